@@ -1,0 +1,155 @@
+"""Vietnamese text: NFC normalisation, accent folding, abbreviations and search tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise, the form every stored and compared text uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase and remove diacritics (đ -> d): 'Sở Giáo dục' -> 'so giao duc'."""
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d").replace("Đ", "d")
+    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+
+
+def accent_ratio(text: str) -> float:
+    """Share of alphabetic syllables carrying a Vietnamese diacritic (0.0 for 'so giao duc')."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w]
+    if not words:
+        return 0.0
+    marked = sum(1 for w in words if fold(w) != w.lower())
+    return marked / len(words)
+
+
+# Abbreviations officials type, with their expansions (folded, lowercase). One table, easy to extend:
+# keys are matched as whole tokens on folded text; the "&" and "-" forms are listed as typed.
+ABBREVIATIONS: dict[str, str] = {
+    "pctn": "phong chong tham nhung",
+    "tstn": "tai san thu nhap",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "ub mttq": "uy ban mat tran to quoc",
+    "tand": "toa an nhan dan",
+    "vksnd": "vien kiem sat nhan dan",
+    "vks": "vien kiem sat",
+    "tp": "thanh pho",
+    "tw": "trung uong",
+    "cb": "can bo",
+    "cc": "cong chuc",
+    "vc": "vien chuc",
+    "cbccvc": "can bo cong chuc vien chuc",
+    "tn": "tham nhung",
+    "gd&dt": "giao duc va dao tao",
+    "gddt": "giao duc va dao tao",
+    "gd-dt": "giao duc va dao tao",
+    "tt&tt": "thong tin va truyen thong",
+    "tttt": "thong tin va truyen thong",
+    "tt-tt": "thong tin va truyen thong",
+    "vh&tt": "van hoa va the thao",
+    "vhtt": "van hoa va the thao",
+    "vp": "van phong",
+    "nd-cp": "nghi dinh chinh phu",
+    "nq-cp": "nghi quyet chinh phu",
+    "qd": "quyet dinh",
+    "nd": "nghi dinh",
+    "kh": "ke hoach",
+    "cv": "cong van",
+    "ttcp": "thanh tra chinh phu",
+    "qh": "quoc hoi",
+    "blds": "bo luat dan su",
+    "blhs": "bo luat hinh su",
+    "cqcm": "co quan chuyen mon",
+    "dvsn": "don vi su nghiep",
+    "cntt": "cong nghe thong tin",
+    "ptth": "phat thanh truyen hinh",
+    "thpt": "trung hoc pho thong",
+    "thcs": "trung hoc co so",
+    "ct": "chu tich",
+    "pct": "pho chu tich",
+}
+
+# A document number: 130/2020/NĐ-CP, 05-CT/TW, 2666/TTCP-C.IV, 410/UBND-NCKTGS, 168/NQ-CP.
+DOC_NUMBER = re.compile(
+    r"\b\d{1,5}(?:[-/][0-9A-Za-zĐđ.]+)*[-/][A-ZĐ][0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)*",
+)
+_TOKEN = re.compile(r"[0-9a-z]+(?:[&][0-9a-z]+)*")
+
+
+_ABBR_RE = re.compile(
+    r"(?<![0-9a-z&])("
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![0-9a-z&])"
+)
+
+
+def expand_abbreviations(folded: str) -> str:
+    """Append the expansion after each abbreviation found in folded text (keeps the abbreviation)."""
+    return _ABBR_RE.sub(lambda m: f"{m.group(1)} {ABBREVIATIONS[m.group(1)]}", folded)
+
+
+def doc_numbers(text: str) -> list[str]:
+    """Document numbers in a text, folded and uppercased so '130/2020/nđ-cp' == '130/2020/NĐ-CP'."""
+    return [fold(m.group(0)).upper().rstrip(".") for m in DOC_NUMBER.finditer(nfc(text))]
+
+
+def syllables(text: str) -> list[str]:
+    """Folded syllables of a text, abbreviations expanded ('Sở GD&ĐT' -> so gd&dt giao duc va dao tao)."""
+    folded = expand_abbreviations(fold(nfc(text)))
+    return _TOKEN.findall(folded)
+
+
+def search_tokens(text: str) -> list[str]:
+    """BM25 terms: folded syllables, their bigrams, and whole document numbers."""
+    sy = syllables(text)
+    tokens = list(sy)
+    tokens.extend(f"{a}_{b}" for a, b in zip(sy, sy[1:], strict=False))
+    tokens.extend("#" + n for n in doc_numbers(text))
+    return tokens
+
+
+def parse_decimal(raw: str) -> Decimal | None:
+    """A Vietnamese number ('2,49', '43,0', '1.500,5') as an exact Decimal, or None."""
+    s = raw.strip().replace("\u00a0", "").replace(" ", "")
+    if not s:
+        return None
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+        s = s.replace(".", "")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def format_decimal(value: Decimal, places: int | None = None) -> str:
+    """Write a number the Vietnamese way: 2,49; 73,67; 43 (thousands with '.')."""
+    if places is not None:
+        value = value.quantize(Decimal(1).scaleb(-places))
+    else:
+        value = value.normalize()
+        if value == value.to_integral():
+            value = value.quantize(Decimal(1))
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    return sign + out + ("," + frac if frac else "")
