@@ -186,6 +186,9 @@ class Document:
     doc_type: str = ""  # Công văn, Kế hoạch, Quyết định, Luật, Nghị định, ...
     number: str = ""  # 410/UBND-NCKTGS; '' for an unnumbered draft
     number_raw: str = ""  # the 'Số:' line as written
+    number_source: str = ""  # 'Tiêu đề', or 'Phụ lục' when the header number is illegible and captions agree
+    symbol: str = ""  # UBND-NCKTGS, KH-UBND: the part after the number, kept even for a draft
+    refs: list[DocRef] = field(default_factory=list)  # documents named in the subject (what it implements)
     place: str = ""
     date: PartialDate | None = None
     subject: str = ""  # V/v ... or the title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -116,7 +117,7 @@ def search_tokens(text: str) -> list[str]:
     """BM25 terms: folded syllables, their bigrams, and whole document numbers."""
     sy = syllables(text)
     tokens = list(sy)
-    tokens.extend(f"{a}_{b}" for a, b in zip(sy, sy[1:], strict=False))
+    tokens.extend(f"{a}_{b}" for a, b in itertools.pairwise(sy))
     tokens.extend("#" + n for n in doc_numbers(text))
     return tokens
 
@@ -146,7 +147,7 @@ def format_decimal(value: Decimal, places: int | None = None) -> str:
             value = value.quantize(Decimal(1))
     sign = "-" if value < 0 else ""
     whole, _, frac = f"{abs(value):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

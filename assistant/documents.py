@@ -1,0 +1,859 @@
+"""Parse a directive (or a law) into its real structure: metadata, sections, tables, criteria.
+
+The parser reads the numbering the document itself uses (Roman parts, ``1.``, ``2.1.``,
+``Phụ lục I``, ``Điều 5``, ``a)``), not markdown heading levels, which real files use
+inconsistently. Every section keeps the line span it occupies in the file so that
+answers can quote it verbatim. No I/O beyond reading the file; no LlamaIndex here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import CorpusError
+from assistant.model import (
+    BASES,
+    CC,
+    RECIPIENTS,
+    SIGNATURE,
+    TITLE,
+    AppendixCaption,
+    CriterionRow,
+    DocRef,
+    Document,
+    PartialDate,
+    Section,
+    Signer,
+    Table,
+    TableTotal,
+)
+from assistant.text import fold, nfc, parse_decimal, squash
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".md", ".txt"}
+
+# --- line cleaning -------------------------------------------------------------------------------
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_STRAY = "✓✔•·■□▪►"
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})")
+_TRAILING_NOTE = re.compile(rf"[{_SUPERSCRIPTS}]+(?=\s*$)|(?<=[\w.,;:)])[{_SUPERSCRIPTS}]+")
+
+
+def clean_line(raw: str) -> str:
+    """A line without markdown heading/emphasis marks, footnote superscripts and stray marks."""
+    s = _HEADING_MARK.sub("", raw)
+    s = _EMPHASIS.sub("", s)
+    s = _TRAILING_NOTE.sub("", s)
+    s = s.translate({ord(c): None for c in _STRAY})
+    return squash(s.replace("\t", " "))
+
+
+# --- numbers and dates ---------------------------------------------------------------------------
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(s: str) -> int | None:
+    s = s.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total if int_to_roman(total) == s else None
+
+
+def int_to_roman(n: int) -> str:
+    out = ""
+    for v, r in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= v:
+            out += r
+            n -= v
+    return out
+
+
+def appendix_label(ref: str) -> str:
+    """'số 01', '1', 'I', 'III' -> 'Phụ lục I' ... (the body often writes 'Phụ lục số 01')."""
+    ref = ref.strip().rstrip(".:").strip()
+    ref = re.sub(r"^(?:số)\s*", "", ref, flags=re.IGNORECASE)
+    if ref.isdigit():
+        return f"Phụ lục {int_to_roman(int(ref))}"
+    value = roman_to_int(ref)
+    return f"Phụ lục {int_to_roman(value)}" if value else f"Phụ lục {ref}"
+
+
+_DATE_WORDS = re.compile(
+    r"ngày\s*(?P<d>\d{1,2})?\s*(?:[./…]*\s*)tháng\s*(?P<m>\d{1,2})?\s*(?:[./…]*\s*)năm\s*(?P<y>\d{4})?",
+    re.IGNORECASE,
+)
+_DATE_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?![\d/])")
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """'ngày 03 tháng 3 năm 2025', 'ngày tháng 8 năm 2025' (partial), '18/12/2024'."""
+    m = _DATE_WORDS.search(text)
+    if m:
+        d, mo, y = (int(g) if g else None for g in (m.group("d"), m.group("m"), m.group("y")))
+        return PartialDate(d, mo, y, squash(m.group(0)))
+    m2 = _DATE_NUMERIC.search(text)
+    if m2:
+        return PartialDate(int(m2.group(1)), int(m2.group(2)), int(m2.group(3)), m2.group(0))
+    return None
+
+
+def parse_filled_date(text: str) -> PartialDate | None:
+    """A date typed into a form's dotted blanks: '.03./.3./2025' -> 03/03/2025."""
+    m = re.search(r"[\d.…/\s]*\d{4}", text)
+    if not m:
+        return None
+    parts = [re.sub(r"[^\d]", "", p) for p in m.group(0).split("/")]
+    parts = [p for p in parts if p]
+    if len(parts) != 3:
+        return None
+    d, mo, y = (int(p) for p in parts)
+    return PartialDate(d, mo, y, squash(m.group(0)))
+
+
+_NUMBER_TOKEN = r"\d{1,6}(?:[-/][0-9A-Za-zĐđ.]+)*[-/][A-ZĐ][0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)*"
+_CLEAN_NUMBER = re.compile(rf"^{_NUMBER_TOKEN}$")
+
+
+def clean_filled_number(raw: str) -> str:
+    """'...410...../UBND-NCKTGS' -> '410/UBND-NCKTGS' (dots and spaces typed as form filler)."""
+    s = re.sub(r"\s+", "", raw)
+    s = re.sub(r"^[.…]+|[.…]+$", "", s)
+    s = re.sub(r"[.…]+/", "/", s)
+    s = re.sub(r"/[.…]+", "/", s)
+    return s
+
+
+# --- references to other documents ---------------------------------------------------------------
+
+_REF_KINDS = (
+    "Văn bản|Công văn|Kế hoạch|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|"
+    "Luật|Thông báo|Hướng dẫn|Báo cáo|Tờ trình|Kết luận|Quy định"
+)
+_REF = re.compile(
+    rf"(?P<kind>{_REF_KINDS})\s+(?:số\s+)?(?P<num>{_NUMBER_TOKEN})"
+    r"(?:\s+ngày\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+    r"(?:\s+của\s+(?P<issuer>[^,;:.()]+?)(?=\s+(?:về|ban hành|tại|quy định|hướng dẫn|phê duyệt|triển khai)\b|[,;:.()]|$))?",
+)
+_ISSUER_BEFORE = re.compile(r"(?:của|,|;)\s*(?P<issuer>[^,;]+?)\s+tại\s*$")
+
+
+def find_refs(text: str, line: int) -> list[DocRef]:
+    """Documents named in a text, each with number, date and issuer where the text gives them."""
+    refs: list[DocRef] = []
+    for m in _REF.finditer(text):
+        issuer = (m.group("issuer") or "").strip()
+        if not issuer:
+            before = _ISSUER_BEFORE.search(text[: m.start()])
+            if before:
+                issuer = before.group("issuer").strip()
+                issuer = re.sub(r"^(?:Thực hiện|xét|Xét)\s+(?:đề nghị|ý kiến|chỉ đạo)\s+của\s+", "", issuer)
+        date = parse_date("ngày " + m.group("date")) if m.group("date") else None
+        refs.append(
+            DocRef(m.group("kind"), m.group("num").rstrip("."), date, issuer, squash(m.group(0)), line)
+        )
+    return refs
+
+
+# --- header --------------------------------------------------------------------------------------
+
+_MOTTO = (
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+)
+_DOC_TYPES = {
+    "KẾ HOẠCH": "Kế hoạch",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "CHỈ THỊ": "Chỉ thị",
+    "THÔNG BÁO": "Thông báo",
+    "BÁO CÁO": "Báo cáo",
+    "TỜ TRÌNH": "Tờ trình",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "NGHỊ ĐỊNH": "Nghị định",
+    "THÔNG TƯ": "Thông tư",
+    "LUẬT": "Luật",
+    "BỘ LUẬT": "Bộ luật",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "CÔNG VĂN": "Công văn",
+}
+_SYMBOL_TYPES = {
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "NQ": "Nghị quyết",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "HD": "Hướng dẫn",
+    "QH13": "Luật",
+    "QH14": "Luật",
+    "QH15": "Luật",
+}
+_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày.*)$", re.IGNORECASE)
+_OPENING = re.compile(r"^(Thực hiện|Căn cứ|Xét|Theo|Trên cơ sở|Nhằm|Để|Ngày)\b")
+
+
+def _is_upper_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(not c.islower() for c in letters)
+
+
+# --- body structure ------------------------------------------------------------------------------
+
+_PART = re.compile(r"^(?P<num>[IVXLC]{1,6})\s*[.:]\s*(?P<title>\S.*)?$")
+_ITEM = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))\s*(?P<title>\S.*)?$")
+_POINT = re.compile(r"^(?P<num>[a-zđ])\)\s+(?P<title>\S.*)$")
+_APPENDIX = re.compile(
+    r"^PH[UỤ]\s*L[UỤ]C\s*(?:số\s*)?(?P<num>[IVXLC]+|\d{1,2})?\s*[.:]?\s*(?P<title>.*)$", re.IGNORECASE
+)
+_ARTICLE = re.compile(r"^Điều\s+(?P<num>\d{1,4}[a-zđ]?)\s*[.:]\s*(?P<title>.*)$")
+_CHAPTER = re.compile(r"^Chương\s+(?P<num>[IVXLC]+|\d+)\s*[.:]?\s*(?P<title>.*)$", re.IGNORECASE)
+_LAW_SECTION = re.compile(r"^Mục\s+(?P<num>\d+)\s*[.:]?\s*(?P<title>.*)$")
+_LAW_PART = re.compile(r"^Phần\s+(?P<num>thứ\s+\S+|[IVXLC]+|\d+)\s*[.:]?\s*(?P<title>.*)$", re.IGNORECASE)
+_CC_LINE = re.compile(r"^Nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"Kèm theo\s+(?P<kind>[^\d.…]*?)\s*số\s*(?P<num>.*?)\s*ngày\s*(?P<date>[\d.…/\s]*\d{4})", re.IGNORECASE
+)
+_CODE = re.compile(r"^(?P<code>[A-Z](?:\.\d{1,2}){1,5})\.?\s+(?P<title>.*)$")
+
+
+@dataclass
+class _Heading:
+    kind: str
+    number: str
+    title: str
+    depth: int  # for arabic items: number of components
+
+
+def _title_case_name(s: str) -> bool:
+    words = s.split()
+    return (
+        2 <= len(words) <= 6
+        and all(w[:1].isupper() for w in words)
+        and not any(c.isdigit() for c in s)
+        and not _is_upper_line(s)
+    )
+
+
+class _Parser:
+    def __init__(self, doc_id: str, text: str, path: str) -> None:
+        self.text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+        self.lines = self.text.split("\n")
+        self.clean = [clean_line(x) for x in self.lines]
+        self.doc = Document(doc_id=doc_id, path=path, lines=self.lines)
+        self.doc.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        self.n = len(self.lines)
+
+    # 1-based helpers
+    def c(self, i: int) -> str:
+        return self.clean[i - 1]
+
+    def parse(self) -> Document:
+        body_start = self._header()
+        end_body, cc_start, sig = self._tail(body_start)
+        self._body(body_start, end_body)
+        if cc_start:
+            self._cc(cc_start, sig[0] - 1 if sig else self._appendix_start() - 1)
+        if sig:
+            self._signature(*sig)
+        self._appendices()
+        self._finish_metadata()
+        self.doc.sections.sort(key=lambda s: s.line_start)
+        return self.doc
+
+    # --- header ---
+    def _first_structural(self) -> int:
+        for i in range(1, self.n + 1):
+            s = self.c(i)
+            if (
+                _PART.match(s)
+                or _ARTICLE.match(s)
+                or _CHAPTER.match(s)
+                or _LAW_PART.match(s)
+                or (_ITEM.match(s) and not _NUMBER_LINE.match(s))
+                or _APPENDIX.match(s)
+            ):
+                return i
+        return self.n + 1
+
+    def _header(self) -> int:
+        """Read the header; return the first line of the numbered body."""
+        first_struct = self._first_structural()
+        doc = self.doc
+        issuer_lines: list[str] = []
+        header_end = 0
+        subject_lines: list[tuple[int, str]] = []
+        recip_start = 0
+        opening: list[int] = []
+        i = 1
+        state = "top"
+        while i < first_struct:
+            s = self.c(i)
+            if not s:
+                i += 1
+                continue
+            m_num = _NUMBER_LINE.match(s)
+            m_pd = _PLACE_DATE.match(s)
+            if state in {"top", "subject"} and m_num and not doc.number_raw:
+                doc.number_raw = m_num.group("rest").strip()
+                header_end = i
+            elif state in {"top", "subject"} and m_pd and not doc.date and parse_date(m_pd.group("date")):
+                doc.place = m_pd.group("place").strip()
+                doc.date = parse_date(m_pd.group("date"))
+                header_end = i
+            elif s.startswith(_MOTTO) or any(s == m for m in _MOTTO):
+                header_end = i
+            elif s.upper().startswith("V/V") or s.startswith("Về việc"):
+                subject_lines.append((i, re.sub(r"^(V/v|Về việc)\s*:?\s*", "", s, flags=re.IGNORECASE)))
+                header_end = i
+                state = "subject"
+            elif s.rstrip(":").strip().upper() in _DOC_TYPES and state == "top":
+                doc.doc_type = _DOC_TYPES[s.rstrip(":").strip().upper()]
+                header_end = i
+                state = "title"
+            elif state == "title" and not _OPENING.match(s) and not s.lower().startswith("kính gửi"):
+                subject_lines.append((i, s))
+                header_end = i
+            elif s.lower().startswith("kính gửi"):
+                recip_start = i
+                state = "recipients"
+                rest = re.sub(r"^kính gửi\s*:?\s*", "", s, flags=re.IGNORECASE)
+                if rest:
+                    doc.recipients.append(rest.lstrip("- ").rstrip(";.").strip())
+            elif (
+                state == "recipients"
+                and (s.startswith(("-", "+", "•")) or not _OPENING.match(s))
+                and not opening
+            ):
+                if _OPENING.match(s.lstrip("-+• ")) and len(s) > 120:
+                    opening.append(i)
+                    state = "opening"
+                else:
+                    doc.recipients.append(s.lstrip("-+• ").rstrip(";.").strip())
+            elif (state == "top" and _is_upper_line(s) and not header_end) or (
+                state == "top" and _is_upper_line(s) and len(s) < 80 and not subject_lines
+            ):
+                issuer_lines.append(s)
+            else:
+                opening.append(i)
+                state = "opening"
+            i += 1
+        doc.issuer = squash(" ".join(issuer_lines))
+        doc.subject = squash(" ".join(t for _, t in subject_lines))
+        top = next((k for k in range(1, self.n + 1) if self.c(k)), 1)
+        if header_end:
+            self._add(Section(TITLE, "", doc.subject, "header", 0), top, header_end, body="")
+        if recip_start:
+            end = (opening[0] - 1) if opening else first_struct - 1
+            self._add(Section(RECIPIENTS, "", "Kính gửi", "header", 0), recip_start, self._trim_end(end))
+        if opening:
+            start, end = opening[0], self._trim_end(first_struct - 1)
+            sec = self._add(Section(BASES, "", "Căn cứ ban hành", "header", 0), start, end)
+            for k in range(start, end + 1):
+                doc.bases.extend(find_refs(self.c(k), k))
+            sec.text = self._body_text(start, end)
+        for ln, t in subject_lines:
+            doc.refs.extend(find_refs(t, ln))
+        return first_struct
+
+    def _trim_end(self, end: int) -> int:
+        while end > 0 and not self.c(end):
+            end -= 1
+        return end
+
+    def _appendix_start(self) -> int:
+        for i in range(1, self.n + 1):
+            m = _APPENDIX.match(self.c(i))
+            if m and m.group("num") and len(self.c(i)) < 120:
+                return i
+        return self.n + 1
+
+    def _tail(self, body_start: int) -> tuple[int, int, tuple[int, int] | None]:
+        """Locate 'Nơi nhận' and the signature block; return (last body line, cc start, sig span)."""
+        app = self._appendix_start()
+        cc = next((i for i in range(body_start, app) if _CC_LINE.match(self.c(i))), 0)
+        sig_start = 0
+        search_from = cc or body_start
+        for i in range(search_from, app):
+            if _AUTHORITY.match(self.c(i)) and _is_upper_line(self.c(i)[3:]):
+                sig_start = i
+                break
+        sig: tuple[int, int] | None = None
+        if sig_start:
+            sig = (sig_start, self._trim_end(app - 1))
+        ends = [x for x in (cc, sig_start) if x]
+        end_body = (min(ends) - 1) if ends else app - 1
+        return self._trim_end(end_body), cc, sig
+
+    def _cc(self, start: int, end: int) -> None:
+        end = self._trim_end(end)
+        for i in range(start + 1, end + 1):
+            s = self.c(i).lstrip("-+• ").rstrip(";.").strip()
+            if s:
+                self.doc.cc.append(s)
+        self._add(Section(CC, "", "Nơi nhận", "header", 0), start, end)
+
+    def _signature(self, start: int, end: int) -> None:
+        authority: list[str] = []
+        title = ""
+        name = ""
+        name_line = end
+        for i in range(start, end + 1):
+            s = self.c(i)
+            if not s:
+                continue
+            if _AUTHORITY.match(s):
+                authority.append(s)
+            elif _is_upper_line(s):
+                title = s
+            elif _title_case_name(s):
+                name = s
+                name_line = i
+        if not title and authority:
+            # 'TM. ỦY BAN NHÂN DÂN' directly above the name: the title is in the authority line.
+            title = authority[-1].split(".", 1)[1].strip()
+        self.doc.signer = Signer(name, title, authority, start, name_line)
+        self._add(Section(SIGNATURE, "", "Chữ ký", "header", 0), start, name_line)
+
+    # --- numbered body ---
+    def _heading(self, s: str, law: bool) -> _Heading | None:
+        if law:
+            for kind, rx in (("chapter", _CHAPTER), ("section", _LAW_SECTION), ("part_law", _LAW_PART)):
+                m = rx.match(s)
+                if m and (not m.group("title") or len(m.group("title")) < 200):
+                    return _Heading(kind, m.group("num"), m.group("title").strip(), 0)
+            m = _ARTICLE.match(s)
+            if m:
+                return _Heading("article", m.group("num"), m.group("title").strip(), 0)
+            m = _ITEM.match(s)
+            if m and "." not in m.group("num") and m.group("title"):
+                return _Heading("clause", m.group("num"), m.group("title").strip(), 1)
+            m = _POINT.match(s)
+            if m:
+                return _Heading("point", m.group("num"), m.group("title").strip(), 2)
+            return None
+        m = _PART.match(s)
+        if m and roman_to_int(m.group("num")) and (m.group("title") or "").strip():
+            return _Heading("part", m.group("num"), (m.group("title") or "").strip(), 0)
+        m = _ITEM.match(s)
+        if m and m.group("title") and m.group("title")[0].isupper():
+            num = m.group("num")
+            return _Heading("item", num, m.group("title").strip(), num.count(".") + 1)
+        return None
+
+    def _body(self, start: int, end: int) -> None:
+        if start > end:
+            return
+        law = sum(1 for i in range(start, end + 1) if _ARTICLE.match(self.c(i))) >= 1
+        stack: list[Section] = []  # open sections, outermost first
+        part: Section | None = None
+        items: list[Section] = []  # open arabic items by depth (directives)
+        for i in range(start, end + 1):
+            s = self.c(i)
+            if not s:
+                continue
+            h = self._heading(s, law)
+            if h is None:
+                continue
+            if law:
+                self._law_node(h, stack, i)
+            elif h.kind == "part":
+                part = Section(h.number, h.number, _strip_colon(h.title), "part", 1)
+                items = []
+                self._open(part, None, i)
+            else:
+                if not self._plausible_item(h, items):
+                    continue
+                while len(items) >= h.depth:
+                    items.pop()
+                parent = items[-1] if items else part
+                prefix = f"{part.label}." if part else ""
+                sec = Section(
+                    prefix + h.number, h.number.split(".")[-1], _strip_colon(h.title), "item", h.depth + 1
+                )
+                self._open(sec, parent, i)
+                items.append(sec)
+        self._close_spans(end)
+
+    def _plausible_item(self, h: _Heading, items: list[Section]) -> bool:
+        """Reject numbers that do not continue the current numbering (a wrapped line, a year)."""
+        parts = [int(p) for p in h.number.split(".")]
+        if not items:
+            return parts[-1] == 1 or (len(parts) == 1 and parts[0] <= 30)
+        open_nums = [[int(p) for p in it_num.split(".")] for it_num in (self._num(it) for it in items)]
+        for depth, nums in enumerate(open_nums, start=1):
+            if len(parts) == depth and parts[:-1] == nums[:-1] and parts[-1] == nums[-1] + 1:
+                return True
+        if len(parts) == len(open_nums[-1]) + 1 and parts[:-1] == open_nums[-1] and parts[-1] == 1:
+            return True
+        # '1.' under a part whose items are numbered by their full path ('2.1.' written as '1.')
+        return len(parts) == 1 and parts[0] == open_nums[0][0] + 1
+
+    @staticmethod
+    def _num(sec: Section) -> str:
+        return (
+            sec.label.split(".", 1)[1]
+            if "." in sec.label and roman_to_int(sec.label.split(".")[0])
+            else sec.label
+        )
+
+    def _law_node(self, h: _Heading, stack: list[Section], line: int) -> None:
+        if h.kind in {"chapter", "section", "part_law"} and not h.title:
+            nxt = next((self.c(k) for k in range(line + 1, min(line + 3, self.n) + 1) if self.c(k)), "")
+            if nxt and _is_upper_line(nxt):
+                h.title = nxt
+        rank = {"part_law": 0, "chapter": 1, "section": 2, "article": 3, "clause": 4, "point": 5}
+        while stack and rank[stack[-1].kind] >= rank[h.kind]:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if h.kind == "article":
+            label = f"Điều {h.number}"
+        elif h.kind == "clause":
+            article = next((s for s in reversed(stack) if s.kind == "article"), None)
+            label = f"{article.label}.{h.number}" if article else h.number
+        elif h.kind == "point":
+            clause = next((s for s in reversed(stack) if s.kind in {"clause", "article"}), None)
+            label = f"{clause.label}.{h.number}" if clause else h.number
+        elif h.kind == "chapter":
+            label = f"Chương {h.number}"
+        elif h.kind == "section":
+            label = f"Mục {h.number}" if not parent else f"{parent.label} Mục {h.number}"
+        else:
+            label = f"Phần {h.number}"
+        sec = Section(label, h.number, _strip_colon(h.title), h.kind, rank[h.kind] + 1)
+        self._open(sec, parent, line)
+        stack.append(sec)
+
+    def _open(self, sec: Section, parent: Section | None, line: int) -> None:
+        sec.line_start = line
+        sec.body_start = line + 1
+        sec.parent = parent
+        if parent is None:
+            self.doc.sections.append(sec)
+        else:
+            parent.children.append(sec)
+        self._opened.append(sec)
+
+    _opened: list[Section]
+
+    def _close_spans(self, end: int) -> None:
+        """Give every opened section its span: up to the line before the next section at its level or above."""
+        opened = sorted(self._opened, key=lambda s: s.line_start)
+        for k, sec in enumerate(opened):
+            stop = end
+            for nxt in opened[k + 1 :]:
+                if nxt.level <= sec.level or (nxt.parent is not sec and not _is_descendant(nxt, sec)):
+                    stop = nxt.line_start - 1
+                    break
+            sec.line_end = self._trim_end(stop)
+            own_end = sec.children[0].line_start - 1 if sec.children else sec.line_end
+            sec.text = self._body_text(sec.body_start, self._trim_end(own_end))
+            if not sec.text and not sec.children:
+                # '2.3. Giao phòng Văn hóa-Xã hội đăng tải ...': the heading line is the whole item.
+                sec.text = sec.title
+        self._opened = []
+
+    def _body_text(self, start: int, end: int) -> str:
+        """Cleaned text of lines start..end, paragraphs joined (blank lines inside a sentence mended)."""
+        paras: list[str] = []
+        for i in range(start, end + 1):
+            s = self.c(i)
+            if not s:
+                continue
+            if (
+                paras
+                and not s.startswith(("-", "+", "•"))
+                and paras[-1]
+                and paras[-1][-1] not in ".:;!?"
+                and s[0].islower()
+            ):
+                paras[-1] = paras[-1] + " " + s
+            else:
+                paras.append(s)
+        return "\n".join(paras)
+
+    def _add(self, sec: Section, start: int, end: int, body: str | None = None) -> Section:
+        sec.line_start, sec.line_end, sec.body_start = start, end, start
+        sec.text = self._body_text(start, end) if body is None else body
+        self.doc.sections.append(sec)
+        return sec
+
+    # --- appendices and tables ---
+    def _appendices(self) -> None:
+        starts: list[tuple[int, re.Match[str]]] = []
+        for i in range(1, self.n + 1):
+            m = _APPENDIX.match(self.c(i))
+            if m and m.group("num") and len(self.c(i)) < 120 and not self.c(i).endswith("."):
+                starts.append((i, m))
+        for k, (i, m) in enumerate(starts):
+            end = self._trim_end((starts[k + 1][0] - 1) if k + 1 < len(starts) else self.n)
+            label = appendix_label(m.group("num"))
+            title_parts = [m.group("title").strip()] if m.group("title").strip() else []
+            j = i + 1
+            caption_lines: list[int] = []
+            while j <= end:
+                s = self.c(j)
+                if "\t" in self.lines[j - 1] or s.startswith("|"):
+                    break
+                if s and ("Kèm theo" in s or caption_lines):
+                    caption_lines.append(j)
+                    if ")" in s:
+                        j += 1
+                        break
+                elif s and not caption_lines:
+                    title_parts.append(s)
+                j += 1
+            sec = Section(label, m.group("num"), squash(" ".join(title_parts)), "appendix", 1)
+            sec.line_start, sec.line_end, sec.body_start = i, end, j
+            self.doc.sections.append(sec)
+            if caption_lines:
+                raw = " ".join(self.c(x) for x in caption_lines)
+                cm = _CAPTION.search(raw)
+                if cm:
+                    self.doc.captions.append(
+                        AppendixCaption(
+                            label,
+                            clean_filled_number(cm.group("num")),
+                            parse_filled_date(cm.group("date")),
+                            caption_lines[0],
+                            raw,
+                        )
+                    )
+            self._tables(label, j, end)
+            sec.text = self._table_text(j, end) or self._body_text(j, end)
+        # tables in the body outside appendices
+        covered = {(s.line_start, s.line_end) for s in self.doc.sections if s.kind == "appendix"}
+        first_app = min((a for a, _ in covered), default=self.n + 1)
+        if first_app > 1:
+            self._tables("", 1, first_app - 1)
+
+    def _table_text(self, start: int, end: int) -> str:
+        rows = []
+        for i in range(start, end + 1):
+            raw = self.lines[i - 1]
+            if "\t" in raw:
+                rows.append(" | ".join(clean_line(c) for c in raw.split("\t")))
+            elif self.c(i):
+                rows.append(self.c(i))
+        return "\n".join(rows)
+
+    def _tables(self, label: str, start: int, end: int) -> None:
+        i = start
+        while i <= end:
+            if _table_cells(self.lines[i - 1]) is None:
+                i += 1
+                continue
+            j = i
+            block: list[tuple[int, list[str]]] = []
+            while j <= end:
+                cells = _table_cells(self.lines[j - 1])
+                if cells is None:
+                    if self.c(j):
+                        break
+                    j += 1
+                    continue
+                if cells:  # separator rows of markdown tables give []
+                    block.append((j, cells))
+                j += 1
+            if len(block) >= 2:
+                self._table(label or self._label_at(block[0][0]), block)
+            i = j
+
+    def _label_at(self, line: int) -> str:
+        best = ""
+        for s in self.doc.walk():
+            if s.line_start <= line <= s.line_end:
+                best = s.label
+        return best
+
+    def _table(self, label: str, block: list[tuple[int, list[str]]]) -> None:
+        header = [clean_line(c) for c in block[0][1]]
+        rows = [cells for _, cells in block[1:]]
+        self.doc.tables.append(
+            Table(label, header, rows, [ln for ln, _ in block[1:]], block[0][0], block[-1][0])
+        )
+        cols = _score_columns(header)
+        if cols is None:
+            return
+        c_stt, c_title, c_max, c_award, c_ded = cols
+        for (ln, cells), raw in zip(block[1:], (self.lines[ln - 1] for ln, _ in block[1:]), strict=True):
+
+            def cell(k: int | None, cells: list[str] = cells) -> str:
+                return clean_line(cells[k]) if k is not None and k < len(cells) else ""
+
+            content = cell(c_title)
+            m = _CODE.match(content)
+            if m:
+                mx = parse_decimal(cell(c_max))
+                if mx is None:
+                    continue
+                self.doc.criteria.append(
+                    CriterionRow(
+                        self.doc.doc_id,
+                        label,
+                        cell(c_stt),
+                        m.group("code"),
+                        m.group("title").strip(),
+                        mx,
+                        parse_decimal(cell(c_award)),
+                        parse_decimal(cell(c_ded)) if c_ded is not None else None,
+                        ln,
+                        raw,
+                    )
+                )
+            elif fold(content).startswith("tong") or fold(cell(c_stt)).startswith("tong"):
+                self.doc.totals.append(
+                    TableTotal(
+                        label,
+                        parse_decimal(cell(c_max)),
+                        parse_decimal(cell(c_award)),
+                        parse_decimal(cell(c_ded)) if c_ded is not None else None,
+                        ln,
+                        raw,
+                    )
+                )
+
+    # --- metadata that needs the whole document ---
+    def _finish_metadata(self) -> None:
+        doc = self.doc
+        raw = doc.number_raw
+        m = re.match(r"^(?P<num>[\d\s/.…]*?)\s*/\s*(?P<sym>[A-ZĐ][\wĐđ.\-/]*)\s*$", raw)
+        if m:
+            doc.symbol = m.group("sym")
+            digits = re.sub(r"\s+", "", m.group("num"))
+            candidate = f"{digits}/{doc.symbol}" if digits else ""
+            if candidate and _CLEAN_NUMBER.match(candidate) and not re.search(r"\s", raw):
+                doc.number, doc.number_source = candidate, TITLE
+            elif candidate:
+                # An illegible header number ('4/0 /UBND-NCKTG'): take the appendix captions' number
+                # when they agree among themselves; the consistency check reports the difference.
+                numbers = {c.number for c in doc.captions if c.number}
+                if len(numbers) == 1:
+                    doc.number, doc.number_source = numbers.pop(), "Phụ lục"
+                    doc.symbol = doc.number.split("/", 1)[1]
+        if not doc.doc_type:
+            code = doc.symbol.split("-")[0] if doc.symbol else ""
+            doc.doc_type = _SYMBOL_TYPES.get(code, "Công văn" if doc.subject and doc.number_raw else "")
+        if not doc.issuer and doc.signer and doc.signer.authority:
+            body = doc.signer.authority[0].split(".", 1)[1].strip()
+            # 'TM. ỦY BAN NHÂN DÂN' + the place named in the opening ('Ủy ban nhân dân đặc khu Cát Hải')
+            pattern = re.compile(
+                "(?i:" + re.escape(body) + r")\s+(?:đặc khu|thành phố|tỉnh|quận|huyện|thị xã|xã|phường)"
+                r"\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*"
+            )
+            found = [m.group(0) for m in pattern.finditer(" ".join(self.clean))]
+            local = [f for f in found if doc.place and f.endswith(doc.place)]
+            doc.issuer = (local or found or [body])[0]
+        if not doc.subject:
+            doc.subject = next((s.title for s in doc.sections if s.kind == "header" and s.title), "")
+
+
+def _strip_colon(s: str) -> str:
+    return s.rstrip(":").strip()
+
+
+def _is_descendant(node: Section, ancestor: Section) -> bool:
+    p = node.parent
+    while p is not None:
+        if p is ancestor:
+            return True
+        p = p.parent
+    return False
+
+
+def _table_cells(raw: str) -> list[str] | None:
+    """Cells of a table line (tab-separated, or a markdown pipe row); [] for a separator; None if not a row."""
+    if "\t" in raw:
+        return raw.split("\t")
+    s = raw.strip()
+    if s.startswith("|") and s.endswith("|") and s.count("|") >= 3:
+        inner = [c.strip() for c in s[1:-1].split("|")]
+        if all(re.fullmatch(r":?-{2,}:?", c) for c in inner):
+            return []
+        return inner
+    return None
+
+
+def _score_columns(header: list[str]) -> tuple[int | None, int, int, int | None, int | None] | None:
+    f = [fold(h) for h in header]
+
+    def find(*keys: str) -> int | None:
+        return next((k for k, h in enumerate(f) if any(key in h for key in keys)), None)
+
+    c_max = find("thang diem", "diem toi da")
+    if c_max is None:
+        return None
+    c_title = find("noi dung", "tieu chi")
+    if c_title is None:
+        return None
+    return (
+        find("stt"),
+        c_title,
+        c_max,
+        find("tham dinh", "diem dat", "dat duoc", "cham"),
+        find("bi tru", "tru"),
+    )
+
+
+# --- public API ----------------------------------------------------------------------------------
+
+
+def parse_text(doc_id: str, text: str, path: str = "") -> Document:
+    """Parse a document's text (any format already turned into lines) into a :class:`Document`."""
+    parser = _Parser(doc_id, text, path)
+    parser._opened = []
+    try:
+        return parser.parse()
+    except (ValueError, IndexError, AttributeError) as exc:  # a parser bug must not pass silently
+        raise CorpusError(f"Không đọc được cấu trúc của tài liệu {doc_id}: {exc}") from exc
+
+
+def parse_file(path: Path) -> Document:
+    """Parse one .md/.txt file of the corpus; the file stem is the document id."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"Không đọc được tệp {path.name}: {exc}") from exc
+    return parse_text(path.stem, text, str(path))
+
+
+def corpus_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+
+
+def load_corpus(directory: Path) -> list[Document]:
+    """Every document of a corpus folder, sorted by id."""
+    if not directory.is_dir():
+        raise CorpusError(f"Không tìm thấy thư mục tài liệu {directory}.")
+    return [parse_file(p) for p in corpus_files(directory)]
+
+
+def iter_criteria(docs: Iterable[Document]) -> list[CriterionRow]:
+    return [row for d in docs for row in d.criteria]
