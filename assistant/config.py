@@ -38,12 +38,18 @@ class Settings(BaseSettings):
     llm_base_url: str = Field("", description="Base URL of an OpenAI-compatible server; empty means no LLM.")
     llm_model: str = Field("", description="Model name to ask the LLM server for.")
     llm_api_key: str = Field("", description="API key for the LLM server, if it needs one.")
-    llm_timeout: float = Field(20.0, gt=0, description="Seconds to wait for the LLM before answering extractively.")
-    admin_token: str = Field("", description="Bearer token enabling the admin API (upload, delete); empty disables it.")
+    llm_timeout: float = Field(
+        20.0, gt=0, description="Seconds to wait for the LLM before answering extractively."
+    )
+    admin_token: str = Field(
+        "", description="Bearer token enabling the admin API (upload, delete); empty disables it."
+    )
     max_upload_mb: float = Field(20.0, gt=0, description="Largest document accepted for ingestion, in MB.")
     max_message_chars: int = Field(4000, ge=1, description="Longest chat message accepted.")
     max_history_turns: int = Field(50, ge=0, description="Most history turns accepted in one chat request.")
-    rate_limit_per_minute: int = Field(0, ge=0, description="Chat requests per client per minute; 0 disables the limit.")
+    rate_limit_per_minute: int = Field(
+        0, ge=0, description="Chat requests per client per minute; 0 disables the limit."
+    )
     host: str = Field("127.0.0.1", description="Address `assistant serve` listens on.")
     port: int = Field(8000, description="Port `assistant serve` listens on.")
     log_level: str = Field("INFO", description="Logging level.")
