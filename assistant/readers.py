@@ -1,0 +1,1094 @@
+"""Turn an uploaded file (.docx, .pdf, .md, .txt) into the plain text lines the structure parser reads.
+
+The output contract, whatever the input format:
+
+* NFC Unicode, ``\\n`` line ends, no control characters other than ``\\t`` and ``\\n``;
+* a blank line between paragraphs;
+* automatic Word numbering rendered as text (``II.``, ``1.``, ``2.1.``, ``a)``; bullets as ``- ``);
+* a table row as ONE line of cells joined by ``\\t``; a tab means a table cell and nothing else,
+  so tabs inside paragraphs become spaces. Layout tables of an official letter (the two-column
+  header "ỦY BAN NHÂN DÂN | CỘNG HÒA ...", the signature block) are written as plain lines.
+
+The file type is sniffed from the content, never taken from the extension alone. Every problem
+is an :class:`~assistant.errors.InputError` subclass whose Vietnamese message can be shown as is.
+
+Sizes in messages use 1 MB = 1 048 576 bytes: pass ``max_bytes=int(max_upload_mb * 1024 * 1024)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from assistant.errors import EmptyDocumentError, FileTooLargeError, InputError, UnsupportedFileError
+from assistant.text import accent_ratio, fold, format_decimal
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (".docx", ".pdf", ".md", ".txt")
+_SUPPORTED_LIST = ", ".join(SUPPORTED_EXTENSIONS)
+_MB = 1024 * 1024
+_MAX_ID_LEN = 80
+
+
+@dataclass
+class ReadResult:
+    """The text of one file and how it was obtained."""
+
+    text: str
+    format: str  # "docx" | "pdf" | "md" | "txt"
+    encoding: str  # the decoded text encoding for .md/.txt ("utf-8", "cp1258", ...); "" for .docx/.pdf
+    warnings: list[str] = field(default_factory=list)
+
+
+# --- ids and hashes ------------------------------------------------------------------------------
+
+
+def content_sha256(data: bytes) -> str:
+    """Hex SHA-256 of the file's bytes (identifies a version of a document)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _basename(filename: str) -> str:
+    """The last path component, whether the client sent '/' or '\\' separators."""
+    return filename.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+def safe_doc_id(filename: str) -> str:
+    """A safe document id from a file name: 'Công văn 410 UBND.docx' -> 'cong-van-410-ubnd'.
+
+    Only the stem of the last path component is used, so '../../etc/passwd' gives 'passwd';
+    accents are folded to ASCII (đ -> d), everything else becomes single dashes, 80 characters at most.
+    """
+    name = unicodedata.normalize("NFKC", _basename(filename or ""))
+    stem = PurePosixPath(name).stem if name not in {".", ".."} else ""
+    folded = fold(stem)
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    slug = slug[:_MAX_ID_LEN].rstrip("-")
+    if not slug:
+        raise InputError(
+            f"Không tạo được mã tài liệu từ tên tệp '{filename}': tên cần có chữ cái hoặc chữ số.",
+            hint="Hãy đổi tên tệp, ví dụ 'cong-van-410-ubnd.docx'.",
+        )
+    return slug
+
+
+# --- shared text clean-up ------------------------------------------------------------------------
+
+_BULLET_GLYPHS = "•●▪◦■□➢➤►✓✔❖"
+_LEADING_BULLET = re.compile(rf"^([ ]*)(?:[{_BULLET_GLYPHS}]|[\ue000-\uf8ff])[ \t]*(?=\S)")
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+
+
+def _clean_char_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for cp in range(0x20):
+        if chr(cp) not in "\t\n":
+            table[cp] = None
+    for cp in range(0x7F, 0xA0):
+        table[cp] = None
+    table[0x0B] = "\n"  # vertical tab: Word's manual line break in some exports
+    table[0x0C] = "\n"  # form feed: a page break in text exports
+    for ch in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+        table[ord(ch)] = " "
+    for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufffe":
+        table[ord(ch)] = None
+    table[0x2028] = "\n"
+    table[0x2029] = "\n"
+    return table
+
+
+_CLEAN_CHARS = _clean_char_table()
+
+
+def _finalize(text: str, *, keep_edge_tabs: bool = False) -> str:
+    """NFC, '\\n' line ends, no control characters, tidy spaces, at most one blank line in a row.
+
+    Tabs mean table cells: unless keep_edge_tabs, a line whose only tabs are at its start or end
+    (indentation) loses them, so that it is not read as a table row.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.translate(_CLEAN_CHARS))
+    # remaining format characters (Cf) and unassigned code points carry no text
+    text = "".join(c for c in text if unicodedata.category(c) not in {"Cf", "Cs", "Cn"} or c in "\t\n")
+    out: list[str] = []
+    blank = True  # drop leading blank lines
+    for raw in text.split("\n"):
+        line = raw.rstrip(" ")
+        if not line.strip():
+            if not blank:
+                out.append("")
+            blank = True
+            continue
+        if not keep_edge_tabs and "\t" not in line.strip("\t"):
+            line = line.strip("\t")
+        line = _LEADING_BULLET.sub(r"\1- ", line)
+        out.append(line)
+        blank = False
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _squash_inline(text: str) -> str:
+    """One line of a cell or a paragraph: tabs and runs of spaces become one space."""
+    return _SPACE_RUN.sub(" ", text.replace("\t", " ")).strip()
+
+
+# --- sizes and sniffing --------------------------------------------------------------------------
+
+
+def _human_size(n: int, *, exact: bool = False) -> str:
+    """'25,3 MB', '512 KB', '900 byte' (Vietnamese decimal comma); exact=True drops ',0'."""
+    if n >= _MB:
+        value, unit = Decimal(n) / _MB, "MB"
+    elif n >= 1024:
+        value, unit = Decimal(n) / 1024, "KB"
+    else:
+        return f"{n} byte"
+    rounded = value.quantize(Decimal("0.1"))
+    if exact or rounded == rounded.to_integral():
+        return f"{format_decimal(rounded)} {unit}"
+    return f"{format_decimal(rounded, 1)} {unit}"
+
+
+@dataclass(frozen=True)
+class _Sniff:
+    kind: str  # "docx" | "pdf" | "zip" | "broken-zip" | "binary" | "text"
+    what: str  # Vietnamese description: "tài liệu PDF", "chương trình Windows (.exe)", ...
+
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x7fELF", "chương trình Linux (ELF)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "tệp Office cũ (Word 97-2003 .doc, Excel .xls) hoặc tệp Office có mật khẩu",
+    ),
+    (b"{\\rtf", "tài liệu RTF"),
+    (b"\x89PNG\r\n\x1a\n", "ảnh PNG"),
+    (b"\xff\xd8\xff", "ảnh JPEG"),
+    (b"GIF87a", "ảnh GIF"),
+    (b"GIF89a", "ảnh GIF"),
+    (b"II*\x00", "ảnh TIFF"),
+    (b"MM\x00*", "ảnh TIFF"),
+    (b"\x1f\x8b", "tệp nén gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "tệp nén 7z"),
+    (b"Rar!\x1a\x07", "tệp nén RAR"),
+    (b"BZh", "tệp nén bzip2"),
+    (b"\xfd7zXZ\x00", "tệp nén xz"),
+    (b"ID3", "tệp âm thanh MP3"),
+    (b"OggS", "tệp âm thanh/video Ogg"),
+    (b"\x1aE\xdf\xa3", "tệp video (MKV/WebM)"),
+    (b"SQLite format 3\x00", "cơ sở dữ liệu SQLite"),
+    (b"AT&TFORM", "tài liệu DjVu"),
+)
+
+
+def _sniff(data: bytes) -> _Sniff:
+    """What the bytes are, from their content alone."""
+    head = data[:64]
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"%PDF-":
+        return _Sniff("pdf", "tài liệu PDF")
+    if head[:2] == b"MZ" and (b"\x00" in head or b"This program cannot be run" in data[:1024]):
+        return _Sniff("binary", "chương trình Windows (.exe/.dll)")
+    if head[:4] in {b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"}:
+        return _sniff_zip(data)
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return _Sniff("binary", what)
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return _Sniff("binary", "ảnh WebP")
+    if head[4:8] == b"ftyp":
+        return _Sniff("binary", "tệp video/âm thanh (MP4)")
+    return _Sniff("text", "văn bản")
+
+
+def _sniff_zip(data: bytes) -> _Sniff:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError):
+        if b"word/" in data[:65536]:
+            return _Sniff(
+                "broken-zip", "tài liệu Word (.docx) bị hỏng hoặc không đầy đủ (tệp ZIP bị cắt cụt)"
+            )
+        return _Sniff("broken-zip", "tệp ZIP bị hỏng hoặc không đầy đủ")
+    if "word/document.xml" in names:
+        return _Sniff("docx", "tài liệu Word (.docx)")
+    if "xl/workbook.xml" in names:
+        return _Sniff("zip", "bảng tính Excel (.xlsx)")
+    if "ppt/presentation.xml" in names:
+        return _Sniff("zip", "bản trình chiếu PowerPoint (.pptx)")
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+        return _Sniff("zip", "tài liệu OpenDocument (.odt)")
+    if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+        return _Sniff("zip", "tệp OpenDocument (LibreOffice)")
+    if mimetype.startswith(b"application/epub"):
+        return _Sniff("zip", "sách điện tử EPUB")
+    return _Sniff("zip", "tệp nén ZIP")
+
+
+_EXT_OF_KIND = {"docx": ".docx", "pdf": ".pdf"}
+
+
+def _mismatch(ext: str, sniff: _Sniff) -> UnsupportedFileError:
+    """The file's content is not what its extension says."""
+    msg = f"Tệp có phần mở rộng {ext} nhưng nội dung có vẻ là {sniff.what}."
+    right = _EXT_OF_KIND.get(sniff.kind)
+    if right:
+        hint = f"Hãy đổi phần mở rộng thành {right} rồi tải lên lại."
+    elif sniff.kind == "broken-zip":
+        hint = "Hãy mở tệp bằng Word và lưu lại, hoặc tải lên lại bản đầy đủ."
+    elif "Office cũ" in sniff.what:
+        hint = "Hãy mở bằng Word, nhập mật khẩu nếu có, rồi lưu lại dưới dạng .docx (không đặt mật khẩu)."
+    else:
+        hint = f"Chỉ nhận các tệp {_SUPPORTED_LIST}."
+    return UnsupportedFileError(msg, hint=hint)
+
+
+# --- the entry points ----------------------------------------------------------------------------
+
+
+def read_path(path: Path, *, max_bytes: int) -> ReadResult:
+    """Read a file from disk (checks its size before reading it)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp '{path.name}': {exc.strerror or exc}.") from exc
+    if not path.is_file():
+        raise InputError(f"'{path.name}' không phải là một tệp.")
+    if size > max_bytes:
+        raise _too_large(size, max_bytes)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp '{path.name}': {exc.strerror or exc}.") from exc
+    return read_bytes(data, path.name, max_bytes=max_bytes)
+
+
+def _too_large(size: int, max_bytes: int) -> FileTooLargeError:
+    shown, limit = _human_size(size), _human_size(max_bytes, exact=True)
+    if shown == limit:  # 20,0x MB against 20 MB: show the bytes
+        shown = f"{format_decimal(Decimal(size))} byte"
+    return FileTooLargeError(f"Tệp quá lớn ({shown}); giới hạn là {limit}.")
+
+
+def read_bytes(data: bytes, filename: str, *, max_bytes: int) -> ReadResult:
+    """Read an uploaded file's bytes into text; the type is sniffed from the content.
+
+    Raises FileTooLargeError, EmptyDocumentError or UnsupportedFileError with a Vietnamese message.
+    """
+    name = _basename(filename) or "tệp"
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
+    if not data:
+        raise EmptyDocumentError(f"Tệp '{name}' trống (0 byte).")
+    ext = PurePosixPath(name).suffix.lower()
+    if ext not in SUPPORTED_EXTENSIONS:
+        sniff = _sniff(data)
+        shown = f"'{ext}'" if ext else "không có phần mở rộng"
+        msg = f"Không hỗ trợ định dạng tệp {shown}. Chỉ nhận các tệp {_SUPPORTED_LIST}."
+        if sniff.kind != "text":
+            msg += f" Nội dung tệp có vẻ là {sniff.what}."
+        hint = ""
+        if ext in {".doc", ".rtf", ".odt"}:
+            hint = "Hãy mở tệp bằng Word và lưu lại dưới dạng .docx (hoặc xuất ra PDF)."
+        elif sniff.kind in _EXT_OF_KIND:
+            hint = f"Hãy đổi phần mở rộng thành {_EXT_OF_KIND[sniff.kind]}."
+        raise UnsupportedFileError(msg, hint=hint)
+    sniff = _sniff(data)
+    if ext == ".docx":
+        if sniff.kind != "docx":
+            raise _mismatch(ext, sniff)
+        result = _read_docx(data, max_bytes)
+    elif ext == ".pdf":
+        if sniff.kind != "pdf":
+            raise _mismatch(ext, sniff)
+        result = _read_pdf(data)
+    else:
+        if sniff.kind != "text":
+            raise _mismatch(ext, sniff)
+        result = _read_text(data, ext.lstrip("."))
+    if not result.text.strip():
+        raise EmptyDocumentError(f"Tệp '{name}' không có nội dung văn bản.")
+    return result
+
+
+# --- .md / .txt ----------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Letters only Vietnamese uses: ă, ơ, ư, đ and the precomposed tone letters U+1EA0..U+1EF9.
+_VN_SPECIFIC = re.compile(r"[ăĂơƠưƯđĐ\u1ea0-\u1ef9]")
+_WORD = re.compile(r"[^\W\d_]+")
+# Every accented letter Vietnamese writes; any other one (ç, ñ, ü, ß, ...) is evidence against it.
+_VN_LETTERS = frozenset("àáâãạảấầẩẫậăắằẳẵặèéẹẻẽêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ")
+
+
+def _binary_text_error(what: str) -> UnsupportedFileError:
+    return UnsupportedFileError(
+        f"Tệp văn bản không hợp lệ: nội dung có vẻ là {what}, không phải văn bản.",
+        hint=f"Chỉ nhận các tệp {_SUPPORTED_LIST}; tệp .txt/.md cần là văn bản thuần (UTF-8).",
+    )
+
+
+def _utf16_by_nuls(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NUL bytes fall in the pattern of UTF-16 text without a BOM."""
+    sample = data[:8192]
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    if pairs == 0 or len(data) % 2:
+        return None
+    even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
+    if odd >= 0.2 * pairs and even <= 0.02 * pairs:
+        return "utf-16-le"
+    if even >= 0.2 * pairs and odd <= 0.02 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _looks_vietnamese(text: str) -> bool:
+    """NFC text that reads as Vietnamese: Vietnamese-only letters in many words, no stray marks."""
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    vn_words = sum(1 for w in words if _VN_SPECIFIC.search(w))
+    foreign_words = sum(1 for w in words if any(not c.isascii() and c not in _VN_LETTERS for c in w.lower()))
+    stray_marks = sum(1 for c in text if unicodedata.category(c) == "Mn")
+    if vn_words == 0 or stray_marks > max(1, vn_words // 5) or foreign_words * 3 > vn_words:
+        return False
+    if len(words) < 20:
+        return True
+    return vn_words / len(words) >= 0.1 and accent_ratio(text) >= 0.25
+
+
+def _is_mostly_text(text: str) -> bool:
+    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    return controls <= max(2, len(text) // 200)
+
+
+def _decode_text(data: bytes) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings) of a text file's bytes."""
+    warnings: list[str] = []
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                if enc.startswith("utf-8"):
+                    text = data.decode(enc, errors="replace")
+                    warnings.append(
+                        "Tệp có ký tự không hợp lệ trong UTF-8; các ký tự đó đã được thay bằng '�'."
+                    )
+                else:
+                    raise _binary_text_error(f"dữ liệu {enc.upper()} bị hỏng") from None
+            if not _is_mostly_text(text):
+                raise _binary_text_error("tệp nhị phân")
+            return text, enc, warnings
+    if b"\x00" in data:
+        enc16 = _utf16_by_nuls(data)
+        if enc16 is None:
+            raise _binary_text_error("tệp nhị phân (có byte NUL)")
+        try:
+            text = data.decode(enc16)
+        except UnicodeDecodeError:
+            raise _binary_text_error("tệp nhị phân (có byte NUL)") from None
+        if "\x00" in text or not _is_mostly_text(text):
+            raise _binary_text_error("tệp nhị phân (có byte NUL)")
+        return text, enc16, warnings
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if not _is_mostly_text(text):
+            raise _binary_text_error("tệp nhị phân")
+        return text, "utf-8", warnings
+    # A legacy 8-bit code page. Windows-1258 writes Vietnamese with combining tone marks.
+    try:
+        vn = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        vn = ""
+    if vn and _looks_vietnamese(vn):
+        if not _is_mostly_text(vn):
+            raise _binary_text_error("tệp nhị phân")
+        warnings.append("Tệp dùng bảng mã Windows-1258 (tiếng Việt cũ); đã chuyển sang Unicode.")
+        return vn, "cp1258", warnings
+    enc, text = _guess_legacy(data)
+    if not _is_mostly_text(text):
+        raise _binary_text_error("tệp nhị phân")
+    warnings.append(
+        f"Tệp không phải UTF-8; đã đoán bảng mã là {enc}. Nếu chữ hiển thị sai, hãy lưu lại tệp dưới dạng UTF-8."
+    )
+    return text, enc, warnings
+
+
+def _guess_legacy(data: bytes) -> tuple[str, str]:
+    """(encoding, text) of non-UTF-8, non-Vietnamese 8-bit text.
+
+    Windows-1252 first: on Western text charset-normalizer tends to answer cp1250 (ç -> č). It is
+    asked only when the Windows-1252 reading is implausible (most letters outside ASCII, as Cyrillic
+    or Greek read as Windows-1252 are).
+    """
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    letters = [c for c in western if c.isalpha()]
+    if western and sum(1 for c in letters if not c.isascii()) <= 0.3 * len(letters):
+        return "cp1252", western
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        best = None
+    else:
+        best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return best.encoding, str(best)
+    if western:
+        return "cp1252", western
+    return "latin-1", data.decode("latin-1")
+
+
+def _read_text(data: bytes, fmt: str) -> ReadResult:
+    text, enc, warnings = _decode_text(data)
+    return ReadResult(_finalize(text), fmt, enc, warnings)
+
+
+# --- .pdf ----------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*[-–—]?\s*(?:(?:Trang|Page)\s*)?\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?\s*[-–—]?\s*$", re.IGNORECASE
+)
+_SPACE_BEFORE_MARK = re.compile(r"[ ]+(?=[\u0300-\u036f])")
+_LIGATURES = {
+    0xFB00: "ff",
+    0xFB01: "fi",
+    0xFB02: "fl",
+    0xFB03: "ffi",
+    0xFB04: "ffl",
+    0xFB05: "st",
+    0xFB06: "st",
+}
+_FEW_CHARS_PER_PAGE = 200
+_SCANNED_CHARS_PER_PAGE = 20
+
+
+def _scanned_error() -> EmptyDocumentError:
+    return EmptyDocumentError(
+        "Tệp PDF không có lớp văn bản: có vẻ là bản scan (ảnh chụp) không chứa chữ.",
+        hint="Cần nhận dạng ký tự (OCR) trước, ví dụ bằng ocrmypdf hoặc 'Lưu dưới dạng văn bản' trong "
+        "phần mềm scan, rồi tải lên tệp PDF có chữ hoặc tệp .docx.",
+    )
+
+
+def _clean_pdf_page(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES)
+    text = _SPACE_BEFORE_MARK.sub("", text)  # 'Vie ̣t' from split glyphs
+    # runs of spaces are justification or layout, not text
+    lines = [_SPACE_RUN.sub(" ", ln).strip() for ln in unicodedata.normalize("NFC", text).split("\n")]
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    edges = set(filled[:2] + filled[-2:])  # a page number sits at the top or the bottom of a page
+    return "\n".join(ln for i, ln in enumerate(lines) if not (i in edges and _PAGE_NUMBER.match(ln)))
+
+
+def _read_pdf(data: bytes) -> ReadResult:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    warnings: list[str] = []
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # restrictions-only PDFs open with the empty user password
+            except DependencyError as exc:
+                raise UnsupportedFileError(
+                    "Tệp PDF được mã hóa theo cách chưa giải được trên máy chủ (thiếu thư viện mã hóa).",
+                    hint="Hãy mở tệp, in/xuất ra PDF không mã hóa rồi tải lên lại.",
+                ) from exc
+            if not opened:
+                raise UnsupportedFileError(
+                    "Tệp PDF được bảo vệ bằng mật khẩu nên không đọc được nội dung.",
+                    hint="Hãy gỡ mật khẩu (mở tệp rồi lưu/xuất ra PDF không mật khẩu) và tải lên lại.",
+                )
+        pages = list(reader.pages)
+    except UnsupportedFileError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise UnsupportedFileError("Tệp PDF được bảo vệ bằng mật khẩu nên không đọc được nội dung.") from exc
+    except Exception as exc:  # pypdf raises many types on damaged files
+        logger.info("unreadable PDF: %r", exc)
+        raise UnsupportedFileError(
+            "Tệp PDF bị hỏng hoặc không đầy đủ nên không đọc được.",
+            hint="Hãy mở tệp bằng trình đọc PDF, lưu/xuất lại rồi tải lên lại.",
+        ) from exc
+    if not pages:
+        raise EmptyDocumentError("Tệp PDF không có trang nào.")
+    texts: list[str] = []
+    empty_pages: list[int] = []
+    failed_pages: list[int] = []
+    for number, page in enumerate(pages, start=1):
+        try:
+            raw = page.extract_text() or ""
+        except Exception as exc:  # one bad page must not lose the rest
+            logger.info("PDF page %d: %r", number, exc)
+            failed_pages.append(number)
+            raw = ""
+        page_text = _clean_pdf_page(raw)
+        if not any(c.isalnum() for c in page_text):
+            empty_pages.append(number)
+        texts.append(page_text)
+    letters = sum(1 for t in texts for c in t if c.isalnum())
+    if letters < _SCANNED_CHARS_PER_PAGE * len(pages):
+        if failed_pages and len(failed_pages) == len(pages):
+            raise UnsupportedFileError("Không trích được văn bản từ tệp PDF (tệp có thể bị hỏng).")
+        raise _scanned_error()
+    if failed_pages:
+        warnings.append(f"Không trích được văn bản ở trang {_page_list(failed_pages)}.")
+    scanned = [p for p in empty_pages if p not in failed_pages]
+    if scanned:
+        warnings.append(
+            f"Trang {_page_list(scanned)} không có chữ (có thể là ảnh scan); nội dung các trang đó bị thiếu."
+        )
+    per_page = letters // len(pages)
+    if per_page < _FEW_CHARS_PER_PAGE:
+        warnings.append(
+            f"Ít chữ trên mỗi trang (trung bình {per_page} ký tự): một phần tài liệu có thể là ảnh scan."
+        )
+    text = _finalize("\n".join(texts))
+    if "\ufffd" in text or (len(text) > 500 and accent_ratio(text) < 0.05):
+        warnings.append(
+            "Văn bản trích từ PDF có thể sai dấu (phông chữ không có bảng mã Unicode); nên dùng tệp .docx gốc."
+        )
+    return ReadResult(text, "pdf", "", warnings)
+
+
+def _page_list(pages: list[int]) -> str:
+    shown = ", ".join(str(p) for p in pages[:10])
+    return shown + (f" và {len(pages) - 10} trang khác" if len(pages) > 10 else "")
+
+
+# --- .docx ---------------------------------------------------------------------------------------
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+W_P, W_TBL, W_TR, W_TC, W_SDT, W_SDTCONTENT = (
+    _w("p"),
+    _w("tbl"),
+    _w("tr"),
+    _w("tc"),
+    _w("sdt"),
+    _w("sdtContent"),
+)
+W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
+W_R, W_RPR, W_PPR, W_VANISH = _w("r"), _w("rPr"), _w("pPr"), _w("vanish")
+W_NOBREAKHYPHEN, W_TXBX = _w("noBreakHyphen"), _w("txbxContent")
+W_VAL = _w("val")
+_SKIPPED_INLINE = {
+    _w("del"),
+    _w("moveFrom"),
+    _w("delText"),
+    _w("instrText"),
+    _w("delInstrText"),
+    _w("footnoteReference"),
+    _w("endnoteReference"),
+    _w("commentReference"),
+    _w("softHyphen"),
+    _w("sym"),
+    f"{{{_MC}}}Fallback",
+}
+_BLOCK_CONTAINERS = {
+    W_SDT,
+    W_SDTCONTENT,
+    _w("customXml"),
+    _w("ins"),
+    _w("moveTo"),
+    f"{{{_MC}}}AlternateContent",
+}
+
+
+def _val(el: Any, child: str) -> str | None:
+    """The w:val of a child element, or None."""
+    if el is None:
+        return None
+    c = el.find(_w(child))
+    if c is None:
+        return None
+    return c.get(W_VAL)
+
+
+def _on(el: Any) -> bool:
+    """A toggle property that is present and not switched off."""
+    return el is not None and el.get(W_VAL, "true").lower() not in {"0", "false", "off"}
+
+
+def _int(raw: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(raw) if raw is not None else default
+    except ValueError:
+        return default
+
+
+# numbering ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str | None
+    restart: int | None
+    legal: bool
+    pstyle: str | None
+
+
+def _parse_level(lvl: Any) -> tuple[int, _Level]:
+    ilvl = _int(lvl.get(_w("ilvl")), 0) or 0
+    return ilvl, _Level(
+        start=_int(_val(lvl, "start"), 0) or 0,
+        fmt=_val(lvl, "numFmt") or "decimal",
+        text=_val(lvl, "lvlText"),
+        restart=_int(_val(lvl, "lvlRestart")),
+        legal=_on(lvl.find(_w("isLgl"))),
+        pstyle=_val(lvl, "pStyle"),
+    )
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    """Word's letter numbering: a..z, then aa, bb, ... zz, aaa."""
+    if n <= 0:
+        return str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+_FORMATTERS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerLetter": _letters,
+    "none": lambda n: "",
+}
+
+
+def _format_number(n: int, fmt: str) -> str:
+    return _FORMATTERS.get(fmt, str)(n)  # other formats (ordinal, cardinalText, ...) as decimals
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+class _Numbering:
+    """Renders Word's automatic numbering ('II.', '2.1.', 'a)', bullets) as it would be displayed.
+
+    Counters are kept per abstract numbering definition, as Word does: two w:num instances of one
+    abstractNum continue one sequence unless the second has a w:startOverride, which restarts it.
+    """
+
+    def __init__(self, numbering: Any, styles: Any) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.num_style_link: dict[str, str] = {}  # abstractNumId -> numbering style it points to
+        self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
+        self.styles: dict[str, tuple[str | None, str | None, int | None]] = {}  # id -> basedOn, numId, ilvl
+        self.default_style: str | None = None
+        if numbering is not None:
+            for an in numbering.findall(_w("abstractNum")):
+                aid = an.get(_w("abstractNumId"), "")
+                self.abstract[aid] = dict(_parse_level(lvl) for lvl in an.findall(_w("lvl")))
+                link = _val(an, "numStyleLink")
+                if link:
+                    self.num_style_link[aid] = link
+            for num in numbering.findall(_w("num")):
+                nid = num.get(_w("numId"), "")
+                starts: dict[int, int] = {}
+                levels: dict[int, _Level] = {}
+                for ov in num.findall(_w("lvlOverride")):
+                    ilvl = _int(ov.get(_w("ilvl")), 0) or 0
+                    start = _int(_val(ov, "startOverride"))
+                    if start is not None:
+                        starts[ilvl] = start
+                    lvl = ov.find(_w("lvl"))
+                    if lvl is not None:
+                        levels[ilvl] = _parse_level(lvl)[1]
+                        if start is None and lvl.find(_w("start")) is not None:
+                            starts[ilvl] = levels[ilvl].start
+                self.nums[nid] = (_val(num, "abstractNumId") or "", starts, levels)
+        if styles is not None:
+            for st in styles.findall(_w("style")):
+                if st.get(_w("type")) != "paragraph":
+                    continue
+                sid = st.get(_w("styleId"), "")
+                numpr = st.find(f"{W_PPR}/{_w('numPr')}")
+                self.styles[sid] = (
+                    _val(st, "basedOn"),
+                    _val(numpr, "numId"),
+                    _int(_val(numpr, "ilvl")),
+                )
+                if st.get(_w("default")) in {"1", "true", "on"}:
+                    self.default_style = self.default_style or sid
+        self.counters: dict[str, list[int | None]] = {}
+        self.seen_nums: set[str] = set()
+
+    def _abstract_id(self, num_id: str) -> str | None:
+        """The abstractNum behind a w:num, following numStyleLink (list styles) a few steps."""
+        entry = self.nums.get(num_id)
+        for _ in range(5):
+            if entry is None:
+                return None
+            aid = entry[0]
+            link = self.num_style_link.get(aid)
+            if not link:
+                return aid
+            linked_num = self._style_num(link)[0]
+            entry = self.nums.get(linked_num) if linked_num else None
+        return None
+
+    def _style_num(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) a paragraph style gives, following basedOn."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            based_on, num_id, ilvl = self.styles[style_id]
+            if num_id is not None:
+                return num_id, ilvl
+            style_id = based_on
+        return None, None
+
+    def prefix(self, p: Any) -> str | None:
+        """The rendered number of paragraph p ('2.1.', 'a)', '-'), or None; advances the counters."""
+        ppr = p.find(W_PPR)
+        numpr = ppr.find(_w("numPr")) if ppr is not None else None
+        pstyle = _val(ppr, "pStyle") or self.default_style
+        num_id = _val(numpr, "numId")
+        ilvl = _int(_val(numpr, "ilvl"))
+        if num_id is None:
+            num_id, style_ilvl = self._style_num(pstyle)
+            if num_id is None:
+                return None
+            ilvl = ilvl if ilvl is not None else style_ilvl
+        if num_id == "0" or num_id not in self.nums:
+            return None
+        aid = self._abstract_id(num_id)
+        if aid is None:
+            return None
+        _, starts, override_levels = self.nums[num_id]
+        levels = {**self.abstract.get(aid, {}), **override_levels}
+        if ilvl is None:
+            ilvl = next((k for k, lv in levels.items() if pstyle and lv.pstyle == pstyle), 0)
+        ilvl = max(0, min(8, ilvl))
+        level = levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self.counters.setdefault(aid, [None] * 9)
+        if num_id not in self.seen_nums:
+            self.seen_nums.add(num_id)
+            for k in starts:
+                if 0 <= k < 9:
+                    counters[k] = None
+
+        def start_of(k: int) -> int:
+            lv = levels.get(k)
+            return starts.get(k, lv.start if lv else 1)
+
+        current = counters[ilvl]
+        counters[ilvl] = start_of(ilvl) if current is None else current + 1
+        for deeper in range(ilvl + 1, 9):
+            lv = levels.get(deeper)
+            restart = lv.restart if lv else None
+            if restart is None or restart > deeper or (restart > 0 and ilvl < restart):
+                counters[deeper] = None
+        if level.fmt == "bullet":
+            return "-"
+        if not level.text:
+            return None
+
+        def render(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lv = levels.get(k)
+            value = counters[k] if counters[k] is not None else start_of(k)
+            fmt = lv.fmt if lv else "decimal"
+            if level.legal and fmt != "none":
+                fmt = "decimal"
+            return _format_number(value or 0, fmt)
+
+        rendered = _PLACEHOLDER.sub(render, level.text).strip()
+        if rendered and all(unicodedata.category(c) == "Co" for c in rendered):
+            return "-"  # a symbol-font glyph used as a numbering 'bullet'
+        return rendered or None
+
+
+# body walk ---------------------------------------------------------------------------------------
+
+# Lines that only the layout tables of an official letter hold (header, signature block).
+_LAYOUT_MARKERS = re.compile(
+    r"cong hoa xa hoi chu nghia|doc lap\s*[-–]\s*tu do|^so\s*[:.]|^kinh gui|^noi nhan|^v/v\b"
+    r"|ngay\s+\S{0,4}\s*thang\s+\S{0,4}\s*nam\s+\d{4}|^(tm|kt|tl|tuq)\.\s|^uy ban nhan dan",
+    re.MULTILINE,
+)
+
+
+class _DocxWriter:
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.blocks: list[str] = []
+
+    # paragraphs
+    def paragraph_text(self, p: Any, textboxes: list[Any]) -> str:
+        parts: list[str] = []
+
+        def walk(el: Any) -> None:
+            for child in el:
+                tag = child.tag
+                if not isinstance(tag, str) or tag in _SKIPPED_INLINE or tag in {W_PPR, W_RPR}:
+                    continue
+                if tag == W_T:
+                    parts.append(child.text or "")
+                elif tag in {W_TAB, W_PTAB}:
+                    parts.append("\t")
+                elif tag in {W_BR, W_CR}:
+                    parts.append("\n")
+                elif tag == W_NOBREAKHYPHEN:
+                    parts.append("-")
+                elif tag == W_TXBX:
+                    textboxes.append(child)
+                elif tag == W_R and _on(child.find(f"{W_RPR}/{W_VANISH}")):
+                    continue  # hidden text
+                else:
+                    walk(child)
+
+        walk(p)
+        return "".join(parts)
+
+    def paragraph_lines(self, p: Any) -> tuple[str, list[Any]]:
+        """A paragraph as text (its number rendered in front), and the text boxes it anchors."""
+        textboxes: list[Any] = []
+        raw = self.paragraph_text(p, textboxes)
+        lines = [_squash_inline(x) for x in raw.split("\n")]
+        text = "\n".join(x for x in lines if x)
+        number = self.numbering.prefix(p)
+        if number and text:
+            text = f"{number} {text}"
+        return text, textboxes
+
+    def walk_blocks(self, parent: Any) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == W_P:
+                text, textboxes = self.paragraph_lines(child)
+                if text:
+                    self.blocks.append(text)
+                for box in textboxes:
+                    self.walk_blocks(box)
+            elif tag == W_TBL:
+                self.table(child)
+            elif tag in _BLOCK_CONTAINERS or tag == f"{{{_MC}}}Choice":
+                self.walk_blocks(child)
+
+    # tables
+    def _cell_text(self, tc: Any) -> str:
+        pieces: list[str] = []
+
+        def collect(el: Any) -> None:
+            for child in el:
+                if child.tag == W_P:
+                    text, boxes = self.paragraph_lines(child)
+                    pieces.append(text)
+                    for box in boxes:
+                        collect(box)
+                elif child.tag == W_TBL:
+                    for row in self._grid(child):
+                        pieces.extend(row)
+                elif child.tag in _BLOCK_CONTAINERS or child.tag == f"{{{_MC}}}Choice":
+                    collect(child)
+
+        collect(tc)
+        return _squash_inline(" ".join(p.replace("\n", " ") for p in pieces if p))
+
+    def _rows(self, tbl: Any) -> Iterable[Any]:
+        for child in tbl:
+            if child.tag == W_TR:
+                yield child
+            elif child.tag in _BLOCK_CONTAINERS:
+                yield from self._rows(child)
+
+    def _cells(self, tr: Any) -> Iterable[Any]:
+        for child in tr:
+            if child.tag == W_TC:
+                yield child
+            elif child.tag in _BLOCK_CONTAINERS:
+                yield from self._cells(child)
+
+    def _grid(self, tbl: Any) -> list[list[str]]:
+        """Rows of cell texts; a merged cell's text appears once, in its first grid column."""
+        rows: list[list[str]] = []
+        for tr in self._rows(tbl):
+            trpr = tr.find(_w("trPr"))
+            row: list[str] = [""] * (_int(_val(trpr, "gridBefore"), 0) or 0)
+            for tc in self._cells(tr):
+                tcpr = tc.find(_w("tcPr"))
+                span = max(1, _int(_val(tcpr, "gridSpan"), 1) or 1)
+                vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+                continued = vmerge is not None and vmerge.get(W_VAL, "continue") == "continue"
+                row.append("" if continued else self._cell_text(tc))
+                row.extend([""] * (span - 1))
+            row.extend([""] * (_int(_val(trpr, "gridAfter"), 0) or 0))
+            rows.append(row)
+        return rows
+
+    def _is_layout(self, tbl: Any, rows: list[list[str]]) -> bool:
+        """A table used for page layout (letter header, signature block), not for data."""
+        width = max((sum(1 for c in r if c) for r in rows), default=0)
+        if width <= 1:
+            return True
+        if len(rows) > 4 or max(len(r) for r in rows) > 3:
+            return False
+        texts = [fold(" ".join(t for t in self.paragraph_text(p, []).split())) for p in tbl.iter(W_P)]
+        return bool(_LAYOUT_MARKERS.search("\n".join(texts)))
+
+    def table(self, tbl: Any) -> None:
+        # render once to learn the shape; numbering counters are re-run below for layout tables
+        snapshot = {k: list(v) for k, v in self.numbering.counters.items()}
+        seen = set(self.numbering.seen_nums)
+        rows = self._grid(tbl)
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        if not rows:
+            return
+        if not self._is_layout(tbl, rows):
+            self.blocks.append("\n".join("\t".join(r) for r in rows))
+            return
+        # Layout table: each cell's paragraphs as their own lines, column by column (left column first).
+        self.numbering.counters, self.numbering.seen_nums = snapshot, seen
+        columns: dict[int, list[Any]] = {}
+        for tr in self._rows(tbl):
+            col = 0
+            trpr = tr.find(_w("trPr"))
+            col += _int(_val(trpr, "gridBefore"), 0) or 0
+            for tc in self._cells(tr):
+                tcpr = tc.find(_w("tcPr"))
+                columns.setdefault(col, []).append(tc)
+                col += max(1, _int(_val(tcpr, "gridSpan"), 1) or 1)
+        for col in sorted(columns):
+            for tc in columns[col]:
+                self.walk_blocks(tc)
+
+
+def _read_docx(data: bytes, max_bytes: int) -> ReadResult:
+    warnings: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _mismatch(".docx", _Sniff("broken-zip", "tài liệu Word (.docx) bị hỏng")) from exc
+    if unpacked > max(20 * max_bytes, 200 * _MB):
+        raise UnsupportedFileError(
+            f"Tệp .docx giải nén ra quá lớn ({_human_size(unpacked)}); có thể là tệp nén độc hại.",
+        )
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types on damaged or foreign packages
+        logger.info("unreadable docx: %r", exc)
+        raise UnsupportedFileError(
+            "Không đọc được tài liệu Word (.docx): tệp bị hỏng, là mẫu (.dotx) hoặc có macro (.docm).",
+            hint="Hãy mở tệp bằng Word và lưu lại dưới dạng 'Word Document (.docx)'.",
+        ) from exc
+    writer = _DocxWriter(
+        _Numbering(_related_xml(document, _RT_NUMBERING), _related_xml(document, _RT_STYLES))
+    )
+    body = document.element.body
+    writer.walk_blocks(body)
+    text = _finalize("\n\n".join(writer.blocks), keep_edge_tabs=True)
+    if not text and body.find(f".//{{{_W}}}drawing") is not None:
+        raise EmptyDocumentError(
+            "Tài liệu Word chỉ chứa hình ảnh, không có chữ (có thể là bản scan dán vào Word).",
+            hint="Cần nhận dạng ký tự (OCR) trước khi tải lên.",
+        )
+    if body.find(f".//{_w('ins')}") is not None or body.find(f".//{_w('del')}") is not None:
+        warnings.append(
+            "Tài liệu có thay đổi chưa được chấp nhận (Track Changes); đã đọc bản sau khi chấp nhận."
+        )
+    legacy = _legacy_fonts(body, _related_xml(document, _RT_STYLES))
+    if legacy:
+        warnings.append(
+            f"Tài liệu dùng phông chữ tiếng Việt cũ ({', '.join(legacy)}): chữ có dấu có thể bị sai mã. "
+            "Hãy chuyển mã sang Unicode (ví dụ Unikey: Công cụ chuyển mã, TCVN3/VNI -> Unicode) rồi tải lên lại."
+        )
+    return ReadResult(text, "docx", "", warnings)
+
+
+def _legacy_fonts(*roots: Any) -> list[str]:
+    """Names of TCVN3 (.VnTime) or VNI (VNI-Times) fonts used, whose text is not Unicode."""
+    found: set[str] = set()
+    for root in roots:
+        if root is None:
+            continue
+        for fonts in root.iter(_w("rFonts")):
+            for attr in ("ascii", "hAnsi"):
+                name = fonts.get(_w(attr)) or ""
+                if name.startswith(".Vn") or name.upper().startswith("VNI-"):
+                    found.add(name)
+    return sorted(found)[:5]
+
+
+_RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+
+def _related_xml(document: Any, reltype: str) -> Any:
+    """The XML root of a part of the main document (numbering, styles), or None if it has none."""
+    try:
+        part = document.part.part_related_by(reltype)
+    except KeyError:
+        return None
+    return getattr(part, "element", None)
