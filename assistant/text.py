@@ -81,11 +81,53 @@ ABBREVIATIONS: dict[str, str] = {
     "thcs": "trung hoc co so",
     "ct": "chu tich",
     "pct": "pho chu tich",
+    # Document kinds as they appear inside numbers (05-CT/TW: CT is Chỉ thị there, not Chủ tịch).
+    "ct/tw": "chi thi trung uong",
+    "nq/tw": "nghi quyet trung uong",
+    "ct-ttg": "chi thi thu tuong chinh phu",
+    "qd-ttg": "quyet dinh thu tuong chinh phu",
+    "ttg": "thu tuong",
+    "nq": "nghi quyet",
+    "bc": "bao cao",
+    "vbqppl": "van ban quy pham phap luat",
+    "tthc": "thu tuc hanh chinh",
+    "cchc": "cai cach hanh chinh",
+    "dvc": "dich vu cong",
+    "nsnn": "ngan sach nha nuoc",
+    "kt-xh": "kinh te xa hoi",
+    "ktxh": "kinh te xa hoi",
+    "qp-an": "quoc phong an ninh",
+    "qpan": "quoc phong an ninh",
+    "antt": "an ninh trat tu",
+    "bhxh": "bao hiem xa hoi",
+    "bhyt": "bao hiem y te",
+    "tttp": "thanh tra thanh pho",
+    "cvp": "chanh van phong",
+    "pcvp": "pho chanh van phong",
+    "bcd": "ban chi dao",
+    "dcsvn": "dang cong san viet nam",
+    "tn&mt": "tai nguyen va moi truong",
+    "tnmt": "tai nguyen va moi truong",
+    "kh&dt": "ke hoach va dau tu",
+    "khdt": "ke hoach va dau tu",
+    "nn&ptnt": "nong nghiep va phat trien nong thon",
+    "nnptnt": "nong nghiep va phat trien nong thon",
+    "ld-tb&xh": "lao dong thuong binh va xa hoi",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+    "gtvt": "giao thong van tai",
+    "kh&cn": "khoa hoc va cong nghe",
+    "khcn": "khoa hoc va cong nghe",
 }
 
 # A document number: 130/2020/NĐ-CP, 05-CT/TW, 2666/TTCP-C.IV, 410/UBND-NCKTGS, 168/NQ-CP.
 DOC_NUMBER = re.compile(
     r"\b\d{1,5}(?:[-/][0-9A-Za-zĐđ.]+)*[-/][A-ZĐ][0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)*",
+)
+# The same, typed in any case ('130/2020/nđ-cp'), for search: the letter part needs two characters
+# and may not run on into a word, so '20/ngày' or 'Điều 5-a' are not taken for numbers.
+_DOC_NUMBER_ANY_CASE = re.compile(
+    r"\b\d{1,5}(?:[-/][0-9A-ZĐ.]+)*[-/][A-ZĐ][0-9A-ZĐ.]*[0-9A-ZĐ](?:[-/][0-9A-ZĐ.]+)*(?![^\W_])",
+    re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[0-9a-z]+(?:[&][0-9a-z]+)*")
 
@@ -104,7 +146,7 @@ def expand_abbreviations(folded: str) -> str:
 
 def doc_numbers(text: str) -> list[str]:
     """Document numbers in a text, folded and uppercased so '130/2020/nđ-cp' == '130/2020/NĐ-CP'."""
-    return [fold(m.group(0)).upper().rstrip(".") for m in DOC_NUMBER.finditer(nfc(text))]
+    return [fold(m.group(0)).upper().rstrip(".") for m in _DOC_NUMBER_ANY_CASE.finditer(nfc(text))]
 
 
 def syllables(text: str) -> list[str]:
