@@ -1,0 +1,163 @@
+"""The typed answer every interface returns, and citations whose quotes stand verbatim in the file."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.model import Document, Section
+from assistant.text import fold, squash, syllables
+
+Kind = Literal["numeric", "tasks", "document", "passage", "not_found"]
+
+
+class Citation(BaseModel):
+    id: int = Field(description="Number of the citation within the answer, as in [1].")
+    doc: str = Field(description="Document id: the corpus file's stem.")
+    section: str = Field(description="The document's own label: II.10, III.2.3, Phụ lục III, Căn cứ ...")
+    title: str = Field(description="Title of the cited section.")
+    quote: str = Field(description="A passage copied verbatim from the file (up to whitespace).")
+    line_start: int
+    line_end: int
+
+
+class Answer(BaseModel):
+    answer_id: str = Field(default_factory=lambda: uuid.uuid4().hex[:16])
+    answer: str = Field(description="Vietnamese markdown citing sources as [1], [2] ...")
+    kind: Kind
+    citations: list[Citation] = Field(default_factory=list)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+# --- verbatim quotes -----------------------------------------------------------------------------
+
+_LEAD = re.compile(r"^(?:\s|#|>|\*|_|[-+•]\s|\d{1,2}(?:\.\d{1,2})*\.\*{0,3}\s|[IVXLC]{1,6}\.\s|[a-zđ]\)\s)+")
+_TRAIL = re.compile(r"[\s*_#⁰¹²³⁴⁵⁶⁷⁸⁹✓]+$")
+_SENTENCE_END = re.compile(r"(?<=[.;!?:])\s+(?=[A-ZĐÀ-Ỹ\-(])")
+
+
+def _trim(raw: str, keep_numbering: bool = False) -> str:
+    s = raw if keep_numbering else _LEAD.sub("", raw)
+    s = _TRAIL.sub("", s)
+    return s.strip()
+
+
+def _score(text: str, focus: set[str]) -> float:
+    if not focus:
+        return 0.0
+    words = set(syllables(text))
+    return len(words & focus) / (len(focus) ** 0.5)
+
+
+def best_quote(doc: Document, start: int, end: int, focus: str = "", max_chars: int = 320) -> tuple[str, int]:
+    """The passage of lines start..end that best answers ``focus``, verbatim, and its line number.
+
+    A quote never spans two lines (a bullet mark between them would break verbatim-ness); within a
+    line it is a run of whole sentences, trimmed of markdown at its edges only.
+    """
+    want = set(syllables(focus)) if focus else set()
+    best: tuple[float, str, int] = (-1.0, "", start)
+    for n in range(start, end + 1):
+        raw = doc.line(n)
+        line = _trim(raw)
+        if len(fold(line)) < 3:
+            continue
+        candidates = [line]
+        if len(line) > max_chars:
+            sentences = [s for s in _SENTENCE_END.split(line) if s]
+            # windows of consecutive sentences up to max_chars
+            for i in range(len(sentences)):
+                window = sentences[i]
+                candidates.append(window)
+                for s in sentences[i + 1 :]:
+                    if len(window) + 1 + len(s) > max_chars:
+                        break
+                    window = f"{window} {s}"
+                    candidates.append(window)
+            # a very long single sentence: cut at a clause boundary
+            candidates.extend(_clauses(line, max_chars))
+        for cand in candidates:
+            cand = _TRAIL.sub("", cand).strip()
+            if not cand or cand not in raw:
+                continue
+            score = _score(cand, want) + min(len(cand), max_chars) / (max_chars * 50)
+            if len(cand) > max_chars:
+                score -= 1.0
+            if score > best[0]:
+                best = (score, cand, n)
+    return best[1], best[2]
+
+
+def _clauses(line: str, max_chars: int) -> list[str]:
+    parts = re.split(r"(?<=[;,])\s+", line)
+    out: list[str] = []
+    for i in range(len(parts)):
+        window = parts[i]
+        for p in parts[i + 1 :]:
+            if len(window) + 1 + len(p) > max_chars:
+                break
+            window = f"{window} {p}"
+        out.append(window.rstrip(",;"))
+    return out
+
+
+def table_row_quote(doc: Document, line: int) -> str:
+    """A table row as one verbatim passage: its cells after STT, tab-joined cells read with spaces."""
+    cells = [c.strip() for c in doc.line(line).split("\t")]
+    cells = [c for c in cells if c]
+    if len(cells) > 1 and cells[0].isdigit():
+        cells = cells[1:]
+    return " ".join(cells)
+
+
+class CitationSet:
+    """Collects the citations of one answer, numbering each distinct (doc, section, quote) once."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+
+    def add(self, doc: Document, section: str, title: str, quote: str, line_start: int, line_end: int) -> int:
+        quote = squash(quote)
+        for c in self.items:
+            if c.doc == doc.doc_id and c.section == section and c.quote == quote:
+                return c.id
+        cid = len(self.items) + 1
+        self.items.append(
+            Citation(
+                id=cid,
+                doc=doc.doc_id,
+                section=section,
+                title=title,
+                quote=quote,
+                line_start=line_start,
+                line_end=line_end,
+            )
+        )
+        return cid
+
+    def add_section(self, doc: Document, sec: Section, focus: str = "", max_chars: int = 320) -> int:
+        """Cite a section with the passage of it that best matches ``focus``."""
+        start = sec.body_start if sec.body_start <= sec.line_end and sec.kind != "header" else sec.line_start
+        quote, line = best_quote(doc, start, sec.line_end, focus, max_chars)
+        if not quote:
+            quote, line = best_quote(doc, sec.line_start, sec.line_end, focus, max_chars)
+        return self.add(doc, sec.label, sec.title, quote, line, line)
+
+    def add_line(self, doc: Document, sec: Section, line: int, focus: str = "", max_chars: int = 320) -> int:
+        quote, ln = best_quote(doc, line, line, focus, max_chars)
+        return self.add(doc, sec.label, sec.title, quote, ln, ln)
+
+    def add_row(self, doc: Document, sec: Section, line: int) -> int:
+        return self.add(doc, sec.label, sec.title, table_row_quote(doc, line), line, line)
+
+
+def section_for_line(doc: Document, line: int) -> Section | None:
+    """The deepest section whose span holds ``line``."""
+    best: Section | None = None
+    for s in doc.walk():
+        if s.line_start <= line <= s.line_end and (best is None or s.level >= best.level):
+            best = s
+    return best

@@ -1,0 +1,400 @@
+"""The HTTP API and the web page (FastAPI). Routes are thin: they call the same services as the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import logging
+import time
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant import scoring
+from assistant.agencies import assignment_to_dict
+from assistant.answers import Answer
+from assistant.chat import history_from_dicts
+from assistant.check import check_documents, finding_to_dict
+from assistant.errors import AssistantError, InputError, NotFoundError, RateLimitError
+from assistant.feedback import FeedbackStore
+from assistant.model import Section
+from assistant.services import Services
+
+logger = logging.getLogger(__name__)
+
+WEB_DIR = Path(__file__).parent / "web"
+
+
+class HistoryItem(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=20000)
+
+
+class ChatRequest(BaseModel):
+    message: str = Field(description="The question, in Vietnamese, with or without accents.")
+    history: list[HistoryItem] = Field(default_factory=list, description="Earlier turns, oldest first.")
+
+
+class FeedbackRequest(BaseModel):
+    answer_id: str = Field(min_length=1, max_length=64)
+    rating: Literal["up", "down"]
+    comment: str = Field("", max_length=2000)
+    question: str = Field("", max_length=4000)
+
+
+def _error(status: int, message: str, kind: str = "Error", **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": kind, "message": message, **extra}, status_code=status)
+
+
+def _section_dict(sec: Section) -> dict[str, Any]:
+    return {
+        "label": sec.label,
+        "title": sec.title,
+        "kind": sec.kind,
+        "line_start": sec.line_start,
+        "line_end": sec.line_end,
+        "children": [_section_dict(c) for c in sec.children],
+    }
+
+
+class _RateLimiter:
+    """A sliding one-minute window per client address."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self.hits: dict[str, deque[float]] = defaultdict(deque)
+
+    def check(self, client: str) -> None:
+        if self.per_minute <= 0:
+            return
+        now = time.monotonic()
+        q = self.hits[client]
+        while q and now - q[0] > 60:
+            q.popleft()
+        if len(q) >= self.per_minute:
+            raise RateLimitError(
+                f"Quá nhiều yêu cầu: tối đa {self.per_minute} câu hỏi mỗi phút. Vui lòng thử lại sau ít phút."
+            )
+        q.append(now)
+
+
+def create_app(services: Services) -> FastAPI:
+    """The app over already-built services (the CLI's `serve` and the tests build them)."""
+    settings = services.settings
+    app = FastAPI(
+        title="Trợ lý tra cứu văn bản chỉ đạo",
+        description="Hỏi đáp có trích dẫn trên các công văn, kế hoạch và bảng điểm.",
+        version="0.1.0",
+    )
+    app.state.services = services
+    feedback = FeedbackStore(settings.data_dir / "feedback.sqlite3")
+    limiter = _RateLimiter(settings.rate_limit_per_minute)
+    max_body = int(settings.max_upload_mb * 1024 * 1024) + 64 * 1024
+
+    # --- errors: always a Vietnamese message, never internals ---
+    @app.exception_handler(AssistantError)
+    async def _assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
+        return JSONResponse(exc.to_dict(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for e in exc.errors()[:5]:
+            where = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
+            problems.append(f"{where or 'nội dung'}: {_vi_validation(e)}")
+        return _error(422, "Yêu cầu không hợp lệ: " + "; ".join(problems), "ValidationError")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        messages = {
+            404: "Không tìm thấy địa chỉ này.",
+            405: "Phương thức không được hỗ trợ cho địa chỉ này.",
+            413: "Nội dung gửi lên quá lớn.",
+        }
+        return _error(exc.status_code, messages.get(exc.status_code, str(exc.detail)), "HTTPError")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unexpected error on %s", request.url.path)
+        return _error(
+            500, "Đã có lỗi không mong muốn. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên."
+        )
+
+    @app.middleware("http")
+    async def _limits(request: Request, call_next: Any) -> Response:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > max_body:
+            return _error(
+                413, f"Nội dung gửi lên quá lớn (tối đa {settings.max_upload_mb:g} MB).", "FileTooLargeError"
+            )
+        if request.method == "POST" and request.url.path == "/api/chat":
+            client = request.client.host if request.client else "?"
+            try:
+                limiter.check(client)
+            except RateLimitError as exc:
+                return JSONResponse(exc.to_dict(), status_code=429, headers={"Retry-After": "60"})
+        response: Response = await call_next(request)
+        return response
+
+    # --- page ---
+    if WEB_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        page = WEB_DIR / "index.html"
+        if not page.exists():
+            return _error(404, "Trang web chưa được cài đặt.")
+        return FileResponse(page, media_type="text/html; charset=utf-8")
+
+    @app.get("/healthz", tags=["hệ thống"])
+    def healthz() -> JSONResponse:
+        ready = services.ready
+        body = {
+            "status": "ready" if ready else "starting",
+            "documents": len(services.corpus.docs),
+            "index": ready,
+        }
+        if services.index_error is not None:
+            body["message"] = services.index_error.message
+            body["hint"] = services.index_error.hint
+        return JSONResponse(body, status_code=200 if ready else 503)
+
+    # --- chat ---
+    def _ask(req: ChatRequest) -> Answer:
+        if len(req.history) > settings.max_history_turns:
+            raise InputError(
+                f"Lịch sử hội thoại quá dài ({len(req.history)} lượt); tối đa {settings.max_history_turns} lượt."
+            )
+        history = history_from_dicts([h.model_dump() for h in req.history])
+        return services.chat.ask(req.message, history)
+
+    @app.post("/api/chat", tags=["hỏi đáp"], response_model=Answer)
+    async def chat(req: ChatRequest, request: Request) -> Response:
+        if "text/event-stream" in request.headers.get("accept", ""):
+            return StreamingResponse(
+                _stream(req), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+            )
+        answer = await run_in_threadpool(_ask, req)
+        return JSONResponse(answer.model_dump())
+
+    async def _stream(req: ChatRequest) -> AsyncIterator[str]:
+        try:
+            answer = await run_in_threadpool(_ask, req)
+        except AssistantError as exc:
+            yield _sse("error", exc.to_dict())
+            return
+        for piece in _pieces(answer.answer):
+            yield _sse("delta", {"text": piece})
+            await asyncio.sleep(0)
+        yield _sse("citations", [c.model_dump() for c in answer.citations])
+        yield _sse("done", answer.model_dump())
+
+    # --- documents ---
+    @app.get("/api/documents", tags=["văn bản"])
+    def documents() -> list[dict[str, Any]]:
+        return [_doc_summary(d) for d in services.corpus.docs.values()]
+
+    @app.get("/api/documents/{doc}", tags=["văn bản"])
+    def document(doc: str) -> dict[str, Any]:
+        d = _get_doc(services, doc)
+        return {
+            **_doc_summary(d),
+            "signer": d.signer.name if d.signer else "",
+            "signer_title": d.signer.title if d.signer else "",
+            "recipients": d.recipients,
+            "bases": [
+                {
+                    "kind": r.kind,
+                    "number": r.number,
+                    "date": str(r.date) if r.date else "",
+                    "issuer": r.issuer,
+                }
+                for r in d.bases
+            ],
+            "outline": [_section_dict(s) for s in d.sections],
+            "criteria": len(d.criteria),
+        }
+
+    @app.get("/api/documents/{doc}/sections/{label:path}", tags=["văn bản"])
+    def section(doc: str, label: str) -> dict[str, Any]:
+        d = _get_doc(services, doc)
+        sec = d.section(label)
+        if sec is None:
+            raise NotFoundError(
+                f"Văn bản {doc} không có mục “{label[:80]}”.", suggestions=[s.label for s in d.walk()][:40]
+            )
+        return {
+            "doc": d.doc_id,
+            "label": sec.label,
+            "title": sec.title,
+            "heading_path": sec.heading_path,
+            "text": sec.text,
+            "line_start": sec.line_start,
+            "line_end": sec.line_end,
+            "lines": [{"n": n, "text": d.line(n)} for n in range(sec.line_start, sec.line_end + 1)],
+        }
+
+    # --- scores ---
+    @app.get("/api/criteria", tags=["bảng điểm"])
+    def criteria(
+        group: Annotated[str | None, Query(max_length=1, pattern="^[A-Za-z]$")] = None,
+        top: Annotated[int | None, Query(ge=1, le=500)] = None,
+        zero: bool = False,
+        full: bool = False,
+        code: Annotated[str | None, Query(max_length=40)] = None,
+        doc: Annotated[str | None, Query(max_length=120)] = None,
+        format: Annotated[Literal["json", "csv"], Query()] = "json",
+    ) -> Response:
+        rows = list(services.corpus.criteria)
+        if doc:
+            _get_doc(services, doc)
+            rows = scoring.rows_of(rows, doc)
+        if group:
+            rows = scoring.rows_in_group(rows, group)
+        if code:
+            rows = scoring.find_by_code(rows, code)
+        if zero:
+            rows = scoring.zero_rows(rows)
+        if full:
+            rows = scoring.full_rows(rows)
+        if top:
+            items = [scoring.ranked_to_dict(x) for x in scoring.top_deductions(rows, top)]
+        else:
+            items = [scoring.row_to_dict(r) for r in rows]
+        if format == "csv":
+            return _csv(items)
+        return JSONResponse(items)
+
+    @app.get("/api/scores", tags=["bảng điểm"])
+    def scores() -> dict[str, Any]:
+        rows = services.corpus.criteria
+        totals = {d.doc_id: list(d.totals) for d in services.corpus.docs.values()}
+        return {
+            "overall": scoring.score_line_to_dict(scoring.overall(rows)) if rows else None,
+            "groups": [scoring.score_line_to_dict(x) for x in scoring.score_by_group(rows)],
+            "appendices": [scoring.score_line_to_dict(x) for x in scoring.score_by_appendix(rows, totals)],
+            "top_deductions": [scoring.ranked_to_dict(x) for x in scoring.top_deductions(rows, 10)],
+        }
+
+    @app.get("/api/check", tags=["bảng điểm"])
+    def check() -> list[dict[str, Any]]:
+        return [finding_to_dict(f) for f in check_documents(list(services.corpus.docs.values()))]
+
+    # --- agencies ---
+    @app.get("/api/agencies", tags=["cơ quan"])
+    def agencies() -> list[dict[str, Any]]:
+        directory = services.corpus.agencies
+        if directory is None:
+            return []
+        out: dict[str, dict[str, Any]] = {}
+        for a in directory.assignments:
+            item = out.setdefault(a.agency_key, {"agency": a.agency, "tasks": 0, "documents": []})
+            item["tasks"] += 1
+            if a.doc not in item["documents"]:
+                item["documents"].append(a.doc)
+        return list(out.values())
+
+    @app.get("/api/agencies/{name}/tasks", tags=["cơ quan"])
+    def agency_tasks(name: str) -> dict[str, Any]:
+        directory = services.corpus.agencies
+        found = directory.tasks_for(name) if directory else []
+        if not found:
+            closest = directory.closest(name, 3) if directory else []
+            raise NotFoundError(
+                f"Không tìm thấy cơ quan “{name[:80]}” có nhiệm vụ trong các văn bản.", suggestions=closest
+            )
+        return {"query": name, "assignments": [assignment_to_dict(a) for a in found]}
+
+    # --- feedback ---
+    @app.post("/api/feedback", tags=["phản hồi"])
+    def post_feedback(req: FeedbackRequest) -> dict[str, Any]:
+        fid = feedback.add(req.answer_id, req.rating, req.comment, req.question)
+        return {"ok": True, "id": fid}
+
+    app.state.feedback = feedback
+    return app
+
+
+def _vi_validation(e: dict[str, Any]) -> str:
+    kind = str(e.get("type", ""))
+    messages = {
+        "missing": "thiếu trường bắt buộc",
+        "string_type": "phải là chuỗi ký tự",
+        "list_type": "phải là danh sách",
+        "json_invalid": "JSON không hợp lệ",
+        "string_too_long": "quá dài",
+        "string_too_short": "quá ngắn",
+        "literal_error": "giá trị không được chấp nhận",
+        "int_parsing": "phải là số nguyên",
+        "bool_parsing": "phải là true/false",
+        "model_attributes_type": "phải là một đối tượng JSON",
+        "dict_type": "phải là một đối tượng JSON",
+        "less_than_equal": "quá lớn",
+        "greater_than_equal": "quá nhỏ",
+        "string_pattern_mismatch": "sai định dạng",
+        "enum": "giá trị không được chấp nhận",
+    }
+    return messages.get(kind, "giá trị không hợp lệ")
+
+
+def _get_doc(services: Services, doc: str) -> Any:
+    d = services.corpus.doc(doc)
+    if d is None:
+        raise NotFoundError(f"Không có văn bản “{doc[:80]}”.", suggestions=sorted(services.corpus.docs)[:20])
+    return d
+
+
+def _doc_summary(d: Any) -> dict[str, Any]:
+    from assistant.compose.common import issuer_name
+
+    return {
+        "doc": d.doc_id,
+        "doc_type": d.doc_type,
+        "number": d.number,
+        "date": str(d.date) if d.date else "",
+        "issuer": issuer_name(d),
+        "subject": d.subject,
+        "place": d.place,
+    }
+
+
+def _pieces(text: str, size: int = 24) -> list[str]:
+    """The answer cut into small pieces at spaces, for streaming."""
+    out, current = [], ""
+    for word in text.split(" "):
+        current = f"{current} {word}" if current else word
+        if len(current) >= size:
+            out.append(current + " ")
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+def _sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def _csv(items: list[dict[str, Any]]) -> Response:
+    buf = io.StringIO()
+    if items:
+        writer = csv.DictWriter(buf, fieldnames=list(items[0].keys()))
+        writer.writeheader()
+        writer.writerows(items)
+    return Response(
+        "\ufeff" + buf.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="tieu-chi.csv"'},
+    )

@@ -1,0 +1,66 @@
+"""Helpers shared by the answer composers: template rendering and how documents are named."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.model import Document
+from assistant.prompts import get_prompts
+from assistant.text import fold
+
+
+def say(name: str, **variables: object) -> str:
+    """Render the answer template ``prompts/<name>.txt`` (checked variables)."""
+    return get_prompts().render(name, **variables).strip()
+
+
+def sentence_case(upper: str, keep: str = "") -> str:
+    """'ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG' -> 'Ủy ban nhân dân thành phố Hải Phòng' (place from ``keep``)."""
+    if not upper or any(c.islower() for c in upper):
+        return upper
+    low = upper.lower()
+    if keep and keep.lower() in low:
+        low = low.replace(keep.lower(), keep)
+    return low[:1].upper() + low[1:]
+
+
+def issuer_name(doc: Document) -> str:
+    return sentence_case(doc.issuer, doc.place)
+
+
+def doc_name(doc: Document) -> str:
+    """'Công văn số 410/UBND-NCKTGS' or 'Kế hoạch (chưa ghi số, ký hiệu /KH-UBND)'."""
+    kind = doc.doc_type or "Văn bản"
+    if doc.number:
+        return f"{kind} số {doc.number}"
+    if doc.symbol:
+        return f"{kind} (chưa ghi số, ký hiệu …/{doc.symbol})"
+    return f"{kind} {doc.doc_id}"
+
+
+def doc_long_name(doc: Document) -> str:
+    """Name, date and issuer: what a report would write."""
+    parts = [doc_name(doc)]
+    if doc.date:
+        parts.append(f"ngày {doc.date}" if doc.date.complete else str(doc.date))
+    if doc.issuer:
+        parts.append(f"của {issuer_name(doc)}")
+    return " ".join(parts)
+
+
+def bullet_list(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def short(text: str, limit: int = 240) -> str:
+    """Cut a text at a word boundary, marking the cut."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def mentions(question: str, *words: str) -> bool:
+    q = fold(question)
+    return any(fold(w) in q for w in words)

@@ -1,0 +1,261 @@
+"""Facts about a directive itself: number, date, issuer, signer, subject, recipients, bases, phases."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answers import Answer, CitationSet, best_quote
+from assistant.compose.common import bullet_list, doc_long_name, doc_name, issuer_name, say, short
+from assistant.corpus import Corpus
+from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, Section
+from assistant.text import fold
+
+
+def answer_document(corpus: Corpus, question: str, intent: str) -> Answer | None:
+    """Answer a question about the documents themselves; None when no document holds that fact."""
+    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    handler = _HANDLERS[intent]
+    cites = CitationSet()
+    blocks: list[str] = []
+    data: list[dict[str, object]] = []
+    for doc in docs:
+        block = handler(doc, cites, question, data)
+        if block:
+            blocks.append(block)
+    if not blocks:
+        return None
+    return Answer(
+        answer="\n\n".join(blocks),
+        kind="document",
+        citations=cites.items,
+        data={"intent": intent, "documents": data},
+    )
+
+
+def _sec(doc: Document, label: str) -> Section | None:
+    return doc.section(label)
+
+
+def _signer(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    s = doc.signer
+    sec = _sec(doc, SIGNATURE)
+    if not s or not s.name or not sec:
+        return ""
+    cid = cites.add(doc, sec.label, sec.title, s.name, s.line_end, s.line_end)
+    authority = ", ".join(s.authority)
+    data.append({"doc": doc.doc_id, "signer": s.name, "title": s.title, "authority": s.authority})
+    return say(
+        "answer_signer",
+        document=doc_long_name(doc),
+        name=s.name,
+        title=s.title.capitalize(),
+        authority=authority,
+        cite=f"[{cid}]",
+    )
+
+
+def _number(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    sec = _sec(doc, TITLE)
+    if not sec:
+        return ""
+    line = next(
+        (n for n in range(sec.line_start, sec.line_end + 1) if doc.line(n).strip().startswith("Số")), 0
+    )
+    cid = cites.add(doc, sec.label, sec.title, doc.line(line).strip(), line, line) if line else 0
+    data.append(
+        {"doc": doc.doc_id, "number": doc.number, "as_written": doc.number_raw, "source": doc.number_source}
+    )
+    if not doc.number:
+        return say(
+            "answer_number_missing", document=doc_long_name(doc), as_written=doc.number_raw, cite=f"[{cid}]"
+        )
+    if doc.number_source == "Phụ lục" and doc.captions:
+        cap = doc.captions[0]
+        sec_app = _sec(doc, cap.appendix)
+        cid2 = cites.add_line(doc, sec_app, cap.line, "Kèm theo Văn bản số") if sec_app else cid
+        return say(
+            "answer_number_from_captions",
+            number=doc.number,
+            as_written=doc.number_raw,
+            cite_header=f"[{cid}]",
+            cite_caption=f"[{cid2}]",
+        )
+    return say("answer_number", document=doc_long_name(doc), number=doc.number, cite=f"[{cid}]")
+
+
+def _date_line(doc: Document) -> int:
+    sec = _sec(doc, TITLE)
+    if not sec or not doc.date:
+        return 0
+    return next((n for n in range(sec.line_start, sec.line_end + 1) if "ngày" in doc.line(n)), 0)
+
+
+def _date(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    line = _date_line(doc)
+    sec = _sec(doc, TITLE)
+    if not line or not sec or not doc.date:
+        return ""
+    cid = cites.add(doc, sec.label, sec.title, doc.line(line).strip(), line, line)
+    data.append({"doc": doc.doc_id, "date": str(doc.date), "complete": doc.date.complete, "place": doc.place})
+    if doc.date.complete:
+        return say(
+            "answer_date", document=doc_name(doc), date=str(doc.date), place=doc.place, cite=f"[{cid}]"
+        )
+    return say(
+        "answer_date_partial", document=doc_name(doc), date=str(doc.date), place=doc.place, cite=f"[{cid}]"
+    )
+
+
+def _issuer(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    if not doc.issuer:
+        return ""
+    sec = _sec(doc, TITLE)
+    line = 0
+    if sec:
+        line = next(
+            (
+                n
+                for n in range(sec.line_start, sec.line_end + 1)
+                if fold(doc.issuer.split()[0]) in fold(doc.line(n))
+            ),
+            0,
+        )
+    if not line and doc.signer:
+        sec, line = _sec(doc, SIGNATURE), doc.signer.line_start
+    if not sec or not line:
+        return ""
+    quote, _ = best_quote(doc, line, line)
+    cid = cites.add(doc, sec.label, sec.title, quote, line, line)
+    data.append({"doc": doc.doc_id, "issuer": issuer_name(doc)})
+    return say("answer_issuer", document=doc_name(doc), issuer=issuer_name(doc), cite=f"[{cid}]")
+
+
+def _subject(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    sec = _sec(doc, TITLE)
+    if not doc.subject or not sec:
+        return ""
+    words = doc.subject.split()[:6]
+    line = next((n for n in range(sec.line_start, sec.line_end + 1) if " ".join(words) in doc.line(n)), 0)
+    if not line:
+        return ""
+    quote, _ = best_quote(doc, line, line, max_chars=600)
+    cid = cites.add(doc, sec.label, sec.title, quote, line, line)
+    data.append({"doc": doc.doc_id, "subject": doc.subject})
+    return say("answer_subject", document=doc_long_name(doc), subject=doc.subject, cite=f"[{cid}]")
+
+
+def _recipients(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    sec = _sec(doc, RECIPIENTS)
+    if not doc.recipients or not sec:
+        return ""
+    items = []
+    for name in doc.recipients:
+        line = next(
+            (n for n in range(sec.line_start, sec.line_end + 1) if name in doc.line(n)), sec.line_start
+        )
+        cid = cites.add(doc, sec.label, sec.title, name, line, line)
+        items.append(f"{name} [{cid}]")
+    data.append({"doc": doc.doc_id, "recipients": doc.recipients})
+    return say("answer_recipients", document=doc_long_name(doc), items=bullet_list(items))
+
+
+def _cc(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    sec = _sec(doc, CC)
+    if not doc.cc or not sec:
+        return ""
+    cid = cites.add(doc, sec.label, sec.title, doc.cc[0], sec.line_start + 1, sec.line_end)
+    data.append({"doc": doc.doc_id, "cc": doc.cc})
+    return say("answer_cc", document=doc_long_name(doc), items=bullet_list(doc.cc), cite=f"[{cid}]")
+
+
+def _ref_text(ref: DocRef) -> str:
+    out = f"{ref.kind} số {ref.number}"
+    if ref.date:
+        out += f" ngày {ref.date}"
+    if ref.issuer:
+        out += f" của {ref.issuer}"
+    return out
+
+
+def _cite_ref(doc: Document, cites: CitationSet, label: str, ref: DocRef) -> int:
+    sec = _sec(doc, label)
+    if not sec:
+        return 0
+    quote, line = best_quote(doc, ref.line, ref.line, f"{ref.kind} {ref.number} {ref.issuer}", max_chars=200)
+    if ref.number not in quote:
+        quote = ref.text if ref.text in doc.line(ref.line) else quote
+    return cites.add(doc, sec.label, sec.title, quote, line, line)
+
+
+def _bases(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    if not doc.bases:
+        return ""
+    items = [f"{_ref_text(r)} [{_cite_ref(doc, cites, BASES, r)}]" for r in doc.bases]
+    data.append({"doc": doc.doc_id, "bases": [_ref_dict(r) for r in doc.bases]})
+    return say("answer_bases", document=doc_long_name(doc), count=len(items), items=bullet_list(items))
+
+
+def _ref_dict(r: DocRef) -> dict[str, object]:
+    return {
+        "kind": r.kind,
+        "number": r.number,
+        "date": str(r.date) if r.date else "",
+        "issuer": r.issuer,
+        "line": r.line,
+    }
+
+
+def _implements(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    q = fold(question)
+    kinds = [k for k in ("nghi quyet", "chi thi", "nghi dinh", "ke hoach", "luat", "quyet dinh") if k in q]
+    refs = [r for r in doc.refs if not kinds or fold(r.kind) in kinds]
+    if not refs:
+        return ""
+    sec = _sec(doc, TITLE)
+    if not sec:
+        return ""
+    items = []
+    for r in refs:
+        quote, line = best_quote(doc, r.line, r.line, max_chars=600)
+        cid = cites.add(doc, sec.label, sec.title, quote, line, line)
+        items.append(f"{_ref_text(r)} [{cid}]")
+    data.append({"doc": doc.doc_id, "implements": [_ref_dict(r) for r in refs]})
+    return say("answer_implements", document=doc_long_name(doc), items=bullet_list(items))
+
+
+_PHASE = re.compile(r"giai doan")
+
+
+def _phases(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    phases = [s for s in doc.walk() if s.kind != "header" and _PHASE.search(fold(s.title)) and not s.children]
+    if not phases:
+        return ""
+    parent = phases[0].parent
+    lead = ""
+    if parent is not None and parent.text:
+        cid = cites.add_section(doc, parent, "giai đoạn")
+        lead = f"{short(parent.text.splitlines()[0], 200)} [{cid}]"
+    items = []
+    for s in phases:
+        cid = cites.add_section(doc, s, question)
+        items.append(f"**{s.title}**: {short(s.text.splitlines()[0] if s.text else '', 220)} [{cid}]")
+    data.append({"doc": doc.doc_id, "phases": [{"label": s.label, "title": s.title} for s in phases]})
+    return say(
+        "answer_phases", document=doc_long_name(doc), count=len(phases), lead=lead, items=bullet_list(items)
+    )
+
+
+_HANDLERS = {
+    "signer": _signer,
+    "number": _number,
+    "date": _date,
+    "issuer": _issuer,
+    "subject": _subject,
+    "recipients": _recipients,
+    "cc": _cc,
+    "bases": _bases,
+    "implements": _implements,
+    "phases": _phases,
+}
+
+INTENTS = tuple(_HANDLERS)

@@ -1,0 +1,151 @@
+"""What an agency was given: every assignment across all documents, cited; general tasks apart."""
+
+from __future__ import annotations
+
+from assistant.agencies import Assignment, assignment_to_dict, general_tasks
+from assistant.answers import Answer, CitationSet
+from assistant.compose.common import bullet_list, doc_name, say, short
+from assistant.corpus import Corpus
+from assistant.text import syllables
+
+_QUESTION_WORDS = set(
+    syllables(
+        "cơ quan đơn vị nào ai được đề nghị giao nhiệm vụ gì những các có phải làm cần là và của trong "
+        "việc cho với về thì sao như thế nào"
+    )
+)
+
+
+def _task_lines(a: Assignment) -> str:
+    """The task text as a markdown list when it has bullets, else one paragraph."""
+    parts = [p.strip().lstrip("-+• ").strip() for p in a.task.splitlines() if p.strip()]
+    if len(parts) <= 1:
+        return short(a.task, 900)
+    return "\n".join(f"  - {short(p, 500)}" for p in parts)
+
+
+def _cite(corpus: Corpus, cites: CitationSet, a: Assignment, focus: str) -> int:
+    doc = corpus.docs[a.doc]
+    sec = doc.section(a.section)
+    if sec is None:  # pragma: no cover - assignments come from the same parse
+        return 0
+    return cites.add_section(doc, sec, focus or a.task)
+
+
+def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answer | None:
+    directory = corpus.agencies
+    if directory is None:
+        return None
+    cites = CitationSet()
+    blocks: list[str] = []
+    found: list[Assignment] = []
+    for key in keys:
+        assignments = directory.tasks_for(key)
+        if not assignments:
+            continue
+        found.extend(assignments)
+        agency = assignments[0].agency
+        docs = sorted({a.doc for a in assignments})
+        lines = []
+        for a in assignments:
+            cid = _cite(corpus, cites, a, question)
+            where = f"{doc_name(corpus.docs[a.doc])}, mục {a.section}"
+            shared = f" (cùng với {', '.join(a.shared_with)})" if a.shared_with else ""
+            lines.append(f"**{where}**{shared} [{cid}]:\n{_task_lines(a)}")
+        blocks.append(
+            say("answer_tasks_lead", agency=agency, count=len(assignments), documents=len(docs))
+            + "\n\n"
+            + "\n\n".join(lines)
+        )
+    if not found:
+        return None
+    general = _general_note(corpus, cites, sorted({a.doc for a in found}))
+    text = "\n\n".join(blocks) + (f"\n\n{general}" if general else "")
+    return Answer(
+        answer=text,
+        kind="tasks",
+        citations=cites.items,
+        data={"assignments": [assignment_to_dict(a) for a in found]},
+    )
+
+
+def _general_note(corpus: Corpus, cites: CitationSet, doc_ids: list[str]) -> str:
+    items = []
+    for doc_id in doc_ids:
+        doc = corpus.docs[doc_id]
+        for g in general_tasks(doc):
+            sec = doc.section(g.section)
+            if sec is None or sec.parent is not None:
+                continue
+            cid = cites.add_section(doc, sec.children[0] if sec.children else sec, "")
+            items.append(f"{doc_name(doc)}, mục {sec.label} ({sec.title}) [{cid}]")
+    if not items:
+        return ""
+    return say("answer_tasks_general", items=bullet_list(items))
+
+
+def answer_which_agency(corpus: Corpus, question: str) -> Answer | None:
+    """'Cơ quan nào được đề nghị đẩy mạnh điều tra ...?': the item whose task matches, and its agencies."""
+    directory = corpus.agencies
+    if directory is None:
+        return None
+    want = set(syllables(question)) - _QUESTION_WORDS
+    if not want:
+        return None
+    by_item: dict[tuple[str, str], list[Assignment]] = {}
+    for a in directory.assignments:
+        by_item.setdefault((a.doc, a.section), []).append(a)
+    scored = []
+    for key, items in by_item.items():
+        words = set(syllables(items[0].task + " " + items[0].title))
+        overlap = len(want & words) / len(want)
+        scored.append((overlap, key))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    if not scored or scored[0][0] < 0.6:
+        return None
+    best = [key for score, key in scored if score >= scored[0][0] - 1e-9]
+    cites = CitationSet()
+    blocks = []
+    found: list[Assignment] = []
+    for key in best:
+        items = by_item[key]
+        found.extend(items)
+        doc = corpus.docs[key[0]]
+        sec = doc.section(key[1])
+        if sec is None:
+            continue
+        cid_head = cites.add_line(doc, sec, sec.line_start, question)
+        cid_task = cites.add_section(doc, sec, question)
+        names = bullet_list([a.agency for a in items])
+        blocks.append(
+            say(
+                "answer_which_agency",
+                document=doc_name(doc),
+                section=sec.label,
+                agencies=names,
+                task=short(items[0].task, 600),
+                cite_head=f"[{cid_head}]",
+                cite_task=f"[{cid_task}]",
+            )
+        )
+    return Answer(
+        answer="\n\n".join(blocks),
+        kind="tasks",
+        citations=cites.items,
+        data={"assignments": [assignment_to_dict(a) for a in found]},
+    )
+
+
+def answer_unknown_agency(corpus: Corpus, name: str) -> Answer:
+    directory = corpus.agencies
+    known = directory.names() if directory else []
+    closest = directory.closest(name, 3) if directory else []
+    text = say(
+        "not_found_agency",
+        agency=name,
+        closest=", ".join(closest) if closest else "không có",
+        agencies=bullet_list(known[:30]),
+    )
+    return Answer(
+        answer=text, kind="not_found", data={"agency": name, "known_agencies": known, "closest": closest}
+    )

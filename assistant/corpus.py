@@ -1,0 +1,76 @@
+"""The parsed corpus held in memory: documents by id, criteria rows, totals and the agency directory."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.agencies import AgencyDirectory, extract_assignments
+from assistant.documents import load_corpus
+from assistant.model import CriterionRow, Document, Section, TableTotal
+from assistant.text import fold
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Corpus:
+    docs: dict[str, Document]
+    criteria: list[CriterionRow] = field(default_factory=list)
+    totals: list[TableTotal] = field(default_factory=list)
+    agencies: AgencyDirectory | None = None
+
+    @classmethod
+    def from_documents(cls, docs: list[Document]) -> Corpus:
+        by_id = {d.doc_id: d for d in sorted(docs, key=lambda d: d.doc_id)}
+        assignments = [a for d in by_id.values() for a in extract_assignments(d)]
+        return cls(
+            docs=by_id,
+            criteria=[r for d in by_id.values() for r in d.criteria],
+            totals=[t for d in by_id.values() for t in d.totals],
+            agencies=AgencyDirectory(assignments),
+        )
+
+    @classmethod
+    def load(cls, directory: Path) -> Corpus:
+        return cls.from_documents(load_corpus(directory))
+
+    def doc(self, doc_id: str) -> Document | None:
+        return self.docs.get(doc_id)
+
+    def section(self, doc_id: str, label: str) -> Section | None:
+        d = self.docs.get(doc_id)
+        return d.section(label) if d else None
+
+    def totals_for(self, doc_id: str) -> list[TableTotal]:
+        return list(self.docs[doc_id].totals) if doc_id in self.docs else []
+
+    def pick_documents(self, question: str) -> list[Document]:
+        """The documents a question names (by number, type, place or issuer); [] when it names none."""
+        q = fold(question)
+        scored: list[tuple[int, Document]] = []
+        for d in self.docs.values():
+            score = 0
+            if d.number:
+                num = fold(d.number)
+                head = num.split("/")[0]
+                if num in q:
+                    score += 5
+                elif re.search(rf"(?<![\d/]){re.escape(head)}(?![\d/])", q) and len(head) >= 2:
+                    score += 3
+            if d.doc_type and re.search(rf"\b{re.escape(fold(d.doc_type))}\b", q):
+                score += 2
+            if d.place and fold(d.place) in q:
+                score += 2
+            if d.issuer:
+                place_words = fold(d.issuer).split()[-2:]
+                if len(place_words) == 2 and " ".join(place_words) in q:
+                    score += 1
+            if score:
+                scored.append((score, d))
+        if not scored:
+            return []
+        top = max(s for s, _ in scored)
+        return [d for s, d in scored if s == top]

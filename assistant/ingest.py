@@ -1,0 +1,165 @@
+"""Bring documents into the corpus and the index: read, check, index, and only then keep the file.
+
+Every format is read into text lines (:mod:`assistant.readers`), parsed by the one structure parser,
+and indexed with the rest of the corpus. The index is built beside the live one and switched in
+when complete (:func:`assistant.indexing.ingest`), and the text file joins ``corpus/`` only after
+that: a file that fails at any step changes nothing, and re-running after a crash is safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.check import check_documents, finding_to_dict
+from assistant.config import Settings
+from assistant.documents import TEXT_SUFFIXES, corpus_files, load_corpus, parse_text
+from assistant.errors import EmptyDocumentError, InputError
+from assistant.model import Document
+from assistant.readers import SUPPORTED_EXTENSIONS, content_sha256, read_bytes, read_path, safe_doc_id
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Incoming:
+    doc: Document
+    text: str
+    source: str
+    duplicate_of: str = ""
+
+
+def _max_bytes(settings: Settings) -> int:
+    return int(settings.max_upload_mb * 1024 * 1024)
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(
+                sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUPPORTED_EXTENSIONS)
+            )
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise InputError(f"Không tìm thấy tệp hoặc thư mục “{raw}”.")
+    return out
+
+
+def _text_hashes(docs: list[Document]) -> dict[str, str]:
+    return {content_sha256("\n".join(d.lines).encode("utf-8")): d.doc_id for d in docs}
+
+
+def prepare(
+    settings: Settings,
+    name: str,
+    data: bytes | None = None,
+    path: Path | None = None,
+    existing: list[Document] | None = None,
+    replace: bool = False,
+) -> Incoming:
+    """Read and parse one incoming file; raise a clear error for a bad one (nothing is written)."""
+    result = (
+        read_bytes(data, name, max_bytes=_max_bytes(settings))
+        if data is not None
+        else read_path(path or Path(name), max_bytes=_max_bytes(settings))
+    )
+    text = result.text if result.text.endswith("\n") else result.text + "\n"
+    existing = existing if existing is not None else load_corpus(settings.corpus_dir)
+    hashes = _text_hashes(existing)
+    digest = content_sha256(text.encode("utf-8"))
+    doc_id = safe_doc_id(name)
+    if digest in hashes:
+        return Incoming(parse_text(hashes[digest], text, ""), text, name, duplicate_of=hashes[digest])
+    taken = {d.doc_id for d in existing}
+    if doc_id in taken and not replace:
+        n = 2
+        while f"{doc_id}-{n}" in taken:
+            n += 1
+        doc_id = f"{doc_id}-{n}"
+    doc = parse_text(doc_id, text, str(settings.corpus_dir / f"{doc_id}.md"))
+    if not any(s.kind != "header" for s in doc.walk()) and not doc.criteria:
+        raise EmptyDocumentError(
+            f"Không nhận ra cấu trúc nào (mục đánh số, điều, phụ lục) trong “{name}”; tài liệu không được nạp."
+        )
+    return Incoming(doc, text, name)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def commit(
+    settings: Settings,
+    incoming: list[Incoming],
+    *,
+    remove: list[str] | None = None,
+    rebuild: bool = False,
+    progress: bool = True,
+    embedder: Any = None,
+) -> dict[str, Any]:
+    """Index the corpus with ``incoming`` added and ``remove`` taken out; then write/delete the files."""
+    from assistant.indexing import ingest
+
+    current = load_corpus(settings.corpus_dir) if settings.corpus_dir.is_dir() else []
+    new = {i.doc.doc_id: i for i in incoming if not i.duplicate_of}
+    remove = remove or []
+    docs = [d for d in current if d.doc_id not in new and d.doc_id not in remove] + [
+        i.doc for i in new.values()
+    ]
+    report = ingest(docs, settings=settings, embedder=embedder, rebuild=rebuild, progress=progress)
+    for doc_id, item in new.items():
+        _write_atomic(settings.corpus_dir / f"{doc_id}.md", item.text)
+    for doc_id in remove:
+        for p in corpus_files(settings.corpus_dir):
+            if p.stem == doc_id:
+                p.unlink()
+    out = report.to_dict()
+    out["summary"] = report.summary()
+    out["documents"] = [_doc_report(i) for i in incoming]
+    out["findings"] = [finding_to_dict(f) for f in check_documents([i.doc for i in new.values()])]
+    return out
+
+
+def _doc_report(i: Incoming) -> dict[str, Any]:
+    from assistant.agencies import extract_assignments
+
+    d = i.doc
+    return {
+        "doc": d.doc_id,
+        "source": i.source,
+        "duplicate_of": i.duplicate_of,
+        "doc_type": d.doc_type,
+        "number": d.number,
+        "sections": sum(1 for s in d.walk() if s.kind != "header"),
+        "criteria": len(d.criteria),
+        "assignments": len(extract_assignments(d)),
+    }
+
+
+def ingest_paths(
+    settings: Settings, paths: list[str], *, rebuild: bool = False, progress: bool = True
+) -> dict[str, Any]:
+    """`assistant ingest [PATH...]`: with no path, index ``corpus/`` as it is."""
+    existing = load_corpus(settings.corpus_dir) if settings.corpus_dir.is_dir() else []
+    incoming: list[Incoming] = []
+    for p in _expand(paths):
+        if p.resolve().parent == settings.corpus_dir.resolve() and p.suffix.lower() in TEXT_SUFFIXES:
+            continue  # already part of the corpus
+        item = prepare(settings, p.name, path=p, existing=existing + [i.doc for i in incoming])
+        incoming.append(item)
+    return commit(settings, incoming, rebuild=rebuild, progress=progress)

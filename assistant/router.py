@@ -1,0 +1,222 @@
+"""Decide what kind of question this is, so it is answered from the best source.
+
+Pure and fast: folded-text patterns over the question (typed with or without accents, with the
+usual abbreviations), plus the corpus's own vocabulary (agency names, criterion codes, document
+numbers). The patterns describe *kinds* of phrasing, not a list of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.corpus import Corpus
+from assistant.text import expand_abbreviations, fold, squash
+
+
+@dataclass
+class Route:
+    kind: str  # numeric | tasks | document | passage
+    intent: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def folded(question: str) -> str:
+    """Folded, abbreviation-expanded, single-spaced question text."""
+    return squash(expand_abbreviations(fold(question)))
+
+
+CODE = re.compile(r"(?<![\w.])([a-d](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
+# 'điểm' as points, not 'quan điểm', 'đặc điểm', 'thời điểm', 'địa điểm', 'điểm nóng', 'điểm a'
+_POINTS = re.compile(r"(?<!quan )(?<!dac )(?<!thoi )(?<!dia )(?<!trong )\bdiem\b(?! nong)(?! [a-d]\))")
+_CRITERIA = re.compile(r"\btieu chi\b|\bthang diem\b|\bdiem tham dinh\b|\bbi tru\b|\btru diem\b|\bdiem tru\b")
+_TOP = re.compile(r"(nhieu|cao|lon|nang|manh) nhat|\btop\b|dung dau|xep hang|\bnhieu diem nhat\b")
+_LEAST = re.compile(r"\b(it|thap|nho) nhat\b")
+_ZERO = re.compile(
+    r"(?<![\d,.])0 diem|\bkhong diem\b|\bdiem 0\b|\bbi 0\b|\bkhong (duoc|dat) diem (nao)?\b|\b0/"
+)
+_FULL = re.compile(
+    r"100 ?%|\btoi da\b|\btron diem\b|\bday du diem\b|\bdat het\b|\bkhong bi tru\b|\bdu diem\b"
+)
+_COUNT = re.compile(
+    r"\bbao nhieu tieu chi\b|\bmay tieu chi\b|\bso (luong )?tieu chi\b|\bco bao nhieu\b|\bdem\b"
+)
+_GROUP_ONE = re.compile(r"\bnhom (?:tieu chi )?([a-d])\b")
+_GROUP_ALL = re.compile(r"\b(cac|tung|moi|theo|4|bon) nhom\b|\bnhom nao\b|\bnhom tieu chi\b")
+_APPENDIX = re.compile(r"\bphu luc (?:so )?(iii|ii|iv|i|0?[1-4])\b")
+_OVERALL = re.compile(
+    r"\btong (so )?diem\b|\bdiem tong\b|\btong cong\b|\bket qua danh gia\b|\b(dat|duoc) (tong cong )?bao nhieu diem\b"
+    r"|\bxep loai\b|\bty le\b|\bphan tram\b|\bdiem danh gia\b|\bchi so\b"
+)
+_DEDUCT = re.compile(r"\btru\b|\bmat diem\b|\bthieu\b")
+_MAX = re.compile(r"\bthang diem\b|\btoi da\b|\bdiem chuan\b")
+
+_TASK = re.compile(
+    r"nhiem vu|duoc giao|\bgiao\b|lam gi|phai lam|can lam|trach nhiem|viec gi|cong viec|\bde nghi\b|\bkien nghi\b"
+    r"|yeu cau|chu tri|phu trach|thi sao|the nao|ra sao|\bcan\b.*\bgi\b|\bphai\b.*\bgi\b|lam nhung gi|duoc yeu cau|dam nhiem"
+)
+_WHICH_AGENCY = re.compile(r"\b(co quan|don vi|ai|so nao|ben nao|nganh nao|to chuc)\b.{0,12}\b(nao|gi)?\b")
+_AGENCY_HEAD = re.compile(
+    r"^(?:con |va |the )?(so|phong|ban|cuc|chi cuc|trung tam|vien|toa an|cong an|uy ban|hoi dong|van phong|thanh tra"
+    r"|dai|bo|hoi|kho bac|bao hiem|ngan hang|lien doan|doan|mat tran|dang uy|bo chi huy|benh vien|truong)\b"
+    r"\s+((?:[a-z0-9&\-]+\s?){1,6}?)\s*(?=co |duoc |phai |can |lam |thi |nhiem|giao|trach|\?|$)"
+)
+
+_DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "signer",
+        re.compile(
+            r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bchu ky\b|\bky (van ban|cong van|ke hoach|quyet dinh)\b|\bduoc ky\b"
+        ),
+    ),
+    (
+        "implements",
+        re.compile(
+            r"\btrien khai\b.{0,40}\b(nghi quyet|chi thi|ke hoach|luat|nghi dinh|quyet dinh|van ban)\b.{0,20}\b(nao|gi)\b|\bthuc hien (nghi quyet|chi thi) nao\b"
+        ),
+    ),
+    (
+        "bases",
+        re.compile(
+            r"\bcan cu\b|\bdua tren\b|\bdua vao\b|\btren co so (van ban|nhung)\b|\bxuat phat tu\b|\b(thuc hien|theo) (nhung |cac )?van ban nao\b|\bnhung van ban nao\b|\bcac van ban nao\b"
+        ),
+    ),
+    (
+        "recipients",
+        re.compile(
+            r"\bkinh gui\b|\bgui (cho |den |toi )?(ai|nhung ai|co quan nao|nhung co quan nao|don vi nao)\b|\bgui cho\b|\bdoi tuong (nhan|ap dung)\b"
+        ),
+    ),
+    ("cc", re.compile(r"\bnoi nhan\b|\bluu tru\b")),
+    (
+        "number",
+        re.compile(
+            r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bmang so\b|\bla so (may|bao nhieu)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (ngay|khi|luc|vao)\b|\bkhi nao\b|\bthoi gian ban hanh\b|\bngay thang\b|\bnam nao\b"
+        ),
+    ),
+    (
+        "issuer",
+        re.compile(
+            r"\b(co quan|don vi|ai|cap nao) (nao )?ban hanh\b|\bdo (ai|co quan nao) ban hanh\b|\bcua co quan nao\b|\bco quan ban hanh\b"
+        ),
+    ),
+    (
+        "subject",
+        re.compile(
+            r"\bve viec gi\b|\btrich yeu\b|\bv/v\b|\bnoi dung chinh\b|\bve van de gi\b|\bnoi ve (gi|dieu gi)\b|\bten (van ban|ke hoach|cong van)\b"
+        ),
+    ),
+    ("phases", re.compile(r"\bgiai doan\b|\blo trinh\b|\bmoc thoi gian\b")),
+]
+
+
+def detect(question: str, corpus: Corpus) -> Route:
+    """Route one standalone question."""
+    q = folded(question)
+    route = _numeric(q, corpus)
+    if route:
+        return route
+    route = _tasks(q, question, corpus)
+    if route:
+        return route
+    for intent, rx in _DOC_FACTS:
+        if rx.search(q):
+            return Route("document", intent)
+    return Route("passage", "search")
+
+
+def _numeric(q: str, corpus: Corpus) -> Route | None:
+    codes = [c.upper() for c in CODE.findall(q)]
+    has_points = bool(_POINTS.search(q))
+    about_criteria = bool(_CRITERIA.search(q))
+    if codes:
+        field_ = (
+            "max"
+            if _MAX.search(q)
+            else "deducted"
+            if _DEDUCT.search(q)
+            else "awarded"
+            if has_points
+            else "all"
+        )
+        return Route("numeric", "criterion", {"codes": codes, "field": field_})
+    if not (has_points or about_criteria):
+        return None
+    group = _GROUP_ONE.search(q)
+    appendix = _APPENDIX.search(q)
+    params: dict[str, Any] = {}
+    if appendix:
+        params["appendix"] = appendix.group(1)
+    if _TOP.search(q) and (_DEDUCT.search(q) or "diem" in q):
+        n = re.search(r"\b(\d{1,2}|hai|ba|bon|nam|muoi) (tieu chi|noi dung|nhom)\b", q)
+        params["n"] = _small_number(n.group(1)) if n else None
+        if (group is None and _GROUP_ALL.search(q)) or re.search(r"\bnhom nao\b", q):
+            return Route("numeric", "group_ranking", params)
+        params["deducted"] = bool(_DEDUCT.search(q))
+        return Route("numeric", "top_deductions" if params["deducted"] else "top_awarded", params)
+    if _LEAST.search(q) and _DEDUCT.search(q):
+        return Route("numeric", "least_deductions", params)
+    if _ZERO.search(q):
+        return Route("numeric", "zero", params)
+    if (_FULL.search(q) and not _MAX.search(q.replace("toi da", ""))) or re.search(r"100 ?%", q):
+        return Route("numeric", "full", params)
+    if group:
+        params["group"] = group.group(1).upper()
+        return Route("numeric", "group", params)
+    if _GROUP_ALL.search(q):
+        return Route("numeric", "groups", params)
+    if appendix:
+        params["field"] = "deducted" if _DEDUCT.search(q) else "all"
+        return Route("numeric", "appendix", params)
+    if _COUNT.search(q) and about_criteria:
+        params["deducted"] = bool(_DEDUCT.search(q))
+        return Route("numeric", "count", params)
+    if _OVERALL.search(q) or (has_points and re.search(r"\bbao nhieu\b", q) and not about_criteria):
+        return Route("numeric", "overall", {"deducted": bool(_DEDUCT.search(q))})
+    if about_criteria:
+        return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
+    return None
+
+
+def _small_number(word: str) -> int:
+    words = {"hai": 2, "ba": 3, "bon": 4, "nam": 5, "muoi": 10}
+    return int(word) if word.isdigit() else words.get(word, 5)
+
+
+def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
+    directory = corpus.agencies
+    if directory is None:
+        return None
+    keys = directory.find_agencies_in_text(question)
+    task_words = bool(_TASK.search(q))
+    if keys and (task_words or len(q.split()) <= 8):
+        return Route("tasks", "agency", {"agencies": keys})
+    if (
+        task_words
+        and _WHICH_AGENCY.search(q)
+        and re.search(r"\b(co quan|don vi|ai|so|nganh|ben|to chuc) nao\b|\bai\b", q)
+    ):
+        return Route("tasks", "which_agency", {})
+    m = _AGENCY_HEAD.search(q)
+    if m and task_words:
+        return Route("tasks", "unknown_agency", {"name": _agency_phrase(question)})
+    return None
+
+
+def _agency_phrase(question: str) -> str:
+    """The agency name as the user typed it, for a not-found message ('Sở Y tế')."""
+    text = squash(question).rstrip("?.! ")
+    text = re.sub(r"^(?:Còn|Và|Thế|Con|Va|The)\s+", "", text, flags=re.IGNORECASE)
+    stop = re.search(
+        r"\s(có|co|được|duoc|phải|phai|cần|can|làm|lam|thì|thi|nhiệm|nhiem|giao|trách|trach)\b",
+        text,
+        re.IGNORECASE,
+    )
+    return text[: stop.start()] if stop else text

@@ -1,0 +1,100 @@
+"""Build the heavy things once: corpus, embedder, the one index (Chroma client), retriever, optional LLM.
+
+The FastAPI app factory and the CLI both receive a :class:`Services`; routes and commands stay thin.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from assistant.chat import ChatService
+from assistant.config import Settings, get_settings
+from assistant.corpus import Corpus
+from assistant.documents import load_corpus
+from assistant.errors import AssistantError
+
+logger = logging.getLogger(__name__)
+
+
+class Services:
+    """The assistant's long-lived parts. The index opens lazily (or eagerly with ``warm()``)."""
+
+    def __init__(self, settings: Settings | None = None, *, embedder: Any = None, llm: Any = None) -> None:
+        self.settings = settings or get_settings()
+        self.corpus = Corpus.from_documents(load_corpus(self.settings.corpus_dir))
+        self._embedder = embedder
+        self._index: Any = None
+        self._retriever: Any = None
+        self._lock = threading.RLock()
+        self.index_error: AssistantError | None = None
+        if llm is None:
+            from assistant.llm import LLMClient
+
+            llm = LLMClient.from_settings(self.settings)
+        self.llm = llm
+        self.chat = ChatService(
+            self.corpus, self.searcher, llm=self.llm, max_message_chars=self.settings.max_message_chars
+        )
+
+    # --- retrieval ---
+    @property
+    def embedder(self) -> Any:
+        with self._lock:
+            if self._embedder is None:
+                from assistant.indexing import load_embedder
+
+                self._embedder = load_embedder(self.settings)
+            return self._embedder
+
+    def searcher(self) -> Any:
+        """The retriever over the live index; reopened when an ingest has switched versions."""
+        with self._lock:
+            if self._index is not None and not self._index.is_current():
+                self._close_index()
+            if self._retriever is None:
+                from assistant.indexing import open_index
+                from assistant.retrieval import Retriever
+
+                try:
+                    self._index = open_index(self.settings, self.embedder)
+                except AssistantError as exc:
+                    self.index_error = exc
+                    raise
+                self._retriever = Retriever(self._index)
+                self.index_error = None
+            return self._retriever
+
+    def warm(self) -> None:
+        """Load the model and open the index now, so the first question is fast."""
+        try:
+            retriever = self.searcher()
+            retriever.search("khởi động", k=1)
+        except AssistantError as exc:
+            logger.warning("index not ready: %s", exc.message)
+
+    @property
+    def ready(self) -> bool:
+        return self._retriever is not None
+
+    def reload_corpus(self) -> None:
+        """Re-read the corpus after an ingest; the chat service keeps working on the old one until then."""
+        corpus = Corpus.from_documents(load_corpus(self.settings.corpus_dir))
+        with self._lock:
+            self.corpus = corpus
+            self.chat.corpus = corpus
+            self._close_index()
+
+    def _close_index(self) -> None:
+        if self._index is not None:
+            try:
+                self._index.close()
+            except AssistantError:
+                logger.warning("closing the old index failed", exc_info=True)
+        self._index = None
+        self._retriever = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_index()

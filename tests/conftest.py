@@ -1,0 +1,101 @@
+"""Shared fixtures: every path points at tmp_path; the real app on loopback for HTTP and browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings, get_settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+REAL_CORPUS = PROJECT_ROOT / "corpus"
+MODEL_DIR = PROJECT_ROOT / "models" / "multilingual-e5-small"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads or overwrites the real index/ or data/: they live in tmp_path."""
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", "")
+    monkeypatch.setenv("ASSISTANT_RATE_LIMIT_PER_MINUTE", "0")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def model_available() -> bool:
+    return (MODEL_DIR / "config.json").exists()
+
+
+requires_model = pytest.mark.skipif(not model_available(), reason="model not built: run `make model`")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings over a copy of the real corpus, indexed once with the real model (session-wide)."""
+    if not model_available():
+        pytest.skip("model not built: run `make model`")
+    root = tmp_path_factory.mktemp("served")
+    corpus = root / "corpus"
+    shutil.copytree(REAL_CORPUS, corpus)
+    settings = Settings(
+        corpus_dir=corpus,
+        index_dir=root / "index",
+        data_dir=root / "data",
+        embed_model=str(MODEL_DIR),
+        llm_base_url="",
+        rate_limit_per_minute=0,
+    )
+    from assistant.documents import load_corpus
+    from assistant.indexing import ingest
+
+    ingest(load_corpus(corpus), settings=settings, progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def services(built_settings: Settings):  # type: ignore[no-untyped-def]
+    from assistant.services import Services
+
+    s = Services(built_settings)
+    s.warm()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(services) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The real app serving the real corpus on a free loopback port; yields its base URL."""
+    import uvicorn
+
+    from assistant.api import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(services), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
