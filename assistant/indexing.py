@@ -1,0 +1,777 @@
+"""Build and open the search index: a ChromaDB collection (through LlamaIndex) plus BM25.
+
+On-disk layout (``settings.index_dir``)::
+
+    index/
+      current -> v-20250303T101500123456Z     symlink to the live version, replaced atomically
+      v-20250303T101500123456Z/
+        manifest.json     per document: content hash and chunk ids; model name and dim; chunker
+                          version; where the vectors live (local folder or server collection)
+        bm25.npz          the BM25 index over the same chunks (assistant.bm25)
+        accents.json      folded -> accented syllables and bigrams of the indexed text (query
+                          accent restoration, see assistant.retrieval)
+        chroma/           chromadb.PersistentClient folder (local mode only)
+      .ingest.lock        held (flock) by the one ingest running
+
+Every file is written to a temporary name then ``os.replace``-d; the pointer ``current`` is a
+symlink swapped with ``os.replace``. A first build or ``--rebuild`` makes a new version folder
+beside the live one and switches the pointer only when it is complete, so a failed build
+leaves the previous index serving; the previous version is kept (a running server may still
+hold it open) and older ones are removed. An incremental ingest updates the live version in
+place, in an order that makes it safe to re-run after a failure (a changed document's chunks
+are deleted by document id before its new ones are added; the manifest is written last).
+The planned fully atomic ingest copies the live version to a new folder, updates the copy and
+switches the pointer: the layout needs no change for that.
+
+With ``settings.chroma_host`` set, vectors live on a Chroma server in a collection named
+``<settings.collection>-<version>``; the pointer, manifest and BM25 stay in ``index_dir``.
+
+Embeddings are always computed by our :class:`~assistant.embedding.Embedder` and handed to
+Chroma; a collection is never given an embedding function (Chroma's default would download a
+model) and telemetry is off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+import numpy as np
+
+from assistant.bm25 import BM25Index
+from assistant.chunks import CHUNKER_VERSION, Chunk, chunk_document, chunk_from_metadata
+from assistant.config import Settings, get_settings
+from assistant.errors import BackendUnavailableError, IndexModelMismatchError, IndexNotBuiltError
+from assistant.model import Document
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+    from llama_index.core import VectorStoreIndex
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    from assistant.retrieval import AccentModel
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "assistant-index"
+FORMAT_VERSION = 1
+CURRENT = "current"
+MANIFEST = "manifest.json"
+BM25_FILE = "bm25.npz"
+ACCENTS_FILE = "accents.json"
+CHROMA_DIR = "chroma"
+LOCK_FILE = ".ingest.lock"
+VERSION_PREFIX = "v-"
+
+BUILD_HINT = "Hãy chạy `assistant ingest` (hoặc `make index`) để xây dựng chỉ mục."
+REBUILD_HINT = "Hãy chạy `assistant ingest --rebuild` để xây dựng lại chỉ mục với mô hình hiện tại."
+
+
+class EmbedderLike(Protocol):
+    """What the index needs of :class:`assistant.embedding.Embedder`."""
+
+    name: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(
+        self, texts: Sequence[str], batch_size: int = 32, show_progress: bool = False
+    ) -> np.ndarray: ...
+
+
+# --- small file helpers ----------------------------------------------------------------------------
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json_atomic(path: Path, obj: Any) -> None:
+    _write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- the one Chroma client factory -----------------------------------------------------------------
+
+
+def chroma_settings() -> Any:
+    from chromadb.config import Settings as ChromaSettings
+
+    return ChromaSettings(anonymized_telemetry=False)
+
+
+def make_chroma_client(settings: Settings, path: Path | None = None) -> ClientAPI:
+    """The Chroma client: an HttpClient when ``settings.chroma_host`` is set, else a PersistentClient at ``path``.
+
+    Telemetry is off either way. An unreachable server raises BackendUnavailableError.
+    """
+    import chromadb
+
+    if settings.chroma_host:
+        try:
+            client = chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings()
+            )
+            client.heartbeat()
+        except Exception as exc:  # httpx errors, ValueError('Could not connect ...'), ChromaError
+            raise BackendUnavailableError(
+                f"Không kết nối được máy chủ Chroma tại {settings.chroma_host}:{settings.chroma_port}.",
+                hint="Kiểm tra máy chủ Chroma đã chạy, hoặc bỏ ASSISTANT_CHROMA_HOST để dùng chỉ mục cục bộ.",
+            ) from exc
+        return client
+    if path is None:
+        raise ValueError("a local Chroma client needs a folder")
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings())
+
+
+def _close_client(client: Any) -> None:
+    with contextlib.suppress(Exception):
+        client.close()
+
+
+# --- layout ----------------------------------------------------------------------------------------
+
+
+class Layout:
+    """The versioned folders under ``index_dir`` and the ``current`` pointer."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    @property
+    def pointer(self) -> Path:
+        return self.root / CURRENT
+
+    def current(self) -> str | None:
+        """Name of the live version, or None when there is none (a dangling pointer counts as none)."""
+        try:
+            name = os.readlink(self.pointer)
+        except OSError:
+            return None
+        name = Path(name).name
+        return name if (self.root / name).is_dir() else None
+
+    def path(self, version: str) -> Path:
+        return self.root / version
+
+    def new_version(self) -> str:
+        while True:
+            name = VERSION_PREFIX + datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+            if not (self.root / name).exists():
+                return name
+            time.sleep(0.001)
+
+    def versions(self) -> list[str]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and p.name.startswith(VERSION_PREFIX))
+
+    def switch(self, version: str) -> None:
+        """Point ``current`` at ``version`` atomically (symlink created aside, then os.replace)."""
+        tmp = self.root / f".{CURRENT}.{os.getpid()}.tmp"
+        tmp.unlink(missing_ok=True)
+        os.symlink(version, tmp)
+        os.replace(tmp, self.pointer)
+        with contextlib.suppress(OSError):  # make the rename durable
+            fd = os.open(self.root, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """One ingest at a time per index folder."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / LOCK_FILE, "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def read_manifest(version_dir: Path) -> dict[str, Any]:
+    """The manifest of a version folder; IndexNotBuiltError if missing or unreadable."""
+    path = version_dir / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexNotBuiltError(
+            f"Chỉ mục tìm kiếm chưa được xây dựng hoặc bị hỏng ({path.name}).", hint=BUILD_HINT
+        ) from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise IndexNotBuiltError("Tệp mô tả chỉ mục không hợp lệ.", hint=BUILD_HINT)
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexNotBuiltError(
+            "Chỉ mục được tạo bởi phiên bản khác của trợ lý.",
+            hint="Hãy chạy `assistant ingest --rebuild` để xây dựng lại chỉ mục.",
+        )
+    return manifest
+
+
+def _check_model(where: str, name: Any, dim: Any, embedder: EmbedderLike) -> None:
+    if name != embedder.name or int(dim or 0) != int(embedder.dim):
+        raise IndexModelMismatchError(
+            f"Chỉ mục ({where}) được xây dựng bằng mô hình nhúng '{name}' ({dim} chiều), "
+            f"khác mô hình đang dùng '{embedder.name}' ({embedder.dim} chiều). "
+            "Hãy chạy `assistant ingest --rebuild` để xây dựng lại chỉ mục.",
+            hint=REBUILD_HINT,
+        )
+
+
+# --- the opened index ------------------------------------------------------------------------------
+
+
+def _collection_metadata(embedder: EmbedderLike, version: str) -> dict[str, Any]:
+    return {
+        "embed_model": embedder.name,
+        "embed_dim": int(embedder.dim),
+        "index_version": version,
+        "chunker_version": CHUNKER_VERSION,
+    }
+
+
+def _open_collection(client: ClientAPI, name: str) -> Collection:
+    return client.get_collection(name, embedding_function=None)
+
+
+def _create_collection(client: ClientAPI, name: str, embedder: EmbedderLike, version: str) -> Collection:
+    with contextlib.suppress(Exception):  # a leftover of a failed build under the same name
+        client.delete_collection(name)
+    return client.create_collection(
+        name,
+        embedding_function=None,
+        configuration={"hnsw": {"space": "cosine"}},
+        metadata=_collection_metadata(embedder, version),
+    )
+
+
+@dataclass
+class Index:
+    """An opened index version: the Chroma collection (as a LlamaIndex vector store) and BM25."""
+
+    settings: Settings
+    embedder: EmbedderLike
+    version: str
+    path: Path
+    manifest: dict[str, Any]
+    client: Any
+    collection: Any
+    vector_store: ChromaVectorStore
+    bm25: BM25Index
+    accents: AccentModel
+
+    @property
+    def documents(self) -> dict[str, dict[str, Any]]:
+        return dict(self.manifest.get("documents", {}))
+
+    def __len__(self) -> int:
+        return len(self.bm25)
+
+    def chunk_ids(self, doc: str | None = None) -> list[str]:
+        docs = self.manifest.get("documents", {})
+        if doc is not None:
+            return list(docs.get(doc, {}).get("chunks", []))
+        return [c for d in docs.values() for c in d.get("chunks", [])]
+
+    def get_chunks(self, ids: Sequence[str]) -> dict[str, Chunk]:
+        """Chunks by id, read from the vector store (text and metadata)."""
+        if not ids:
+            return {}
+        try:
+            nodes = self.vector_store.get_nodes(node_ids=list(ids))
+        except Exception as exc:
+            raise _backend_error(self.settings, exc) from exc
+        out: dict[str, Chunk] = {}
+        for node in nodes:
+            out[node.node_id] = chunk_from_metadata(node.node_id, node.get_content(), dict(node.metadata))
+        return out
+
+    def dense_query(
+        self, embedding: np.ndarray, k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[Chunk, float]]:
+        """The ``k`` nearest chunks to a query embedding as (chunk, cosine similarity), best first."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        if k <= 0:
+            return []
+        query = VectorStoreQuery(
+            query_embedding=[float(x) for x in np.asarray(embedding, dtype=np.float32).ravel()],
+            similarity_top_k=k,
+            filters=_metadata_filters(where),
+        )
+        try:
+            result = self.vector_store.query(query)
+        except Exception as exc:
+            raise _backend_error(self.settings, exc) from exc
+        out: list[tuple[Chunk, float]] = []
+        for node, sim in zip(result.nodes or [], result.similarities or [], strict=False):
+            # ChromaVectorStore reports exp(-distance); with the cosine space distance = 1 - cos.
+            cos = 1.0 + float(np.log(max(sim, 1e-30)))
+            out.append((chunk_from_metadata(node.node_id, node.get_content(), dict(node.metadata)), cos))
+        return out
+
+    def as_vector_store_index(self) -> VectorStoreIndex:
+        """The collection as a LlamaIndex VectorStoreIndex (our embedder passed explicitly)."""
+        from llama_index.core import VectorStoreIndex
+
+        from assistant.embedding import make_llama_embedding
+
+        return VectorStoreIndex.from_vector_store(
+            self.vector_store,
+            embed_model=make_llama_embedding(self.embedder),
+        )
+
+    def is_current(self) -> bool:
+        """False once another ingest has switched ``current`` to a newer version."""
+        return Layout(self.settings.index_dir).current() == self.version
+
+    def close(self) -> None:
+        if self.client is not None and not self.settings.chroma_host:
+            _close_client(self.client)
+        self.client = None
+
+
+def _backend_error(settings: Settings, exc: Exception) -> Exception:
+    if settings.chroma_host:
+        return BackendUnavailableError(
+            f"Máy chủ Chroma tại {settings.chroma_host}:{settings.chroma_port} không phản hồi.",
+            hint="Kiểm tra máy chủ Chroma đã chạy.",
+        )
+    return IndexNotBuiltError(f"Không đọc được chỉ mục vector: {exc}", hint=BUILD_HINT)
+
+
+def _metadata_filters(where: dict[str, Any] | None) -> Any:
+    """{'doc': 'x', 'kind': ['a', 'b']} as LlamaIndex MetadataFilters (EQ, or IN for a list)."""
+    if not where:
+        return None
+    from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
+
+    filters = []
+    for key, value in where.items():
+        if isinstance(value, list | tuple | set | frozenset):
+            values = list(value)
+            if len(values) == 1:
+                filters.append(MetadataFilter(key=key, value=values[0], operator=FilterOperator.EQ))
+            else:
+                filters.append(MetadataFilter(key=key, value=values, operator=FilterOperator.IN))
+        else:
+            filters.append(MetadataFilter(key=key, value=value, operator=FilterOperator.EQ))
+    return MetadataFilters(filters=filters)
+
+
+def _vector_store(collection: Any) -> ChromaVectorStore:
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    return ChromaVectorStore(chroma_collection=collection)
+
+
+def open_index(settings: Settings | None = None, embedder: EmbedderLike | None = None) -> Index:
+    """Open the live index for queries.
+
+    IndexNotBuiltError when there is none (or it is unreadable), IndexModelMismatchError when it
+    was built with another embedding model, BackendUnavailableError when the Chroma server is down.
+    """
+    from assistant.retrieval import AccentModel
+
+    settings = settings or get_settings()
+    if embedder is None:
+        embedder = load_embedder(settings)
+    layout = Layout(settings.index_dir)
+    version = layout.current()
+    if version is None:
+        raise IndexNotBuiltError("Chưa có chỉ mục tìm kiếm.", hint=BUILD_HINT)
+    vdir = layout.path(version)
+    manifest = read_manifest(vdir)
+    emb = manifest.get("embedding", {})
+    _check_model("manifest", emb.get("model"), emb.get("dim"), embedder)
+    chroma = manifest.get("chroma", {})
+    if bool(settings.chroma_host) != (chroma.get("mode") == "server"):
+        raise IndexNotBuiltError(
+            "Chỉ mục hiện có được xây dựng cho "
+            + ("máy chủ Chroma" if chroma.get("mode") == "server" else "thư mục cục bộ")
+            + ", khác cấu hình hiện tại.",
+            hint="Hãy chạy `assistant ingest --rebuild` để xây dựng lại chỉ mục.",
+        )
+    try:
+        bm25 = BM25Index.load(vdir / BM25_FILE)
+        accents = AccentModel.load(vdir / ACCENTS_FILE)
+    except (OSError, ValueError, KeyError) as exc:
+        raise IndexNotBuiltError("Chỉ mục tìm kiếm bị thiếu hoặc hỏng.", hint=BUILD_HINT) from exc
+    client = make_chroma_client(settings, vdir / CHROMA_DIR)
+    try:
+        collection = _open_collection(client, chroma.get("collection", ""))
+    except BackendUnavailableError:
+        raise
+    except Exception as exc:
+        if not settings.chroma_host:
+            _close_client(client)
+        if settings.chroma_host and not _server_alive(client):
+            raise BackendUnavailableError(
+                f"Máy chủ Chroma tại {settings.chroma_host}:{settings.chroma_port} không phản hồi."
+            ) from exc
+        raise IndexNotBuiltError(
+            f"Không tìm thấy bộ sưu tập vector '{chroma.get('collection')}'.", hint=BUILD_HINT
+        ) from exc
+    meta = collection.metadata or {}
+    _check_model("bộ sưu tập Chroma", meta.get("embed_model"), meta.get("embed_dim"), embedder)
+    return Index(
+        settings=settings,
+        embedder=embedder,
+        version=version,
+        path=vdir,
+        manifest=manifest,
+        client=client,
+        collection=collection,
+        vector_store=_vector_store(collection),
+        bm25=bm25,
+        accents=accents,
+    )
+
+
+def _server_alive(client: Any) -> bool:
+    try:
+        client.heartbeat()
+    except Exception:
+        return False
+    return True
+
+
+def load_embedder(settings: Settings) -> EmbedderLike:
+    """The configured embedding model (assistant.embedding)."""
+    import importlib
+
+    embedding: Any = importlib.import_module("assistant.embedding")
+    loader = getattr(embedding, "load_embedder", None)
+    if loader is not None:
+        return cast(EmbedderLike, loader(settings))
+    return cast(EmbedderLike, embedding.Embedder(settings.embed_model_path))
+
+
+# --- ingest ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: document ids by outcome, chunks embedded, time taken."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    chunks_embedded: int = 0
+    chunks_total: int = 0
+    seconds: float = 0.0
+    version: str = ""
+    rebuilt: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "unchanged": self.unchanged,
+            "chunks_embedded": self.chunks_embedded,
+            "chunks_total": self.chunks_total,
+            "seconds": round(self.seconds, 3),
+            "version": self.version,
+            "rebuilt": self.rebuilt,
+        }
+
+    def summary(self) -> str:
+        return (
+            f"Thêm {len(self.added)}, cập nhật {len(self.updated)}, xóa {len(self.removed)}, "
+            f"giữ nguyên {len(self.unchanged)} tài liệu; nhúng {self.chunks_embedded} đoạn "
+            f"(tổng {self.chunks_total}) trong {self.seconds:.1f} giây."
+        )
+
+
+def _node(chunk: Chunk, vector: np.ndarray) -> Any:
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    meta = chunk.metadata()
+    keys = list(meta)
+    return TextNode(
+        id_=chunk.id,
+        text=chunk.text,
+        embedding=[float(x) for x in vector],
+        metadata=meta,
+        excluded_embed_metadata_keys=keys,
+        excluded_llm_metadata_keys=keys,
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.doc)},
+    )
+
+
+def embed_chunks(
+    embedder: EmbedderLike,
+    chunks: Sequence[Chunk],
+    batch_size: int,
+    progress: bool,
+    sink: Any,
+) -> int:
+    """Embed chunks in batches (longest first, so batches pad little) and hand each batch to ``sink``."""
+    from tqdm import tqdm
+
+    order = sorted(range(len(chunks)), key=lambda i: -len(chunks[i].text))
+    batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+    bar = tqdm(
+        total=len(chunks),
+        desc="Nhúng các đoạn",
+        unit="đoạn",
+        disable=not progress or len(batches) < 4,
+        leave=False,
+    )
+    done = 0
+    try:
+        for batch in batches:
+            texts = [chunks[i].text for i in batch]
+            vectors = np.asarray(embedder.embed_passages(texts, batch_size=len(texts)), dtype=np.float32)
+            if vectors.shape != (len(texts), embedder.dim):
+                raise ValueError(f"embedder returned shape {vectors.shape} for {len(texts)} texts")
+            sink([chunks[i] for i in batch], vectors)
+            done += len(batch)
+            bar.update(len(batch))
+    finally:
+        bar.close()
+    return done
+
+
+def ingest(
+    docs: Sequence[Document],
+    *,
+    settings: Settings | None = None,
+    embedder: EmbedderLike | None = None,
+    rebuild: bool = False,
+    progress: bool = True,
+) -> IngestReport:
+    """Bring the index in line with ``docs`` (the whole corpus).
+
+    Unchanged documents (same content hash, same chunker version) are not embedded again;
+    changed ones are replaced; documents no longer given are deleted. ``rebuild`` (or no usable
+    index) builds a new version beside the live one and switches to it when complete.
+    """
+    from assistant.retrieval import AccentModel
+
+    started = time.perf_counter()
+    settings = settings or get_settings()
+    if embedder is None:
+        embedder = load_embedder(settings)
+    ids = [d.doc_id for d in docs]
+    if len(set(ids)) != len(ids):
+        raise ValueError("ingest() was given two documents with the same id")
+    layout = Layout(settings.index_dir)
+    report = IngestReport()
+    with layout.lock():
+        live = layout.current()
+        manifest: dict[str, Any] | None = None
+        if live is not None and not rebuild:
+            try:
+                manifest = read_manifest(layout.path(live))
+            except IndexNotBuiltError:
+                logger.warning("index %s unreadable: building a new version", live)
+                manifest = None
+            if manifest is not None:
+                emb = manifest.get("embedding", {})
+                _check_model("manifest", emb.get("model"), emb.get("dim"), embedder)
+                if bool(settings.chroma_host) != (manifest.get("chroma", {}).get("mode") == "server"):
+                    manifest = None  # built for the other backend: build afresh
+        fresh = manifest is None
+        version = layout.new_version() if fresh else str(live)
+        vdir = layout.path(version)
+        report.version, report.rebuilt = version, fresh
+        if fresh:
+            vdir.mkdir(parents=True)
+            coll_name = (
+                f"{settings.collection}-{version}".replace("_", "-")
+                if settings.chroma_host
+                else settings.collection
+            )
+            manifest = {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "index_version": version,
+                "created": _now(),
+                "embedding": {"model": embedder.name, "dim": int(embedder.dim)},
+                "chunker_version": CHUNKER_VERSION,
+                "chroma": {
+                    "mode": "server" if settings.chroma_host else "local",
+                    "collection": coll_name,
+                    **(
+                        {"host": settings.chroma_host, "port": settings.chroma_port}
+                        if settings.chroma_host
+                        else {"path": CHROMA_DIR}
+                    ),
+                },
+                "documents": {},
+            }
+        assert manifest is not None
+        client = make_chroma_client(settings, vdir / CHROMA_DIR)
+        try:
+            if fresh:
+                collection = _create_collection(client, manifest["chroma"]["collection"], embedder, version)
+                bm25 = BM25Index()
+            else:
+                try:
+                    collection = _open_collection(client, manifest["chroma"]["collection"])
+                    bm25 = BM25Index.load(vdir / BM25_FILE)
+                except Exception as exc:
+                    if settings.chroma_host and not _server_alive(client):
+                        raise BackendUnavailableError("Máy chủ Chroma không phản hồi.") from exc
+                    raise IndexNotBuiltError(
+                        "Chỉ mục hiện có bị hỏng.",
+                        hint="Hãy chạy `assistant ingest --rebuild` để xây dựng lại chỉ mục.",
+                    ) from exc
+                meta = collection.metadata or {}
+                _check_model("bộ sưu tập Chroma", meta.get("embed_model"), meta.get("embed_dim"), embedder)
+            chunks = {d.doc_id: chunk_document(d) for d in docs}
+            _apply(manifest, docs, chunks, collection, bm25, embedder, settings, progress, fresh, report)
+            # Everything below is written only once the vectors are in place.
+            bm25.save(vdir / BM25_FILE)
+            accents = AccentModel.build(c.text for cs in chunks.values() for c in cs)
+            accents.save(vdir / ACCENTS_FILE)
+            manifest["chunker_version"] = CHUNKER_VERSION
+            manifest["updated"] = _now()
+            manifest["chunks"] = len(bm25)
+            collection.modify(metadata=_collection_metadata(embedder, version))
+            write_json_atomic(vdir / MANIFEST, manifest)
+            report.chunks_total = len(bm25)
+        finally:
+            if not settings.chroma_host:
+                _close_client(client)
+        if fresh:
+            previous = live
+            layout.switch(version)
+            _cleanup(layout, settings, keep={version, *([previous] if previous else [])})
+    report.seconds = time.perf_counter() - started
+    logger.info("ingest: %s", report.summary())
+    return report
+
+
+def _apply(
+    manifest: dict[str, Any],
+    docs: Sequence[Document],
+    chunks: dict[str, list[Chunk]],
+    collection: Any,
+    bm25: BM25Index,
+    embedder: EmbedderLike,
+    settings: Settings,
+    progress: bool,
+    fresh: bool,
+    report: IngestReport,
+) -> None:
+    known: dict[str, dict[str, Any]] = manifest.setdefault("documents", {})
+    same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
+    vector_store = _vector_store(collection)
+    given = {d.doc_id for d in docs}
+    to_embed: list[Chunk] = []
+    replaced: list[str] = []
+    for doc in docs:
+        entry = known.get(doc.doc_id)
+        if entry is not None and same_chunker and entry.get("content_hash") == doc.content_hash:
+            report.unchanged.append(doc.doc_id)
+            continue
+        (report.updated if entry is not None else report.added).append(doc.doc_id)
+        if entry is not None or not fresh:
+            replaced.append(doc.doc_id)
+        to_embed.extend(chunks[doc.doc_id])
+    report.removed = sorted(d for d in known if d not in given)
+    # 1. Delete what goes: removed documents and the old chunks of changed ones (by document id,
+    #    which also catches chunks a failed earlier run left behind).
+    for doc_id in [*report.removed, *replaced]:
+        old = list(known.get(doc_id, {}).get("chunks", []))
+        vector_store.delete(doc_id)
+        if old:
+            collection.delete(ids=old)
+        bm25.remove(old)
+        bm25.remove([i for i in bm25.ids() if i.startswith(doc_id + "#")])
+    for doc_id in report.removed:
+        known.pop(doc_id, None)
+
+    # 2. Embed and add the new chunks, batch by batch.
+    def sink(batch: list[Chunk], vectors: np.ndarray) -> None:
+        vector_store.add([_node(c, v) for c, v in zip(batch, vectors, strict=True)])
+
+    report.chunks_embedded = embed_chunks(embedder, to_embed, settings.embed_batch_size, progress, sink)
+    if to_embed:
+        bm25.add([c.id for c in to_embed], [c.text for c in to_embed], [_bm25_meta(c) for c in to_embed])
+    by_doc: dict[str, list[str]] = {}
+    for c in to_embed:
+        by_doc.setdefault(c.doc, []).append(c.id)
+    for doc in docs:
+        if doc.doc_id in report.added or doc.doc_id in report.updated:
+            known[doc.doc_id] = {
+                "content_hash": doc.content_hash,
+                "path": doc.path,
+                "chunks": by_doc.get(doc.doc_id, []),
+            }
+    for name in ("added", "updated", "removed", "unchanged"):
+        getattr(report, name).sort()
+
+
+def _bm25_meta(chunk: Chunk) -> dict[str, Any]:
+    return {"doc": chunk.doc, "kind": chunk.kind, "section_kind": chunk.section_kind}
+
+
+def _cleanup(layout: Layout, settings: Settings, keep: set[str]) -> None:
+    """Remove versions other than ``keep`` (and their server collections)."""
+    for name in layout.versions():
+        if name in keep:
+            continue
+        vdir = layout.path(name)
+        if settings.chroma_host:
+            try:
+                manifest = json.loads((vdir / MANIFEST).read_text(encoding="utf-8"))
+                coll = manifest.get("chroma", {}).get("collection")
+                if coll and manifest.get("chroma", {}).get("mode") == "server":
+                    client = make_chroma_client(settings)
+                    with contextlib.suppress(Exception):
+                        client.delete_collection(coll)
+            except (OSError, ValueError, BackendUnavailableError):
+                pass
+        shutil.rmtree(vdir, ignore_errors=True)
+
+
+__all__ = [
+    "BUILD_HINT",
+    "REBUILD_HINT",
+    "EmbedderLike",
+    "Index",
+    "IngestReport",
+    "Layout",
+    "embed_chunks",
+    "ingest",
+    "load_embedder",
+    "make_chroma_client",
+    "open_index",
+    "read_manifest",
+]
