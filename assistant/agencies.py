@@ -1,0 +1,1177 @@
+"""Which agency was given which task, and the tasks that apply to every recipient.
+
+A directive assigns work in numbered items addressed to a named body. The constructs read here:
+
+* the item's title is the addressee, the body the task: ``4. Sở Nội vụ``;
+* an addressing verb and the addressees: ``2.2. Giao Văn phòng HĐND và UBND đặc khu:``;
+  ``11. Đề nghị Viện Kiểm sát nhân dân thành phố, Tòa án nhân dân thành phố, ... và các cơ quan
+  liên quan`` (one assignment per body named, the same task); lists split by ``,``, ``;``, ``và``;
+* the addressee inside a sentence, the rest of it being the task:
+  ``2.3. Giao phòng Văn hóa-Xã hội đăng tải kế hoạch này ...``;
+  ``5. Sở Y tế chủ trì, phối hợp ...``; ``2.1. Các cơ quan chuyên môn, ..., căn cứ chức năng ...``;
+* laws: ``Điều 5. Trách nhiệm của Bộ Công an`` and ``Thanh tra Chính phủ có trách nhiệm ...``;
+* the same constructs in the paragraphs of an item that has no addressee of its own
+  (``- Giao Sở Kế hoạch và Đầu tư tổng hợp ...`` under ``III. Tổ chức thực hiện``).
+
+Items with no addressee under a heading that announces tasks (``Nhiệm vụ chung``, ``Các nhóm
+nhiệm vụ, giải pháp``, ``Lộ trình thực hiện``) are general tasks: they apply to every recipient.
+
+:class:`AgencyDirectory` resolves what users type (abbreviations, missing accents, partial names,
+levels such as ``thành phố`` / ``khu vực 4``) to the agencies that were actually given a task;
+a name that appears in no assignment resolves to nothing. Pure module: no I/O, no index.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.documents import clean_line
+from assistant.model import Document, Section
+from assistant.text import fold, nfc, squash
+
+ALL_RECIPIENTS = "tất cả các cơ quan, đơn vị"
+
+# --- the alias table (one place; folded keys, folded expansions) ---------------------------------
+#
+# What users type for an agency, as whole tokens of folded text (accents removed, lowercase).
+# ``&`` and ``-`` forms are listed as typed: the tokenizer keeps ``gd&dt`` and ``gd-dt`` whole
+# (spaces around ``&`` are removed first). Extend here; nothing else needs to change.
+AGENCY_ALIASES: dict[str, str] = {
+    # councils, committees, courts, procuracy
+    "ubnd": "uy ban nhan dan",
+    "ub": "uy ban",
+    "hdnd": "hoi dong nhan dan",
+    "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc",
+    "tand": "toa an nhan dan",
+    "tandtc": "toa an nhan dan toi cao",
+    "vksnd": "vien kiem sat nhan dan",
+    "vksndtc": "vien kiem sat nhan dan toi cao",
+    "vks": "vien kiem sat",
+    "thads": "thi hanh an dan su",
+    "ttcp": "thanh tra chinh phu",
+    "tttp": "thanh tra thanh pho",
+    "qh": "quoc hoi",
+    "dbqh": "dai bieu quoc hoi",
+    "cp": "chinh phu",
+    # offices and roles
+    "vp": "van phong",
+    "vpub": "van phong uy ban",
+    "ct": "chu tich",
+    "pct": "pho chu tich",
+    "cqcm": "co quan chuyen mon",
+    "dvsn": "don vi su nghiep",
+    # levels
+    "tp": "thanh pho",
+    "tw": "trung uong",
+    # departments (Sở ...)
+    "gd&dt": "giao duc va dao tao",
+    "gddt": "giao duc va dao tao",
+    "gd-dt": "giao duc va dao tao",
+    "gd": "giao duc",
+    "tt&tt": "thong tin va truyen thong",
+    "tttt": "thong tin va truyen thong",
+    "tt-tt": "thong tin va truyen thong",
+    "vh&tt": "van hoa va the thao",
+    "vhtt": "van hoa va the thao",
+    "vh-tt": "van hoa va the thao",
+    "vhttdl": "van hoa the thao va du lich",
+    "vhtt&dl": "van hoa the thao va du lich",
+    "vh-xh": "van hoa xa hoi",
+    "vh&xh": "van hoa xa hoi",
+    "vhxh": "van hoa xa hoi",
+    "kh&dt": "ke hoach va dau tu",
+    "khdt": "ke hoach va dau tu",
+    "kh-dt": "ke hoach va dau tu",
+    "tn&mt": "tai nguyen va moi truong",
+    "tnmt": "tai nguyen va moi truong",
+    "tn-mt": "tai nguyen va moi truong",
+    "nn&ptnt": "nong nghiep va phat trien nong thon",
+    "nnptnt": "nong nghiep va phat trien nong thon",
+    "ldtb&xh": "lao dong thuong binh va xa hoi",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+    "kh&cn": "khoa hoc va cong nghe",
+    "khcn": "khoa hoc va cong nghe",
+    "gtvt": "giao thong van tai",
+    "xd": "xay dung",
+    "ptth": "phat thanh truyen hinh",
+    "pt&th": "phat thanh va truyen hinh",
+    "pt-th": "phat thanh va truyen hinh",
+    # other bodies
+    "bhxh": "bao hiem xa hoi",
+    "kbnn": "kho bac nha nuoc",
+    "nhnn": "ngan hang nha nuoc",
+    "ldld": "lien doan lao dong",
+    "hlhpn": "hoi lien hiep phu nu",
+    "hnd": "hoi nong dan",
+    "hccb": "hoi cuu chien binh",
+    "ktnn": "kiem toan nha nuoc",
+}
+
+# Abbreviations that are also ordinary words once folded ('cả' -> 'ca'): expanded only as typed,
+# in capitals, before folding.
+CASE_SENSITIVE_ALIASES: dict[str, str] = {
+    "CA": "Công an",
+}
+
+
+def _words(spec: str) -> tuple[str, ...]:
+    """'thực hiện|tham gia' -> ('thực hiện', 'tham gia'): word lists kept compact and editable."""
+    return tuple(w.strip() for w in spec.split("|") if w.strip())
+
+
+# --- vocabulary of the extractor (written as in documents; compared in canonical form) ----------
+
+# Words that begin an agency's name. strict: only when followed by a capitalised word, an
+# abbreviation, a number or a level word ('Ban hành', 'Phòng, chống', 'Báo cáo', 'Hội nghị' are
+# not agencies; 'Thanh tra thành phố', 'Ban Tiếp Công dân' are).
+_HEADS: dict[str, bool] = {
+    "sở": True,
+    "thanh tra": True,
+    "văn phòng": False,
+    "vp": False,
+    "phòng": True,
+    "ban": True,
+    "ủy ban": False,
+    "ub": False,
+    "ubnd": False,
+    "hđnd": False,
+    "hội đồng": False,
+    "đài": True,
+    "tòa án": False,
+    "tand": False,
+    "viện kiểm sát": False,
+    "vksnd": False,
+    "viện": True,
+    "học viện": True,
+    "công an": False,
+    "cục": False,
+    "chi cục": False,
+    "tổng cục": False,
+    "trung tâm": False,
+    "bộ": True,
+    "bộ chỉ huy": False,
+    "ban chỉ huy": False,
+    "đảng ủy": False,
+    "đảng bộ": False,
+    "thành ủy": False,
+    "tỉnh ủy": False,
+    "huyện ủy": False,
+    "quận ủy": False,
+    "thường trực": True,
+    "mặt trận": False,
+    "mttq": False,
+    "báo": True,
+    "hội": True,
+    "liên đoàn": False,
+    "liên minh": False,
+    "đoàn": True,
+    "kho bạc": False,
+    "bảo hiểm xã hội": False,
+    "bhxh": False,
+    "ngân hàng": False,
+    "chính phủ": False,
+    "thủ tướng": False,
+    "quốc hội": False,
+    "kiểm toán nhà nước": False,
+    "vụ": True,
+    "chi nhánh": True,
+    "trường": True,
+    "bệnh viện": True,
+    "hải quan": True,
+    "cảnh sát": True,
+    "bộ đội": True,
+    "hạt kiểm lâm": False,
+    "tổng công ty": True,
+    "công ty": True,
+    # people who head bodies ('Thủ trưởng các Sở, ban, ngành', 'Chủ tịch Ủy ban nhân dân các quận')
+    "thủ trưởng": False,
+    "chủ tịch": False,
+    "giám đốc": False,
+    "người đứng đầu": False,
+    "trưởng": True,
+    "bí thư": False,
+}
+
+# Heads after which a lowercase word is still part of the name ('Ban chỉ đạo', 'Ban quản lý',
+# 'Hội đồng phối hợp', 'Ủy ban kiểm tra'): the first word after them is never read as the task.
+_EXEMPT_HEADS = {"ban", "trung tâm", "cục", "chi cục", "tổng cục", "hội đồng", "ủy ban", "ub"}
+
+# Councils that share one office ('Văn phòng HĐND và UBND đặc khu').
+_COUNCILS = ("hđnd", "ubnd", "hội đồng nhân dân", "ủy ban nhân dân", "đoàn đbqh", "đoàn đại biểu quốc hội")
+
+# Level words: what may follow a strict head ('Thanh tra thành phố') and what tells bodies apart.
+_LEVEL_WORDS = _words(
+    "nhân dân|thành phố|tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|đặc khu|khu vực|trung ương|cấp|"
+    "nhà nước|chính phủ|tối cao"
+)
+
+# Nouns that make 'các ...' a group of addressees ('các cơ quan chuyên môn', 'các Sở, ban, ngành').
+_ORGAN_NOUNS = _words(
+    "cơ quan|đơn vị|sở|ban|ngành|phòng|địa phương|tổ chức|doanh nghiệp|xã|phường|quận|huyện|hội|đoàn thể|"
+    "trường|bộ|cơ sở|hợp tác xã|lực lượng|cấp ủy|chi bộ|thôn|tổ dân phố|ủy ban|cấp|đảng ủy|nhân dân|"
+    "cán bộ"
+)
+
+# Words that say nothing about which body: a group made only of them is not an agency
+# ('các cơ quan liên quan', 'các cơ quan, đơn vị đóng trên địa bàn').
+_GENERIC_GROUP_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "cac co quan don vi to chuc dia phuong nganh cap lien tat ca toan the va thuoc tren ban "
+        "dong nhung khac huu nhan dan",
+    )
+)
+
+# Words that begin the task once the addressees are named (lowercase in the text).
+_TASK_VERBS = _words(
+    "thực hiện|thực thi|nghiêm túc|nghiêm|tham gia|đăng tải|đăng|chủ trì|phối hợp|tổ chức|triển khai|"
+    "xây dựng|tham mưu|theo dõi|hướng dẫn|báo cáo|căn cứ|tăng cường|đẩy mạnh|tiếp tục|chủ động|rà soát|"
+    "ban hành|đôn đốc|cung cấp|bố trí|nghiên cứu|đề xuất|quan tâm|công bố|phổ biến|tuyên truyền|giám sát|"
+    "kiểm tra|có trách nhiệm|chịu trách nhiệm|khẩn trương|kịp thời|thường xuyên|cập nhật|gửi|tổng hợp|"
+    "lập|trình|hoàn thành|bảo đảm|đảm bảo|thẩm định|thu hồi|xử lý|giải quyết|tiếp nhận|thống kê|đánh giá|"
+    "phê duyệt|nâng cao|hỗ trợ|vận động|sơ kết|tổng kết|là|được|làm|với vai trò|chỉ đạo|quản lý|quy định|"
+    "thống nhất|tích cực|quyết liệt|định kỳ|hằng năm|hàng năm|tập trung|phát huy|chuẩn bị|thành lập|"
+    "kiện toàn|phân công|cần|phải|có|sớm|giao|đề nghị|yêu cầu|kiến nghị|để|nhằm|trong|theo|xét xử|"
+    "điều tra|truy tố|thanh tra|kiểm soát|khắc phục|chấn chỉnh|quán triệt|lãnh đạo|phát hiện|ngăn chặn|"
+    "bảo vệ|duy trì|thu thập|soạn thảo|biên soạn|giảng dạy|lồng ghép|đổi mới|khuyến khích|xác minh|"
+    "kê khai|công khai|cải cách|ứng dụng|rút kinh nghiệm|tiếp thu|góp ý|tham gia ý kiến|cho ý kiến"
+)
+
+# 'tổ chức' is a noun before these words ('các tổ chức thành viên, tổ chức xã hội - nghề nghiệp').
+_NOUN_AFTER_TO_CHUC = _words(
+    "xã hội|thành viên|chính trị|đoàn thể|liên quan|cá nhân|kinh tế|quốc tế|nước ngoài|tín dụng|"
+    "phi chính phủ|hành nghề|khác"
+)
+
+# Verbs that address the bodies named after them, as written at the start of an item.
+_ADDRESS_VERBS = {
+    "giao cho": "Giao",
+    "giao": "Giao",
+    "đề nghị": "Đề nghị",
+    "kiến nghị": "Kiến nghị",
+    "yêu cầu": "Yêu cầu",
+    "chủ trì": "Chủ trì",  # only as 'Chủ trì: Sở ...'
+}
+
+# Law headings that name the body whose duties follow: 'Trách nhiệm của Bộ Công an'.
+_DUTY_TITLE = re.compile(
+    r"^(?:Trách nhiệm|Nhiệm vụ(?:,| và)? quyền hạn|Nhiệm vụ|Quyền hạn(?: và trách nhiệm)?|"
+    r"Quyền và nghĩa vụ|Trách nhiệm thi hành)\s+(?:của|đối với)\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
+
+# The closing formula at the end of a directive: 'Ủy ban nhân dân thành phố yêu cầu Thủ trưởng
+# các cơ quan, đơn vị nghiêm túc tổ chức, triển khai, thực hiện./.'
+_CLOSING = re.compile(
+    r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Trên đây|Yêu cầu|Đề nghị|Nhận được|Trong quá trình)\b.*\./\.?\s*$"
+)
+
+# Headings that announce tasks / that announce something else (viewpoints, objectives, scope).
+_TASK_HEADINGS = _words("nhiem vu|giai phap|to chuc thuc hien|lo trinh|cong viec|trien khai thuc hien")
+_TIMELINE_HEADINGS = ("lo trinh", "tien do thuc hien")
+_TIMELINE_STARTS = ("giai doan", "tien do", "thoi gian thuc hien", "thoi han")
+_NON_TASK_HEADINGS = _words(
+    "quan diem|muc tieu|muc dich|yeu cau|pham vi|doi tuong|can cu|giai thich|nguyen tac|tinh hinh|"
+    "ket qua|danh gia"
+)
+
+# --- data ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One task given to one agency by one item (or paragraph) of a document."""
+
+    agency: str  # display name as written: 'Sở Giáo dục và Đào tạo'
+    agency_key: str  # folded, abbreviations expanded: 'so giao duc va dao tao'
+    doc: str
+    section: str  # label: 'II.10', 'III.2.4'
+    title: str  # the section's title as written
+    task: str  # the task, cleaned (addressing words and closing formula removed)
+    line_start: int
+    line_end: int
+    verb: str = ""  # '' | 'Giao' | 'Đề nghị' | 'Kiến nghị' | 'Yêu cầu' | 'Chủ trì'
+    shared_with: list[str] = field(default_factory=list)  # other agencies named in the same item
+    others: list[str] = field(default_factory=list)  # unnamed groups addressed too ('các cơ quan liên quan')
+
+
+@dataclass(frozen=True)
+class GeneralTask:
+    """A task with no named agency: it applies to every recipient of the document."""
+
+    doc: str
+    section: str
+    title: str
+    text: str
+    line_start: int
+    line_end: int
+    applies_to: list[str]
+    kind: str = "nhiệm vụ"  # 'nhiệm vụ' | 'lộ trình' (a phase of the roadmap)
+
+
+@dataclass(frozen=True)
+class Match:
+    agency: str
+    agency_key: str
+    score: float
+    how: str  # exact | alias | prefix | contains | partial | place-free | level-free | in-text
+
+
+def assignment_to_dict(a: Assignment) -> dict[str, Any]:
+    return {
+        "agency": a.agency,
+        "agency_key": a.agency_key,
+        "doc": a.doc,
+        "section": a.section,
+        "title": a.title,
+        "task": a.task,
+        "line_start": a.line_start,
+        "line_end": a.line_end,
+        "verb": a.verb,
+        "shared_with": list(a.shared_with),
+        "others": list(a.others),
+    }
+
+
+def general_task_to_dict(g: GeneralTask) -> dict[str, Any]:
+    return {
+        "doc": g.doc,
+        "section": g.section,
+        "title": g.title,
+        "text": g.text,
+        "line_start": g.line_start,
+        "line_end": g.line_end,
+        "applies_to": list(g.applies_to),
+        "kind": g.kind,
+    }
+
+
+# --- canonical form for comparing written words ------------------------------------------------
+
+_TONE_CANON = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(_TONE_CANON))
+
+
+def _canon(s: str) -> str:
+    """Lowercase NFC with one tone placement ('Uỷ' == 'Ủy', 'hoá' == 'hóa'); accents kept."""
+    return _TONE_RE.sub(lambda m: _TONE_CANON[m.group(0)], nfc(s).lower())
+
+
+def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
+    return sorted({tuple(_canon(w).split()) for w in words}, key=len, reverse=True)
+
+
+_HEAD_PHRASES = _phrases(_HEADS)
+_HEAD_STRICT = {tuple(_canon(k).split()): v for k, v in _HEADS.items()}
+_EXEMPT = {tuple(_canon(k).split()) for k in _EXEMPT_HEADS}
+_COUNCIL_PHRASES = _phrases(_COUNCILS)
+_LEVEL_PHRASES = _phrases(_LEVEL_WORDS)
+_ORGAN_PHRASES = _phrases(_ORGAN_NOUNS)
+_VERB_PHRASES = _phrases(_TASK_VERBS)
+_NOUN_AFTER = _phrases(_NOUN_AFTER_TO_CHUC)
+_ADDRESS = {tuple(_canon(k).split()): v for k, v in _ADDRESS_VERBS.items()}
+_ADDRESS_PHRASES = sorted(_ADDRESS, key=len, reverse=True)
+_ALL_PHRASES = _phrases(("tất cả", "toàn thể"))
+
+# --- tokens of a written sentence --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tok:
+    raw: str
+    canon: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> bool:
+        return self.raw[:1].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.raw[:1].isupper() or self.raw[:1].isdigit()
+
+
+_TOKEN = re.compile(r"\w+(?:&\w+)*|[^\w\s]")
+
+
+def _tokens(s: str) -> list[_Tok]:
+    return [_Tok(m.group(0), _canon(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(s)]
+
+
+def _at(toks: Sequence[_Tok], i: int, phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The longest phrase of ``phrases`` whose words are the tokens at ``i``."""
+    for p in phrases:
+        if i + len(p) <= len(toks) and all(toks[i + k].canon == w for k, w in enumerate(p)):
+            return p
+    return None
+
+
+def _is_abbrev(t: _Tok) -> bool:
+    letters = [c for c in t.raw if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _head_len(toks: Sequence[_Tok], i: int, lowercase_ok: bool) -> int:
+    """Length of an agency head at ``i`` ('Sở', 'Viện kiểm sát', 'Chủ tịch'), 0 if none."""
+    if i >= len(toks) or not toks[i].word:
+        return 0
+    p = _at(toks, i, _HEAD_PHRASES)
+    if p is None:
+        return 0
+    capitalised = toks[i].cap
+    if not capitalised and not lowercase_ok:
+        return 0
+    if _HEAD_STRICT[p] or not capitalised:
+        k = i + len(p)
+        if k >= len(toks):
+            return 0
+        nxt = toks[k]
+        if not (nxt.word and (nxt.cap or _is_abbrev(nxt) or _at(toks, k, _LEVEL_PHRASES))):
+            return 0
+    return len(p)
+
+
+def _group_len(toks: Sequence[_Tok], i: int) -> int:
+    """Length of 'các cơ quan', 'tất cả các đơn vị', 'toàn thể Nhân dân' at ``i``, 0 if none."""
+    j = i
+    if _at(toks, j, _ALL_PHRASES):
+        j += 2
+    if j < len(toks) and toks[j].canon in {"các", "những"}:
+        j += 1
+    elif j == i:
+        return 0
+    p = _at(toks, j, _ORGAN_PHRASES)
+    return j + len(p) - i if p else 0
+
+
+def _verb_at(toks: Sequence[_Tok], i: int) -> bool:
+    """A lowercase task verb at ``i`` ('đăng tải', 'nghiêm túc', 'tham gia')."""
+    if i >= len(toks) or not toks[i].word or toks[i].cap:
+        return False
+    p = _at(toks, i, _VERB_PHRASES)
+    if p is None:
+        return False
+    return not (p == ("tổ", "chức") and _at(toks, i + 2, _NOUN_AFTER))
+
+
+def _joint_office(toks: Sequence[_Tok], seg: list[int], k: int) -> bool:
+    """'Văn phòng HĐND và UBND': the 'và' joins two councils of one office, not two agencies."""
+    first = toks[seg[1]].canon
+    if first not in {"văn", "vp"}:
+        return False
+    head = _at(toks, seg[1], [("văn", "phòng"), ("vp",)])
+    if head is None:
+        return False
+    j = seg[1] + len(head)
+    while j <= seg[2]:
+        p = _at(toks, j, _COUNCIL_PHRASES)
+        if p is None:
+            return False
+        j += len(p)
+    return _at(toks, k, _COUNCIL_PHRASES) is not None
+
+
+@dataclass
+class _Parsed:
+    names: list[str]
+    groups: list[tuple[str, bool]]  # (group, named after an agency: 'X, Y và các cơ quan liên quan')
+    rest: str  # the text after the addressees (the task), as written
+    stop: str  # verb | colon | period | end
+
+
+def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Parsed | None:
+    """Read the bodies named from token ``i`` on; None when no body is named there."""
+    n = len(toks)
+    segs: list[list[Any]] = []  # [kind, first token, last token, exempt index]
+    parens: list[tuple[int, int]] = []
+
+    def start(j: int, lowercase_ok: bool) -> list[Any] | None:
+        h = _head_len(toks, j, lowercase_ok)
+        if h:
+            head = tuple(t.canon for t in toks[j : j + h])
+            nxt = toks[j + h] if j + h < n else None
+            exempt = j + h if head in _EXEMPT and nxt is not None and not nxt.cap else -1
+            return ["name", j, j + h - 1, exempt]
+        g = _group_len(toks, j)
+        if g:
+            return ["group", j, j + g - 1, -1]
+        return None
+
+    cur = start(i, after_verb)
+    if cur is None:
+        return None
+    j = cur[2] + 1
+    stop, rest_at = "end", n
+    while j < n:
+        t = toks[j]
+        if t.raw == "(":
+            close = next((k for k in range(j + 1, n) if toks[k].raw == ")"), n - 1)
+            parens.append((t.start, toks[close].end))
+            cur[2] = close
+            j = close + 1
+            continue
+        if t.raw in {",", ";"}:
+            k = j + 1
+            if k >= n:
+                break
+            if _verb_at(toks, k):
+                stop, rest_at = "verb", k
+                break
+            nxt = start(k, True)
+            if nxt is not None:
+                segs.append(cur)
+                cur = nxt
+                j = cur[2] + 1
+                continue
+            cur[2] = j  # a list inside one addressee: 'Thủ trưởng các Sở, ban, ngành thành phố'
+            j += 1
+            continue
+        if t.canon in {"và", "cùng"}:
+            k = j + 1
+            nxt = start(k, False)
+            if nxt is not None and not (nxt[0] == cur[0] == "name" and _joint_office(toks, cur, k)):
+                segs.append(cur)
+                cur = nxt
+                j = cur[2] + 1
+                continue
+            if t.canon == "cùng" and _verb_at(toks, k):
+                stop, rest_at = "verb", j
+                break
+            cur[2] = j
+            j += 1
+            continue
+        if t.raw == ":":
+            stop, rest_at = "colon", j + 1
+            break
+        if t.raw in {".", "/"}:
+            stop, rest_at = "period", j
+            break
+        if j != cur[3] and _verb_at(toks, j):
+            stop, rest_at = "verb", j
+            break
+        cur[2] = j
+        j += 1
+    segs.append(cur)
+
+    def text_of(seg: list[Any]) -> str:
+        a, b = toks[seg[1]].start, toks[seg[2]].end
+        out = s[a:b]
+        for pa, pb in sorted(parens, reverse=True):
+            if a <= pa and pb <= b:
+                out = out[: pa - a] + out[pb - a :]
+        return squash(out).strip(" ,;:-")
+
+    names = [text_of(x) for x in segs if x[0] == "name"]
+    groups = []
+    for k, x in enumerate(segs):
+        if x[0] == "group":
+            groups.append((text_of(x), any(y[0] == "name" for y in segs[:k])))
+    rest = s[toks[rest_at].start :] if rest_at < n else ""
+    return _Parsed([x for x in names if x], [x for x in groups if x[0]], rest.strip(), stop)
+
+
+def _is_generic_group(name: str) -> bool:
+    return all(w in _GENERIC_GROUP_WORDS for w in re.findall(r"[0-9a-z]+", fold(name)))
+
+
+@dataclass
+class _Addressing:
+    agencies: list[str]
+    others: list[str]
+    verb: str
+    task_head: str  # task text found in the same sentence ('' when the body holds the task)
+
+
+def _address_verb(toks: list[_Tok]) -> tuple[str, int] | None:
+    p = _at(toks, 0, _ADDRESS_PHRASES)
+    if p is None:
+        return None
+    verb = _ADDRESS[p]
+    j = len(p)
+    if verb == "Chủ trì":
+        if j >= len(toks) or toks[j].raw != ":":
+            return None
+        j += 1
+    return verb, j
+
+
+def _addressing(text: str, *, allow_bare: bool) -> _Addressing | None:
+    """Who a sentence or heading is addressed to, and the task it states (if any).
+
+    ``allow_bare``: a heading that is only a name ('Sở Nội vụ') counts; a paragraph must also say
+    what to do ('Sở Y tế chủ trì ...').
+    """
+    s = clean_line(text).lstrip("-+• ").strip()
+    toks = _tokens(s)
+    if not toks:
+        return None
+    verb = ""
+    av = _address_verb(toks)
+    if av is not None:
+        verb, i = av
+        parsed = _parse_addressees(s, toks, i, after_verb=True)
+    else:
+        m = _DUTY_TITLE.match(s) if allow_bare else None
+        if m:
+            sub = m.group("who")
+            parsed = _parse_addressees(sub, _tokens(sub), 0, after_verb=True)
+            if parsed is not None and parsed.stop != "end":
+                parsed = None
+        else:
+            parsed = _parse_addressees(s, toks, 0, after_verb=False)
+            if parsed is not None and parsed.stop == "verb":
+                # 'Ủy ban nhân dân đặc khu giao Phòng Tư pháp ...': the subject is the issuer
+                rtoks = _tokens(parsed.rest)
+                av2 = _address_verb(rtoks)
+                if av2 is not None:
+                    verb, i2 = av2
+                    parsed = _parse_addressees(parsed.rest, rtoks, i2, after_verb=True)
+            elif parsed is not None and (not allow_bare or (parsed.stop == "period" and len(toks) > 25)):
+                parsed = None
+    if parsed is None:
+        return None
+    # groups named first are addressees in their own right ('Các sở, ban, ngành, UBND các huyện
+    # căn cứ ...'); groups trailing named bodies ('... và các tổ chức thành viên') or saying nothing
+    # of who ('các cơ quan liên quan') are kept aside
+    agencies: list[str] = []
+    others: list[str] = []
+    for g, trailing in parsed.groups:
+        (others if trailing or _is_generic_group(g) else agencies).append(g)
+    agencies.extend(parsed.names)
+    if not agencies:
+        return None
+    head = _task_head(parsed.rest) if parsed.stop in {"verb", "colon"} else ""
+    if not head and parsed.stop == "verb" and not allow_bare:
+        head = parsed.rest
+    return _Addressing(agencies, others, verb, head)
+
+
+# --- paragraphs of a section's own body --------------------------------------------------------
+
+
+@dataclass
+class _Para:
+    text: str
+    start: int
+    end: int
+
+
+def _paragraphs(doc: Document, start: int, end: int) -> list[_Para]:
+    """Paragraphs of lines start..end, joined the way the parser joins them, with their lines."""
+    out: list[_Para] = []
+    for ln in range(start, end + 1):
+        s = clean_line(doc.line(ln))
+        if not s:
+            continue
+        if out and not s.startswith(("-", "+", "•")) and out[-1].text[-1] not in ".:;!?" and s[0].islower():
+            out[-1].text += " " + s
+            out[-1].end = ln
+        else:
+            out.append(_Para(s, ln, ln))
+    return out
+
+
+def _own_end(sec: Section) -> int:
+    return sec.children[0].line_start - 1 if sec.children else sec.line_end
+
+
+def _own_paragraphs(doc: Document, sec: Section) -> list[_Para]:
+    paras = _paragraphs(doc, sec.body_start, _own_end(sec))
+    if paras and _CLOSING.match(paras[-1].text):
+        paras = paras[:-1]  # the document's closing formula, not part of the item
+    return paras
+
+
+def _clean_task(text: str) -> str:
+    lines = [squash(x) for x in text.split("\n")]
+    lines = [x for x in lines if x]
+    if not lines:
+        return ""
+    out = "\n".join(lines)
+    out = re.sub(r"\s*\./\.?\s*$", ".", out)
+    return out.rstrip(" :;,")
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _render_children(sec: Section) -> list[str]:
+    out: list[str] = []
+    for child in sec.children:
+        head = f"{child.number}) {child.title}" if child.kind == "point" else child.display
+        out.append(head if child.text in {"", child.title} else f"{head}\n{child.text}")
+        out.extend(_render_children(child))
+    return out
+
+
+_DUTY_WORDS = re.compile(r"^(?:có|chịu)\s+trách\s+nhiệm\s*:?\s*", re.IGNORECASE)
+
+
+def _task_head(rest: str) -> str:
+    """'có trách nhiệm giúp Chính phủ ...' -> 'giúp Chính phủ ...'; 'có trách nhiệm:' -> ''."""
+    return _DUTY_WORDS.sub("", rest).strip()
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+_BODY_KINDS = {"part", "item", "chapter", "section", "part_law", "article", "clause", "point"}
+
+
+def _body_sections(doc: Document) -> list[Section]:
+    return [s for s in doc.walk() if s.kind in _BODY_KINDS]
+
+
+def _make(doc: Document, sec: Section, ad: _Addressing, task: str, start: int, end: int) -> list[Assignment]:
+    out = []
+    for name in ad.agencies:
+        display = name[:1].upper() + name[1:]
+        out.append(
+            Assignment(
+                agency=display,
+                agency_key=agency_key(display),
+                doc=doc.doc_id,
+                section=sec.label,
+                title=sec.title,
+                task=task,
+                line_start=start,
+                line_end=end,
+                verb=ad.verb,
+                shared_with=[x[:1].upper() + x[1:] for x in ad.agencies if x != name],
+                others=list(ad.others),
+            )
+        )
+    return out
+
+
+def _section_assignments(doc: Document, sec: Section) -> tuple[list[Assignment], list[_Para]]:
+    """Assignments made by a section's heading, or else by its own paragraphs; plus the paragraphs
+    that assign nothing (what is left for a general task)."""
+    paras = _own_paragraphs(doc, sec)
+    ad = _addressing(sec.title, allow_bare=True) if sec.title else None
+    if ad is not None:
+        parts = [_cap(ad.task_head)] if ad.task_head else []
+        own = "\n".join(p.text for p in paras)
+        if own and own != sec.title:
+            parts.append(own)
+        parts.extend(_render_children(sec))
+        end = paras[-1].end if paras and not sec.children else sec.line_end
+        end = max(end, sec.line_start)
+        return _make(doc, sec, ad, _clean_task("\n".join(parts)), sec.line_start, end), []
+    found: list[Assignment] = []
+    left: list[_Para] = []
+    for p in paras:
+        pad = _addressing(p.text, allow_bare=False)
+        if pad is None or not pad.task_head:
+            left.append(p)
+            continue
+        found.extend(_make(doc, sec, pad, _cap(_clean_task(pad.task_head)), p.start, p.end))
+    return found, left
+
+
+def extract_assignments(doc: Document) -> list[Assignment]:
+    """Every (agency, task) a document's items assign, in document order."""
+    out: list[Assignment] = []
+    for sec in _body_sections(doc):
+        found, _ = _section_assignments(doc, sec)
+        out.extend(found)
+    return out
+
+
+def _heading_class(sec: Section) -> str:
+    """'task', 'timeline', 'other' or '' (undecided) for the nearest telling heading up the tree."""
+    for node in reversed(sec.path):
+        f = fold(node.title)
+        parts = [p.strip() for p in re.split(r",| va ", f) if p.strip()]
+        if parts and all(p.startswith(_NON_TASK_HEADINGS) for p in parts):
+            return "other"
+        if any(w in f for w in _TIMELINE_HEADINGS) or f.startswith(_TIMELINE_STARTS):
+            return "timeline"
+        if any(w in f for w in _TASK_HEADINGS):
+            return "task"
+    return ""
+
+
+def general_tasks(doc: Document) -> list[GeneralTask]:
+    """Tasks with no named agency under headings that announce tasks; they apply to all recipients.
+
+    A document with no such heading at all (a short công văn numbered '1.', '2.', ...) has every
+    unassigned item as a general task, unless it is a law (articles state rules, not tasks).
+    """
+    applies = list(doc.recipients) or [ALL_RECIPIENTS]
+    sections = _body_sections(doc)
+    classes = {id(s): _heading_class(s) for s in sections}
+    any_task_heading = any(c in {"task", "timeline"} for c in classes.values())
+    is_law = any(s.kind == "article" for s in sections)
+    assigned = {id(s) for s in sections if s.title and _addressing(s.title, allow_bare=True)}
+    out: list[GeneralTask] = []
+    for sec in sections:
+        cls = classes[id(sec)]
+        if cls == "other" or (cls == "" and (any_task_heading or is_law)):
+            continue
+        if any(id(p) in assigned for p in sec.path):
+            continue  # the item, or one above it, names its agency: part of that agency's task
+        found, left = _section_assignments(doc, sec)
+        if found and not left:
+            continue
+        text_parts = [p.text for p in left]
+        title_is_text = not text_parts and not sec.children and sec.text == sec.title
+        if title_is_text:
+            text_parts = [sec.title]
+        text = "\n".join(text_parts)
+        if not text or (sec.children and text.rstrip().endswith(":")):
+            continue  # nothing of its own, or an introduction to its sub-items
+        start = sec.line_start if title_is_text or not found else left[0].start
+        end = sec.line_start if title_is_text else (left[-1].end if left else sec.line_end)
+        if not found and not sec.children:
+            end = max(end, sec.line_start)
+        out.append(
+            GeneralTask(
+                doc=doc.doc_id,
+                section=sec.label,
+                title=sec.title,
+                text=_cap(_clean_task(text)) if title_is_text else text,
+                line_start=start,
+                line_end=end,
+                applies_to=applies,
+                kind="lộ trình" if cls == "timeline" else "nhiệm vụ",
+            )
+        )
+    return out
+
+
+# --- normalising names and queries --------------------------------------------------------------
+
+_CASE_ALIAS_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in CASE_SENSITIVE_ALIASES) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class _QTok:
+    word: str
+    cap: bool  # written with a capital (or as an abbreviation)
+    initial: bool  # first word of a sentence
+    comma_after: bool
+
+
+def _query_tokens(text: str) -> list[_QTok]:
+    """Folded words of a text, abbreviations replaced by their expansions."""
+    s = nfc(text)
+    s = _CASE_ALIAS_RE.sub(lambda m: CASE_SENSITIVE_ALIASES[m.group(1)], s)
+    s = re.sub(r"\s*&\s*", "&", s)
+    raw_words = re.findall(r"\w+(?:[&-]\w+)*|[,;.?!:]", s)
+    out: list[_QTok] = []
+    initial = True
+    for raw in raw_words:
+        if not raw[:1].isalnum():
+            if raw == "," and out:
+                out[-1] = _QTok(out[-1].word, out[-1].cap, out[-1].initial, True)
+            initial = raw in ".?!:"
+            continue
+        f = fold(raw)
+        cap = raw[:1].isupper()
+        words: list[str] = []
+        if f in AGENCY_ALIASES:
+            words = AGENCY_ALIASES[f].split()
+        else:  # 'hoa-xa' (Văn hóa-Xã hội), 'ubnd-hdnd': each part on its own
+            for part in re.split(r"[&-]", f):
+                words.extend(AGENCY_ALIASES.get(part, part).split() if part != f else [part])
+        for w in words:
+            if w:
+                out.append(_QTok(w, cap, initial, False))
+                initial = False
+    return out
+
+
+def _norm(text: str) -> list[str]:
+    return [t.word for t in _query_tokens(text)]
+
+
+def agency_key(name: str) -> str:
+    """'Sở GD&ĐT' -> 'so giao duc va dao tao'; 'Văn phòng HĐND và UBND đặc khu' ->
+    'van phong hoi dong nhan dan va uy ban nhan dan dac khu'."""
+    return " ".join(_norm(name))
+
+
+_LEVEL_KEYS = [tuple(fold(x).split()) for x in _LEVEL_WORDS if x not in {"nhân dân", "cấp", "nhà nước"}]
+_LEVEL_KEYS.sort(key=len, reverse=True)
+# words that precede/follow a level word without it being one ('cơ quan', 'xã hội', 'địa phương')
+_NOT_LEVEL_BEFORE = {"co", "lien", "hop", "dia"}
+_NOT_LEVEL_AFTER = {"hoi"}
+
+
+def _level_mask(words: Sequence[str]) -> list[bool]:
+    """Which words of a folded name are a level ('thanh pho', 'khu vuc', 'dac khu', 'huyen')."""
+    mask = [False] * len(words)
+    i = 0
+    while i < len(words):
+        for p in _LEVEL_KEYS:
+            if tuple(words[i : i + len(p)]) == p:
+                before = words[i - 1] if i else ""
+                after = words[i + len(p)] if i + len(p) < len(words) else ""
+                if len(p) == 1 and (before in _NOT_LEVEL_BEFORE or after in _NOT_LEVEL_AFTER):
+                    continue
+                for k in range(i, i + len(p)):
+                    mask[k] = True
+                i += len(p) - 1
+                break
+        i += 1
+    return mask
+
+
+def _contiguous(q: Sequence[str], t: Sequence[str]) -> bool:
+    return any(tuple(t[i : i + len(q)]) == tuple(q) for i in range(len(t) - len(q) + 1))
+
+
+def _subsequence_no_level_gap(q: Sequence[str], t: Sequence[str], mask: Sequence[bool]) -> bool:
+    """q in t in order; words of t skipped between q's words must not be levels (else the query
+    names another level: 'Chủ tịch UBND thành phố' is not 'Chủ tịch UBND các quận, ..., thành phố')."""
+    j = 0
+    started = False
+    for i, w in enumerate(t):
+        if j < len(q) and w == q[j]:
+            j += 1
+            started = True
+        elif started and j < len(q) and mask[i]:
+            return False
+    return j == len(q)
+
+
+# generic names that never identify one agency in a question
+# Words of generic names ('các cơ quan, đơn vị', 'Văn phòng', 'Chủ tịch'): a mention made only of
+# them names no agency, unless it is long enough to be one ('văn phòng ủy ban nhân dân').
+_GENERIC_MENTION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "cac co quan don vi to chuc thu truong chu tich van phong uy ban nhan dan hoi dong so nganh tat ca "
+        "toan the va thuoc giam doc nguoi dung dau thuong truc trung tam cong ty chi nhanh lien nhung",
+    )
+)
+_GENERIC_MENTION_MAX = 4
+# one-word heads: a mention needs two more words ('so tu phap', not 'so tu' = 'số tự')
+_SHORT_HEADS = {"so", "ban", "phong", "cuc", "bo", "hoi", "doan", "dai", "bao", "vien", "vu", "truong"}
+# heads that are also common nouns: 'công tác thanh tra' is no agency, 'Thanh tra có ...' is
+_AMBIGUOUS_MENTIONS = {("thanh", "tra")}
+_SKIPPABLE = {"nhan", "dan", "viet", "nam"}
+_BAD_LAST = {"va", "cac", "cua", "thuoc", "nhung"}
+
+
+@dataclass
+class _Entry:
+    key: str
+    display: str
+    words: tuple[str, ...]
+    mask: list[bool]
+    assignments: list[Assignment]
+
+    @property
+    def has_level(self) -> bool:
+        return any(self.mask)
+
+
+class AgencyDirectory:
+    """The agencies that were given a task, across documents, and how users may name them."""
+
+    def __init__(self, assignments: Iterable[Assignment], places: Iterable[str] = ()) -> None:
+        self._entries: dict[str, _Entry] = {}
+        for a in assignments:
+            e = self._entries.get(a.agency_key)
+            if e is None:
+                words = tuple(a.agency_key.split())
+                e = _Entry(a.agency_key, a.agency, words, _level_mask(words), [])
+                self._entries[a.agency_key] = e
+            e.assignments.append(a)
+        self._places = {w for p in places for w in _norm(p)}
+        self._mentions: dict[tuple[str, ...], dict[str, int]] = {}  # phrase -> {key: offset}
+        for e in self._entries.values():
+            starts = [0]
+            for k, w in enumerate(e.words[:-2]):
+                if w == "cac":  # 'các Sở, ban, ngành', 'các cơ quan chuyên môn'
+                    starts.append(k + 1)
+            if e.words[:4] == ("uy", "ban", "mat", "tran"):  # 'Mặt trận Tổ quốc đặc khu'
+                starts.append(2)
+            for s0 in starts:
+                sub = e.words[s0:]
+                least = 3 if sub[0] in _SHORT_HEADS else 2
+                for n in range(least, len(sub) + 1):
+                    p = sub[:n]
+                    generic = all(w in _GENERIC_MENTION_WORDS for w in p) and n <= _GENERIC_MENTION_MAX
+                    if generic or p[-1] in _BAD_LAST:
+                        continue
+                    self._mentions.setdefault(p, {}).setdefault(e.key, s0)
+        self._longest = max((len(p) for p in self._mentions), default=0)
+
+    @classmethod
+    def from_documents(cls, docs: Iterable[Document]) -> AgencyDirectory:
+        docs = list(docs)
+        return cls(
+            (a for d in docs for a in extract_assignments(d)), places=[d.place for d in docs if d.place]
+        )
+
+    # --- listing ---
+    def names(self) -> list[str]:
+        return sorted((e.display for e in self._entries.values()), key=fold)
+
+    def keys(self) -> list[str]:
+        return sorted(self._entries)
+
+    def display(self, key: str) -> str:
+        return self._entries[key].display
+
+    def assignments_of(self, key: str) -> list[Assignment]:
+        e = self._entries.get(key)
+        return list(e.assignments) if e else []
+
+    # --- resolving a name ---
+    def resolve(self, query: str) -> list[Match]:
+        """Agencies a typed name designates, best first; [] when none was given a task."""
+        q = _norm(query)
+        if not q:
+            return []
+        exact_key = " ".join(re.findall(r"[0-9a-z]+", fold(nfc(query))))
+        found = self._tiers(q, exact_key)
+        if not found:
+            # 'Thanh tra thành phố Hải Phòng': the place of the document added to the name
+            q1 = [w for w in q if w not in self._places]
+            if q1 and q1 != q:
+                found = [
+                    Match(m.agency, m.agency_key, round(m.score - 0.2, 4), "place-free")
+                    for m in self._tiers(q1, "")
+                ]
+        if not found:
+            # 'Sở Tư pháp thành phố': a level added to a name that has none in the document
+            q2 = [w for w, lv in zip(q, _level_mask(q), strict=True) if not lv and w not in self._places]
+            if q2 and q2 != q:
+                found = [
+                    Match(m.agency, m.agency_key, round(m.score - 0.3, 4), "level-free")
+                    for m in self._tiers(q2, "", only_levelless=True)
+                ]
+        if not found:
+            found = [
+                Match(self._entries[k].display, k, 0.5, "in-text") for k in self.find_agencies_in_text(query)
+            ]
+        return found
+
+    def _tiers(self, q: list[str], exact_key: str, only_levelless: bool = False) -> list[Match]:
+        tiers: dict[int, list[Match]] = {}
+        qt = tuple(q)
+        for e in self._entries.values():
+            if only_levelless and e.has_level:
+                continue
+            cover = len(q) / len(e.words)
+            if qt == e.words:
+                how = "exact" if exact_key == e.key else "alias"
+                tiers.setdefault(0, []).append(Match(e.display, e.key, 1.0, how))
+            elif e.words[: len(q)] == qt:
+                tiers.setdefault(1, []).append(Match(e.display, e.key, round(0.8 + 0.1 * cover, 4), "prefix"))
+            elif _contiguous(q, e.words):
+                tiers.setdefault(2, []).append(
+                    Match(e.display, e.key, round(0.7 + 0.1 * cover, 4), "contains")
+                )
+            elif _subsequence_no_level_gap(q, e.words, e.mask):
+                tiers.setdefault(3, []).append(
+                    Match(e.display, e.key, round(0.6 + 0.1 * cover, 4), "partial")
+                )
+        if not tiers:
+            return []
+        best = tiers[min(tiers)]
+        return sorted(best, key=lambda m: (-m.score, fold(m.agency)))
+
+    def tasks_for(self, query: str) -> list[Assignment]:
+        """The assignments of the agencies a typed name designates, across documents."""
+        out: list[Assignment] = []
+        for m in self.resolve(query):
+            out.extend(sorted(self._entries[m.agency_key].assignments, key=lambda a: (a.doc, a.line_start)))
+        return out
+
+    def closest(self, query: str, n: int = 3) -> list[str]:
+        """Names of the agencies nearest to an unknown name, for 'did you mean' messages."""
+        q = " ".join(_norm(query))
+        qset = set(q.split())
+        scored: list[tuple[float, str]] = []
+        for e in self._entries.values():
+            ratio = difflib.SequenceMatcher(None, q, e.key).ratio()
+            overlap = len(qset & set(e.words)) / max(len(qset | set(e.words)), 1)
+            score = 0.6 * ratio + 0.4 * overlap
+            if score >= 0.3:
+                scored.append((score, e.display))
+        scored.sort(key=lambda x: (-x[0], fold(x[1])))
+        return [name for _, name in scored[:n]]
+
+    # --- finding agencies in a question ---
+    def find_agencies_in_text(self, text: str) -> list[str]:
+        """Keys of the agencies a free question names ('so tu phap co nhiem vu gi'); generic words
+        ('cơ quan', 'đơn vị', 'công tác thanh tra') name none."""
+        toks = _query_tokens(text)
+        words = [t.word for t in toks]
+        no_caps = not any(c.isupper() for c in text)
+        found: list[str] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            hit: tuple[str, ...] | None = None
+            for length in range(min(self._longest, n - i), 1, -1):
+                p = tuple(words[i : i + length])
+                if p in self._mentions:
+                    hit = p
+                    break
+            if hit is None:
+                i += 1
+                continue
+            length = len(hit)
+            end = i + length
+            if hit in _AMBIGUOUS_MENTIONS:
+                named = (toks[i].cap and not toks[end - 1].comma_after) or (no_caps and i == 0)
+                if not named:
+                    i = end
+                    continue
+            offsets = self._mentions[hit]
+            cands = sorted(offsets, key=lambda k: (len(self._entries[k].words), k))
+            full = [k for k in cands if len(self._entries[k].words) == offsets[k] + length]
+            keep = full or self._continuing({k: offsets[k] + length for k in cands}, toks, end)
+            for k in keep:
+                if k not in found:
+                    found.append(k)
+            i = end
+        return found
+
+    def _continuing(self, cands: dict[str, int], toks: list[_QTok], end: int) -> list[str]:
+        """Among agencies that continue a matched prefix (key -> words matched so far), those the
+        following words agree with."""
+        if end >= len(toks):
+            return list(cands)
+        words = [t.word for t in toks]
+        lv = next((p for p in _LEVEL_KEYS if tuple(words[end : end + len(p)]) == p), None)
+        nxt = toks[end]
+        if lv is None and not (nxt.cap and not nxt.initial) and not nxt.word.isdigit():
+            return list(cands)
+        follow = lv or (nxt.word,)
+        keep = []
+        for k in cands:
+            rem = list(self._entries[k].words[cands[k] :])
+            while rem and rem[0] in _SKIPPABLE:
+                rem.pop(0)
+            if tuple(rem[: len(follow)]) == follow:
+                keep.append(k)
+        return keep
