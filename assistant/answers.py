@@ -92,7 +92,10 @@ def best_quote(doc: Document, start: int, end: int, focus: str = "", max_chars: 
 
 
 def _clauses(line: str, max_chars: int) -> list[str]:
-    parts = re.split(r"(?<=[;,])\s+", line)
+    """Windows of clauses, cut at semicolons first and at commas only inside a clause too long."""
+    parts: list[str] = []
+    for piece in re.split(r"(?<=;)\s+", line):
+        parts.extend([piece] if len(piece) <= max_chars else re.split(r"(?<=,)\s+", piece))
     out: list[str] = []
     for i in range(len(parts)):
         window = parts[i]
@@ -141,7 +144,10 @@ class CitationSet:
     def add_section(self, doc: Document, sec: Section, focus: str = "", max_chars: int = 320) -> int:
         """Cite a section with the passage of it that best matches ``focus``."""
         start = sec.body_start if sec.body_start <= sec.line_end and sec.kind != "header" else sec.line_start
-        quote, line = best_quote(doc, start, sec.line_end, focus, max_chars)
+        end = sec.line_end
+        if sec.children and sec.text and sec.children[0].line_start > start:
+            end = sec.children[0].line_start - 1  # the section's own words, not its children's
+        quote, line = best_quote(doc, start, end, focus, max_chars)
         if not quote:
             quote, line = best_quote(doc, sec.line_start, sec.line_end, focus, max_chars)
         return self.add(doc, sec.label, sec.title, quote, line, line)

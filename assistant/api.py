@@ -299,7 +299,7 @@ def create_app(services: Services) -> FastAPI:
         if directory is None:
             return []
         out: dict[str, dict[str, Any]] = {}
-        for a in directory.assignments:
+        for a in services.corpus.assignments:
             item = out.setdefault(a.agency_key, {"agency": a.agency, "tasks": 0, "documents": []})
             item["tasks"] += 1
             if a.doc not in item["documents"]:

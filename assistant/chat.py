@@ -187,7 +187,9 @@ class ChatService:
         if route.kind == "document":
             if route.intent == "reference_followup":
                 return self._reference_followup(question, route.params["previous"]) or self._passage(question)
-            return answer_document(corpus, question, route.intent) or self._passage(question)
+            return answer_document(
+                corpus, question, route.params.get("intents", [route.intent])
+            ) or self._passage(question)
         return self._passage(question)
 
     def _passage(self, question: str) -> Answer:

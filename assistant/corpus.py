@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.agencies import AgencyDirectory, extract_assignments
+from assistant.agencies import AgencyDirectory, Assignment, extract_assignments
 from assistant.documents import load_corpus
 from assistant.model import CriterionRow, Document, Section, TableTotal
 from assistant.text import fold
@@ -21,6 +21,7 @@ class Corpus:
     criteria: list[CriterionRow] = field(default_factory=list)
     totals: list[TableTotal] = field(default_factory=list)
     agencies: AgencyDirectory | None = None
+    assignments: list[Assignment] = field(default_factory=list)
 
     @classmethod
     def from_documents(cls, docs: list[Document]) -> Corpus:
@@ -30,7 +31,8 @@ class Corpus:
             docs=by_id,
             criteria=[r for d in by_id.values() for r in d.criteria],
             totals=[t for d in by_id.values() for t in d.totals],
-            agencies=AgencyDirectory(assignments),
+            agencies=AgencyDirectory(assignments, places=[d.place for d in by_id.values() if d.place]),
+            assignments=assignments,
         )
 
     @classmethod

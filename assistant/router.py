@@ -92,7 +92,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bmang so\b|\bla so (may|bao nhieu)\b"
+            r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bmang so\b|\bla so (may|bao nhieu)\b|\bso bao nhieu\b"
         ),
     ),
     (
@@ -126,9 +126,9 @@ def detect(question: str, corpus: Corpus) -> Route:
     route = _tasks(q, question, corpus)
     if route:
         return route
-    for intent, rx in _DOC_FACTS:
-        if rx.search(q):
-            return Route("document", intent)
+    intents = [intent for intent, rx in _DOC_FACTS if rx.search(q)]
+    if intents:
+        return Route("document", intents[0], {"intents": intents})
     return Route("passage", "search")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.model import Document
@@ -9,9 +10,9 @@ from assistant.prompts import get_prompts
 from assistant.text import fold
 
 
-def say(name: str, **variables: object) -> str:
+def say(template: str, /, **variables: object) -> str:
     """Render the answer template ``prompts/<name>.txt`` (checked variables)."""
-    return get_prompts().render(name, **variables).strip()
+    return get_prompts().render(template, **variables).strip()
 
 
 def sentence_case(upper: str, keep: str = "") -> str:
@@ -64,3 +65,14 @@ def short(text: str, limit: int = 240) -> str:
 def mentions(question: str, *words: str) -> bool:
     q = fold(question)
     return any(fold(w) in q for w in words)
+
+
+def title_case(title: str) -> str:
+    """'PHÓ CHỦ TỊCH' -> 'Phó Chủ tịch', 'CHỦ TỊCH' -> 'Chủ tịch' (the way titles are written in prose)."""
+    words = title.lower().split()
+    if not words:
+        return title
+    out = [words[0].capitalize()]
+    for prev, w in itertools.pairwise(words):
+        out.append(w.capitalize() if prev == "phó" else w)
+    return " ".join(out)

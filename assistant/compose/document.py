@@ -5,30 +5,30 @@ from __future__ import annotations
 import re
 
 from assistant.answers import Answer, CitationSet, best_quote
-from assistant.compose.common import bullet_list, doc_long_name, doc_name, issuer_name, say, short
+from assistant.compose.common import bullet_list, doc_long_name, doc_name, issuer_name, say, short, title_case
 from assistant.corpus import Corpus
 from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, Section
 from assistant.text import fold
 
 
-def answer_document(corpus: Corpus, question: str, intent: str) -> Answer | None:
+def answer_document(corpus: Corpus, question: str, intents: list[str]) -> Answer | None:
     """Answer a question about the documents themselves; None when no document holds that fact."""
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
-    handler = _HANDLERS[intent]
     cites = CitationSet()
     blocks: list[str] = []
     data: list[dict[str, object]] = []
     for doc in docs:
-        block = handler(doc, cites, question, data)
-        if block:
-            blocks.append(block)
+        for intent in intents:
+            block = _HANDLERS[intent](doc, cites, question, data)
+            if block:
+                blocks.append(block)
     if not blocks:
         return None
     return Answer(
         answer="\n\n".join(blocks),
         kind="document",
         citations=cites.items,
-        data={"intent": intent, "documents": data},
+        data={"intents": intents, "documents": data},
     )
 
 
@@ -48,7 +48,7 @@ def _signer(doc: Document, cites: CitationSet, question: str, data: list[dict[st
         "answer_signer",
         document=doc_long_name(doc),
         name=s.name,
-        title=s.title.capitalize(),
+        title=title_case(s.title),
         authority=authority,
         cite=f"[{cid}]",
     )
@@ -223,11 +223,11 @@ def _implements(doc: Document, cites: CitationSet, question: str, data: list[dic
     return say("answer_implements", document=doc_long_name(doc), items=bullet_list(items))
 
 
-_PHASE = re.compile(r"giai doan")
+_PHASE = re.compile(r"^(giai doan|lo trinh|buoc|dot) (thu |\d|[ivx]+\b)")
 
 
 def _phases(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
-    phases = [s for s in doc.walk() if s.kind != "header" and _PHASE.search(fold(s.title)) and not s.children]
+    phases = [s for s in doc.walk() if s.kind != "header" and _PHASE.match(fold(s.title))]
     if not phases:
         return ""
     parent = phases[0].parent
@@ -238,7 +238,8 @@ def _phases(doc: Document, cites: CitationSet, question: str, data: list[dict[st
     items = []
     for s in phases:
         cid = cites.add_section(doc, s, question)
-        items.append(f"**{s.title}**: {short(s.text.splitlines()[0] if s.text else '', 220)} [{cid}]")
+        first = s.text.splitlines()[0].lstrip("-+• ") if s.text else ""
+        items.append(f"**{s.title}**: {short(first, 220)} [{cid}]")
     data.append({"doc": doc.doc_id, "phases": [{"label": s.label, "title": s.title} for s in phases]})
     return say(
         "answer_phases", document=doc_long_name(doc), count=len(phases), lead=lead, items=bullet_list(items)

@@ -93,7 +93,7 @@ def answer_which_agency(corpus: Corpus, question: str) -> Answer | None:
     if not want:
         return None
     by_item: dict[tuple[str, str], list[Assignment]] = {}
-    for a in directory.assignments:
+    for a in corpus.assignments:
         by_item.setdefault((a.doc, a.section), []).append(a)
     scored = []
     for key, items in by_item.items():
