@@ -27,7 +27,7 @@ def folded(question: str) -> str:
     return squash(expand_abbreviations(fold(question)))
 
 
-CODE = re.compile(r"(?<![\w.])([a-d](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
+CODE = re.compile(r"(?<![\w.])([a-z](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
 # 'điểm' as points, not 'quan điểm', 'đặc điểm', 'thời điểm', 'địa điểm', 'điểm nóng', 'điểm a'
 _POINTS = re.compile(r"(?<!quan )(?<!dac )(?<!thoi )(?<!dia )(?<!trong )\bdiem\b(?! nong)(?! [a-d]\))")
 _CRITERIA = re.compile(r"\btieu chi\b|\bthang diem\b|\bdiem tham dinh\b|\bbi tru\b|\btru diem\b|\bdiem tru\b")

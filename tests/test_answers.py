@@ -1,0 +1,334 @@
+"""The answer service on the real corpus, deterministic paths (no index, no model): routing, figures,
+citations that stand verbatim in the files, follow-ups and not-found answers.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.answers import Answer
+from assistant.chat import ChatService, Turn
+from assistant.config import PROJECT_ROOT
+from assistant.corpus import Corpus
+from assistant.errors import InputError
+from assistant.text import fold
+
+CV = "cv-410-ubnd-hai-phong-2025"
+KH = "kh-pctn-dac-khu-cat-hai-2025"
+
+
+@pytest.fixture(scope="module")
+def service() -> ChatService:
+    return ChatService(Corpus.load(PROJECT_ROOT / "corpus"), None)
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, str]:
+    return {
+        p.stem: re.sub(r"\s+", " ", p.read_text(encoding="utf-8"))
+        for p in (PROJECT_ROOT / "corpus").glob("*.md")
+    }
+
+
+def strip_accents(text: str) -> str:
+    """What a user typing without accents sends (case kept)."""
+    return "".join(c if fold(c) == c.lower() else (fold(c).upper() if c.isupper() else fold(c)) for c in text)
+
+
+def numbers_in(text: str) -> set[float]:
+    return {round(float(m.replace(",", ".")), 4) for m in re.findall(r"\d+(?:[.,]\d+)?", text)}
+
+
+def assert_answer(
+    a: Answer, kind: str, contains: list[str], numbers: list[str], cites: list[tuple[str, str]]
+) -> None:
+    assert a.kind == kind, a.answer
+    for s in contains:
+        assert fold(s) in fold(a.answer), (s, a.answer)
+    have = numbers_in(a.answer)
+    for n in numbers:
+        assert round(float(n.replace(",", ".")), 4) in have, (n, a.answer)
+    for doc, section in cites:
+        assert any(
+            c.doc == doc and (c.section == section or c.section.startswith(section + "."))
+            for c in a.citations
+        ), (
+            doc,
+            section,
+            [(c.doc, c.section) for c in a.citations],
+        )
+
+
+# (question, kind, must contain, numbers, citations) — expected values read off the documents by hand.
+CASES = [
+    (
+        "Sở Giáo dục và Đào tạo được giao nhiệm vụ gì?",
+        "tasks",
+        ["giáo dục công dân", "trung học phổ thông"],
+        [],
+        [(CV, "II.10")],
+    ),
+    ("Sở GD&ĐT phải làm gì?", "tasks", ["Giáo dục công dân"], [], [(CV, "II.10")]),
+    ("Tiêu chí nào bị trừ nhiều điểm nhất?", "numeric", ["D.2.2"], ["2,49"], [(CV, "Phụ lục III")]),
+    ("Tổng số điểm bị trừ trong Phụ lục II là bao nhiêu?", "numeric", [], ["5,42"], [(CV, "Phụ lục II")]),
+    ("Thanh tra thành phố có nhiệm vụ gì?", "tasks", ["xác minh tài sản, thu nhập"], [], [(CV, "II.2")]),
+    ("Ai ký Công văn 410/UBND-NCKTGS?", "document", ["Lê Anh Quân"], [], [(CV, "Chữ ký")]),
+    ("Ai ký kế hoạch của đặc khu Cát Hải?", "document", ["Phan Viết Điện"], [], [(KH, "Chữ ký")]),
+    (
+        "Kế hoạch của đặc khu Cát Hải triển khai nghị quyết nào?",
+        "document",
+        ["168/NQ-CP"],
+        [],
+        [(KH, "Tiêu đề")],
+    ),
+    (
+        "Chiến lược quốc gia phòng, chống tham nhũng được thực hiện theo mấy giai đoạn?",
+        "document",
+        ["hai giai đoạn"],
+        ["2023", "2026", "2030"],
+        [(KH, "III.1")],
+    ),
+    ("Tiêu chí B.1.9 đạt bao nhiêu điểm?", "numeric", ["tài sản, thu nhập"], ["5"], [(CV, "Phụ lục I")]),
+    ("so tu phap co nhiem vu gi", "tasks", ["phổ biến", "giáo dục pháp luật"], [], [(CV, "II.5")]),
+    (
+        "Sở TT&TT phải làm gì trong công tác phòng, chống tham nhũng?",
+        "tasks",
+        ["truyền thông"],
+        [],
+        [(CV, "II.7")],
+    ),
+    (
+        "Những tiêu chí nào bị 0 điểm?",
+        "numeric",
+        ["B.1.3", "B.1.10.1", "B.2.1", "B.2.2", "C.3.4", "C.3.5", "C.3.6", "D.1.2"],
+        ["8"],
+        [(CV, "Phụ lục III")],
+    ),
+    ("Có bao nhiêu tiêu chí đạt 100% thang điểm?", "numeric", [], ["22"], [(CV, "Phụ lục I")]),
+    ("Phòng Văn hóa - Xã hội được giao việc gì?", "tasks", ["Cổng thông tin điện tử"], [], [(KH, "III.2.3")]),
+    ("Nhóm tiêu chí D đạt bao nhiêu điểm?", "numeric", [], ["5,08", "10"], [(CV, "Phụ lục II")]),
+    (
+        "Tổng điểm đánh giá công tác phòng, chống tham nhũng năm 2023 của thành phố là bao nhiêu?",
+        "numeric",
+        ["hệ thống tính"],
+        ["73,67", "100"],
+        [(CV, "Phụ lục I")],
+    ),
+    ("Đài Phát thanh và Truyền hình Hải Phòng cần làm gì?", "tasks", ["05-CT/TW"], [], [(CV, "II.8")]),
+    ("Tiêu chí A.2.2.1 bị trừ bao nhiêu điểm?", "numeric", [], ["0,74"], [(CV, "Phụ lục II")]),
+    (
+        "Công văn 410 được ban hành căn cứ những văn bản nào?",
+        "document",
+        ["2666/TTCP-C.IV", "10369-CV/VPTU", "241/TTTP-NV4"],
+        [],
+        [(CV, "Căn cứ")],
+    ),
+    (
+        "Cơ quan nào được đề nghị đẩy mạnh điều tra, truy tố, xét xử các vụ án tham nhũng?",
+        "tasks",
+        ["Viện Kiểm sát", "Tòa án", "Công an"],
+        [],
+        [(CV, "II.11")],
+    ),
+    # phrasings beyond the question set
+    ("Điểm của nhóm B là bao nhiêu?", "numeric", [], ["22,52", "30"], [(CV, "Phụ lục I")]),
+    ("Nhóm tiêu chí nào bị trừ nhiều điểm nhất?", "numeric", ["C"], ["10,75"], []),
+    (
+        "Top 3 tiêu chí bị trừ điểm nhiều nhất",
+        "numeric",
+        ["D.2.2", "B.1.1", "B.2.2", "D.1.2"],
+        ["2,49"],
+        [(CV, "Phụ lục III")],
+    ),
+    ("Thang điểm của tiêu chí C.2.2 là bao nhiêu?", "numeric", ["C.2.2"], ["7,5"], [(CV, "Phụ lục I")]),
+    ("Phụ lục III có tổng điểm bị trừ bao nhiêu?", "numeric", [], ["20,91", "36"], [(CV, "Phụ lục III")]),
+    ("Có bao nhiêu tiêu chí được chấm?", "numeric", [], ["49", "22", "12", "15"], []),
+    ("Công văn 410 ban hành ngày nào?", "document", ["03/03/2025"], [], [(CV, "Tiêu đề")]),
+    ("Kế hoạch Cát Hải ban hành ngày nào?", "document", ["tháng 8 năm 2025"], [], [(KH, "Tiêu đề")]),
+    ("Công văn 410 gửi cho những ai?", "document", ["Thủy Nguyên"], [], [(CV, "Kính gửi")]),
+    (
+        "Văn phòng HĐND và UBND đặc khu có nhiệm vụ gì?",
+        "tasks",
+        ["đôn đốc thực hiện Kế hoạch"],
+        [],
+        [(KH, "III.2.2")],
+    ),
+    ("VKSND khu vực 4 được đề nghị gì?", "tasks", ["nghiêm túc thực hiện"], [], [(KH, "III.2.4")]),
+    ("TAND thanh pho co nhiem vu gi", "tasks", ["truy tố, xét xử"], [], [(CV, "II.11")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "contains", "numbers", "cites"), CASES, ids=[c[0][:40] for c in CASES]
+)
+def test_answers(
+    service: ChatService,
+    question: str,
+    kind: str,
+    contains: list[str],
+    numbers: list[str],
+    cites: list[tuple[str, str]],
+) -> None:
+    assert_answer(service.ask(question), kind, contains, numbers, cites)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "contains", "numbers", "cites"), CASES, ids=[c[0][:40] for c in CASES]
+)
+def test_answers_typed_without_accents(
+    service: ChatService,
+    question: str,
+    kind: str,
+    contains: list[str],
+    numbers: list[str],
+    cites: list[tuple[str, str]],
+) -> None:
+    assert_answer(service.ask(strip_accents(question)), kind, contains, numbers, cites)
+
+
+def test_every_quote_is_verbatim_and_every_id_used(service: ChatService, files: dict[str, str]) -> None:
+    questions = (
+        [c[0] for c in CASES]
+        + [strip_accents(c[0]) for c in CASES]
+        + [
+            "Sở Nội vụ có nhiệm vụ gì?",
+            "Sở Văn hóa và Thể thao làm gì?",
+            "Những tiêu chí nào đạt điểm tối đa?",
+            "Điểm theo từng nhóm tiêu chí?",
+            "Nơi nhận của công văn 410?",
+            "Trích yếu của kế hoạch Cát Hải là gì?",
+            "Ai ban hành kế hoạch Cát Hải?",
+        ]
+    )
+    checked = 0
+    for q in questions:
+        a = service.ask(q)
+        ids = [c.id for c in a.citations]
+        assert ids == list(range(1, len(ids) + 1)), q
+        for c in a.citations:
+            quote = re.sub(r"\s+", " ", c.quote).strip()
+            assert quote, (q, c)
+            assert quote in files[c.doc], (q, c.quote)
+            assert c.line_start <= c.line_end
+            checked += 1
+        for n in re.findall(r"\[(\d+)\]", a.answer):
+            assert int(n) in ids, (q, n)
+    assert checked > 150
+
+
+def test_numbers_are_written_the_vietnamese_way(service: ChatService) -> None:
+    a = service.ask("Tiêu chí nào bị trừ nhiều điểm nhất?")
+    assert "2,49" in a.answer and "2.49" not in a.answer
+    assert a.data["rows"][0]["code"] == "D.2.2"
+    assert a.data["rows"][0]["deducted_points"] == 2.49
+
+
+def test_ties_are_reported(service: ChatService) -> None:
+    a = service.ask("5 tiêu chí bị trừ nhiều điểm nhất")
+    ranks = {r["code"]: r["rank"] for r in a.data["rows"]}
+    assert ranks["B.1.1"] == ranks["B.2.2"] == ranks["D.1.2"] == 2
+    assert "đồng hạng" in a.answer
+
+
+def test_computed_figure_says_so(service: ChatService) -> None:
+    a = service.ask("Nhóm tiêu chí D đạt bao nhiêu điểm?")
+    assert "hệ thống tính" in a.answer or "do hệ thống" in a.answer
+    assert a.data["group"]["awarded_points"] == 5.08
+
+
+# --- follow-ups ------------------------------------------------------------------------------------
+
+
+def test_followup_other_agency(service: ChatService) -> None:
+    history = [
+        Turn("user", "Sở Nội vụ có nhiệm vụ gì?"),
+        Turn("assistant", service.ask("Sở Nội vụ có nhiệm vụ gì?").answer),
+    ]
+    a = service.ask("Còn Sở Tài chính thì sao?", history)
+    assert_answer(a, "tasks", ["ngân sách"], [], [(CV, "II.6")])
+
+
+def test_followup_that_criterion(service: ChatService) -> None:
+    first = service.ask("Tiêu chí B.1.10.1 đạt bao nhiêu điểm?")
+    history = [Turn("user", "Tiêu chí B.1.10.1 đạt bao nhiêu điểm?"), Turn("assistant", first.answer)]
+    a = service.ask("Thang điểm của tiêu chí đó là bao nhiêu?", history)
+    assert_answer(a, "numeric", ["B.1.10.1"], ["1"], [(CV, "Phụ lục III")])
+
+
+def test_followup_which_decree(service: ChatService) -> None:
+    first = service.ask("Thanh tra thành phố có nhiệm vụ gì?")
+    history = [Turn("user", "Thanh tra thành phố có nhiệm vụ gì?"), Turn("assistant", first.answer)]
+    a = service.ask("Theo nghị định nào?", history)
+    assert "130/2020/NĐ-CP" in a.answer
+    assert any(c.doc == CV and c.section == "II.2" for c in a.citations)
+
+
+def test_followup_other_group(service: ChatService) -> None:
+    history = [Turn("user", "Nhóm tiêu chí D đạt bao nhiêu điểm?"), Turn("assistant", "…")]
+    a = service.ask("Còn nhóm C?", history)
+    assert_answer(a, "numeric", [], ["29,25", "40"], [])
+
+
+# --- not found, bad input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sở Y tế có nhiệm vụ gì?",
+        "So y te co nhiem vu gi?",
+        "Tiêu chí E.9.9 đạt bao nhiêu điểm?",
+        "Bộ Quốc phòng được giao gì?",
+    ],
+)
+def test_not_found(service: ChatService, question: str) -> None:
+    a = service.ask(question)
+    assert a.kind == "not_found", a.answer
+    assert not a.citations
+
+
+def test_not_found_names_what_the_corpus_holds(service: ChatService) -> None:
+    a = service.ask("Sở Y tế có nhiệm vụ gì?")
+    assert "Sở Y tế" in a.answer
+    assert "Sở Giáo dục và Đào tạo" in a.answer
+
+
+def test_unknown_code_suggests_the_closest(service: ChatService) -> None:
+    a = service.ask("Tiêu chí B.1.99 đạt bao nhiêu điểm?")
+    assert a.kind == "not_found"
+    assert "B.1.9" in a.answer
+
+
+@pytest.mark.parametrize("message", ["", "   ", "\x00\x01", "x" * 5000])
+def test_bad_messages_get_a_clear_error(service: ChatService, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        service.ask(message)
+    assert err.value.message
+    assert err.value.status in {413, 422}
+
+
+def test_answer_data_for_a_numeric_answer_carries_rows(service: ChatService) -> None:
+    a = service.ask("Những tiêu chí nào bị 0 điểm?")
+    rows = a.data["rows"]
+    assert len(rows) == 8
+    assert set(rows[0]) >= {
+        "doc",
+        "appendix",
+        "code",
+        "title",
+        "max_points",
+        "awarded_points",
+        "deducted_points",
+        "line",
+    }
+
+
+def test_prompts_dir_holds_every_answer_template() -> None:
+    from assistant.prompts import EXPECTED, PromptLibrary
+
+    lib = PromptLibrary(PROJECT_ROOT / "prompts")
+    assert set(lib.names) >= set(EXPECTED)
+    assert Path(PROJECT_ROOT / "prompts" / "answer_signer.txt").exists()
