@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, File, Header, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -26,7 +26,14 @@ from assistant.agencies import assignment_to_dict
 from assistant.answers import Answer
 from assistant.chat import history_from_dicts
 from assistant.check import check_documents, finding_to_dict
-from assistant.errors import AssistantError, InputError, NotFoundError, RateLimitError
+from assistant.errors import (
+    AssistantError,
+    FileTooLargeError,
+    ForbiddenError,
+    InputError,
+    NotFoundError,
+    RateLimitError,
+)
 from assistant.feedback import FeedbackStore
 from assistant.model import Section
 from assistant.services import Services
@@ -323,8 +330,82 @@ def create_app(services: Services) -> FastAPI:
         fid = feedback.add(req.answer_id, req.rating, req.comment, req.question)
         return {"ok": True, "id": fid}
 
+    # --- admin: bring your own documents ---
+    def _require_admin(authorization: str | None) -> None:
+        if not settings.admin_token:
+            raise ForbiddenError(
+                "API quản trị đang tắt.",
+                hint="Đặt biến môi trường ASSISTANT_ADMIN_TOKEN rồi gửi nó trong tiêu đề "
+                "Authorization: Bearer <mã> để bật việc nạp và xóa văn bản.",
+            )
+        import hmac
+
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not hmac.compare_digest(given.encode(), settings.admin_token.encode()):
+            raise ForbiddenError(
+                "Mã quản trị không đúng.", hint="Gửi tiêu đề Authorization: Bearer <ASSISTANT_ADMIN_TOKEN>."
+            )
+
+    @app.post("/api/documents", tags=["quản trị"], status_code=201)
+    async def upload_documents(
+        files: Annotated[list[UploadFile], File(description="Tệp .docx, .pdf, .md hoặc .txt")],
+        authorization: Annotated[str | None, Header()] = None,
+        replace: bool = False,
+    ) -> JSONResponse:
+        _require_admin(authorization)
+        if not files:
+            raise InputError("Chưa có tệp nào được gửi lên.")
+        limit = int(settings.max_upload_mb * 1024 * 1024)
+        payload = []
+        for f in files:
+            data = await f.read(limit + 1)
+            if len(data) > limit:
+                raise FileTooLargeError(
+                    f"Tệp “{f.filename}” quá lớn; giới hạn là {settings.max_upload_mb:g} MB."
+                )
+            payload.append((f.filename or "tai-lieu", data))
+        report = await run_in_threadpool(_ingest_uploads, services, payload, replace)
+        return JSONResponse(report, status_code=201)
+
+    @app.delete("/api/documents/{doc}", tags=["quản trị"])
+    async def delete_document(
+        doc: str, authorization: Annotated[str | None, Header()] = None
+    ) -> dict[str, Any]:
+        _require_admin(authorization)
+        _get_doc(services, doc)
+        return await run_in_threadpool(_delete_document, services, doc)
+
     app.state.feedback = feedback
     return app
+
+
+def _ingest_uploads(services: Services, payload: list[tuple[str, bytes]], replace: bool) -> dict[str, Any]:
+    from assistant.ingest import commit, prepare
+
+    with services.ingest_lock:
+        existing = list(services.corpus.docs.values())
+        incoming = []
+        for name, data in payload:
+            item = prepare(
+                services.settings,
+                name,
+                data=data,
+                existing=existing + [i.doc for i in incoming],
+                replace=replace,
+            )
+            incoming.append(item)
+        report = commit(services.settings, incoming, progress=False, embedder=services.embedder)
+        services.reload_corpus()
+    return report
+
+
+def _delete_document(services: Services, doc: str) -> dict[str, Any]:
+    from assistant.ingest import commit
+
+    with services.ingest_lock:
+        report = commit(services.settings, [], remove=[doc], progress=False, embedder=services.embedder)
+        services.reload_corpus()
+    return {"deleted": doc, **report}
 
 
 def _vi_validation(e: dict[str, Any]) -> str:

@@ -204,10 +204,16 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
         and re.search(r"\b(co quan|don vi|ai|so|nganh|ben|to chuc) nao\b|\bai\b", q)
     ):
         return Route("tasks", "which_agency", {})
-    m = _AGENCY_HEAD.search(q)
-    if m and task_words:
-        return Route("tasks", "unknown_agency", {"name": _agency_phrase(question)})
+    if task_words:
+        # an agency-like name opening any sentence of the question ('... . Sở Y tế có nhiệm vụ gì?')
+        for sentence, original in zip(_sentences(q), _sentences(question), strict=False):
+            if _AGENCY_HEAD.search(sentence):
+                return Route("tasks", "unknown_agency", {"name": _agency_phrase(original)})
     return None
+
+
+def _sentences(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[.?!;:>]\s*", text) if p.strip()]
 
 
 def _agency_phrase(question: str) -> str:

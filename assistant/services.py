@@ -28,6 +28,7 @@ class Services:
         self._index: Any = None
         self._retriever: Any = None
         self._lock = threading.RLock()
+        self.ingest_lock = threading.Lock()  # one ingest at a time; queries go on meanwhile
         self.index_error: AssistantError | None = None
         if llm is None:
             from assistant.llm import LLMClient
@@ -54,10 +55,14 @@ class Services:
             if self._index is not None and not self._index.is_current():
                 self._close_index()
             if self._retriever is None:
-                from assistant.indexing import open_index
+                from assistant.errors import IndexNotBuiltError
+                from assistant.indexing import BUILD_HINT, Layout, open_index
                 from assistant.retrieval import Retriever
 
                 try:
+                    if Layout(self.settings.index_dir).current() is None and not self.settings.chroma_host:
+                        # say so before loading the model: the model is of no use without an index
+                        raise IndexNotBuiltError("Chưa có chỉ mục tìm kiếm.", hint=BUILD_HINT)
                     self._index = open_index(self.settings, self.embedder)
                 except AssistantError as exc:
                     self.index_error = exc
