@@ -380,11 +380,11 @@ def create_app(services: Services) -> FastAPI:
 
 
 def _ingest_uploads(services: Services, payload: list[tuple[str, bytes]], replace: bool) -> dict[str, Any]:
-    from assistant.ingest import commit, prepare
+    from assistant.ingest import Incoming, commit, prepare
 
     with services.ingest_lock:
         existing = list(services.corpus.docs.values())
-        incoming = []
+        incoming: list[Incoming] = []
         for name, data in payload:
             item = prepare(
                 services.settings,

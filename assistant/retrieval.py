@@ -53,6 +53,20 @@ def _has_accent(word: str) -> bool:
     return fold(word) != word.lower()
 
 
+# Words of questions and chat that a corpus of directives or laws rarely contains ("đúng hay
+# sai", "bao nhiêu", "là gì"): added to every accent model with a small weight, so the corpus
+# still decides wherever it has an opinion.
+QUESTION_SEED = """
+đúng hay sai. có đúng không. đúng không. có phải không. phải không. được không. có được không.
+là gì. là ai. làm gì. những gì. cái gì. gì vậy. như thế nào. thế nào. ra sao. bao nhiêu. mấy.
+bao lâu. bao giờ. khi nào. lúc nào. ở đâu. tại đâu. tại sao. vì sao. để làm gì. có không.
+ai chịu trách nhiệm. cơ quan nào. đơn vị nào. văn bản nào. điều nào. khoản nào. nhiệm vụ gì.
+trường hợp nào. có bắt buộc không. có cần không. có phải là. hay không. hoặc. tôi muốn hỏi.
+cho tôi biết. xin hỏi. giúp tôi. hãy cho biết. nêu rõ. liệt kê. tóm tắt. giải thích.
+"""
+_SEED_WEIGHT = 2
+
+
 class AccentModel:
     """Folded -> accented syllables of a corpus, with bigram counts to pick by context.
 
@@ -68,29 +82,30 @@ class AccentModel:
         self._reindex()
 
     def _reindex(self) -> None:
+        seed_uni, seed_bi = _count(QUESTION_SEED.split("\n"))
+        uni = Counter(self.unigrams)
+        for w, n in seed_uni.items():
+            uni[w] += n * _SEED_WEIGHT
+        bi = Counter(self.bigrams)
+        for b, n in seed_bi.items():
+            bi[b] += n * _SEED_WEIGHT
+        self._bi: dict[str, int] = dict(bi)
         by_fold: dict[str, list[tuple[str, int]]] = {}
-        for word, n in self.unigrams.items():
+        for word, n in uni.items():
             by_fold.setdefault(fold(word), []).append((word, n))
         self._forms = {}
         for f, forms in by_fold.items():
             total = sum(n for _, n in forms)
             forms.sort(key=lambda x: (-x[1], x[0]))
             self._forms[f] = [(w, n / total) for w, n in forms[:8]]
-        self._totals = dict(self.unigrams)
+        self._totals = dict(uni)
 
     def __len__(self) -> int:
         return len(self.unigrams)
 
     @classmethod
     def build(cls, texts: Iterable[str]) -> AccentModel:
-        uni: Counter[str] = Counter()
-        bi: Counter[str] = Counter()
-        for text in texts:
-            for segment in _SEGMENT_BREAK.split(text.lower()):
-                words = _WORD.findall(segment)
-                uni.update(words)
-                bi.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-        # Only pairs that help disambiguate: at least one side has an accented variant.
+        uni, bi = _count(texts)
         return cls(dict(uni), dict(bi))
 
     def save(self, path: Path) -> None:
@@ -111,7 +126,7 @@ class AccentModel:
         """Accented forms of a syllable typed without accents, with their share; [] if unknown."""
         return self._forms.get(fold(word), [])
 
-    def restore(self, text: str, below: float = 0.5, beta: float = 2.0) -> str:
+    def restore(self, text: str, below: float = 0.5, beta: float = 0.5) -> str:
         """``text`` with the accents of its unaccented syllables restored (best path by bigrams).
 
         Only when less than ``below`` of the text's syllables carry accents (a user who types
@@ -160,7 +175,7 @@ class AccentModel:
             for cur, p in lattice[i]:
                 best_j, best_s = 0, -math.inf
                 for j, (prev, _) in enumerate(lattice[i - 1]):
-                    c_bi = self.bigrams.get(f"{prev} {cur}", 0)
+                    c_bi = self._bi.get(f"{prev} {cur}", 0)
                     c_prev = self._totals.get(prev, 0)
                     s = scores[j] + math.log((c_bi + beta * p) / (c_prev + beta))
                     if s > best_s:
@@ -176,6 +191,18 @@ class AccentModel:
             path.append(k)
         path.reverse()
         return [lattice[i][j][0] for i, j in enumerate(path)]
+
+
+def _count(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """Lowercased syllables and syllable pairs (not across punctuation) of some texts."""
+    uni: Counter[str] = Counter()
+    bi: Counter[str] = Counter()
+    for text in texts:
+        for segment in _SEGMENT_BREAK.split(text.lower()):
+            words = _WORD.findall(segment)
+            uni.update(words)
+            bi.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return uni, bi
 
 
 def _match_case(typed: str, restored: str) -> str:
