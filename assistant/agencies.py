@@ -182,6 +182,8 @@ _HEADS: dict[str, bool] = {
     "chi nhánh": True,
     "trường": True,
     "bệnh viện": True,
+    "trạm": True,  # Trạm Y tế xã, Trạm Khuyến nông
+    "đội": True,  # Đội Quản lý thị trường
     "hải quan": True,
     "cảnh sát": True,
     "bộ đội": True,

@@ -52,8 +52,14 @@ def _expand(paths: list[str]) -> list[Path]:
     return out
 
 
+def _text_key(text: str) -> str:
+    """The same content, whatever its line ends, blank lines, edge spaces or container (.md, .docx)."""
+    lines = (line.strip() for line in text.splitlines())
+    return content_sha256("\n".join(line for line in lines if line).encode("utf-8"))
+
+
 def _text_hashes(docs: list[Document]) -> dict[str, str]:
-    return {content_sha256("\n".join(d.lines).encode("utf-8")): d.doc_id for d in docs}
+    return {_text_key("\n".join(d.lines)): d.doc_id for d in docs}
 
 
 def prepare(
@@ -73,7 +79,7 @@ def prepare(
     text = result.text if result.text.endswith("\n") else result.text + "\n"
     existing = existing if existing is not None else load_corpus(settings.corpus_dir)
     hashes = _text_hashes(existing)
-    digest = content_sha256(text.encode("utf-8"))
+    digest = _text_key(text)
     doc_id = safe_doc_id(name)
     if digest in hashes:
         return Incoming(parse_text(hashes[digest], text, ""), text, name, duplicate_of=hashes[digest])

@@ -122,7 +122,7 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         )
     if not blocks:
         return not_found(corpus, question)
-    text = say("passage_lead", count=len(blocks)) + "\n\n" + "\n\n".join(blocks)
+    text = say("passage_lead") + "\n\n" + "\n\n".join(blocks)
     return Answer(answer=text, kind="passage", citations=cites.items, data={"sources": sources})
 
 
