@@ -1,14 +1,22 @@
-// The chat page: conversation, streamed answers, sources panel, document browser.
+// The chat page: the conversation, streamed answers, their citation chips. The other modules:
+// api.js (backend), markdown.js (safe rendering), answer-data.js and charts.js (numeric
+// answers), actions.js (copy, feedback), panel.js (sources panel), sidebar.js (documents
+// list), layout.js (drawers), names.js (document names), dom.js, highlight.js.
 // Every piece of text from an answer, a document or the user is put in the page with
-// textContent / createElement (see markdown.js, highlight.js); never as HTML.
+// textContent / createElement; never as HTML.
 
-import { renderMarkdown, markdownToText } from "./markdown.js";
-import { groupChart, deductionChart, countDeductions, formatNumber } from "./charts.js";
-import { cleanLine, findQuote, renderStyledText } from "./highlight.js";
+import { paintActions } from "./actions.js";
+import { paintData } from "./answer-data.js";
+import { ApiError, errorFrom, networkError, parseData, readEvents } from "./api.js";
+import { h, icon, isObject, showToast } from "./dom.js";
+import { closeDocs, narrowPanel, narrowSidebar, openDocs, syncBackdrop } from "./layout.js";
+import { renderMarkdown } from "./markdown.js";
+import { docShort, readableTitle } from "./names.js";
+import { closePanel, openSource, panelHasFocus } from "./panel.js";
+import { loadDocuments } from "./sidebar.js";
 
 const STORE_KEY = "assistant.conversation.v1";
 const MAX_HISTORY = 20;
-const TABLE_PREVIEW_ROWS = 10;
 const CHIPS_SHOWN = 6;
 const SUGGESTIONS = [
   "Sở Giáo dục và Đào tạo được giao nhiệm vụ gì?",
@@ -23,17 +31,6 @@ const KIND_LABELS = {
   passage: "Trích đoạn",
   not_found: "Không tìm thấy",
 };
-const DOC_TYPE_ABBR = {
-  "công văn": "CV",
-  "kế hoạch": "KH",
-  "quyết định": "QĐ",
-  "nghị quyết": "NQ",
-  "chỉ thị": "CT",
-  "thông báo": "TB",
-  "báo cáo": "BC",
-  "nghị định": "NĐ",
-  "thông tư": "TT",
-};
 
 const $ = (sel) => document.querySelector(sel);
 const messagesEl = $("#messages");
@@ -42,189 +39,17 @@ const input = $("#question");
 const sendBtn = $("#send");
 const stopBtn = $("#stop");
 const panel = $("#source-panel");
-const panelBody = $("#source-body");
-const panelTitle = $("#source-title");
-const panelKicker = $("#source-kicker");
-const layout = $("#layout");
-const backdrop = $("#backdrop");
-const docList = $("#doc-list");
-const toast = $("#toast");
-
-const narrowPanel = window.matchMedia("(max-width: 1199px)");
-const narrowSidebar = window.matchMedia("(max-width: 799px)");
 const finePointer = window.matchMedia("(pointer: fine)");
 
 const state = {
   messages: [],
   busy: false,
-  controller: null,
-  docs: new Map(), // doc id -> summary from /api/documents
+  controller: null, // AbortController of the answer being received
 };
 const views = new Map(); // message id -> its DOM parts
 
-// ---------------------------------------------------------------- small helpers
-
-function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key === "text") node.textContent = value;
-    else if (key === "dataset") Object.assign(node.dataset, value);
-    else if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) node.append(child);
-  }
-  return node;
-}
-
-const ICONS = {
-  copy: "M11 9h9a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-9a2 2 0 0 1-2-2v-9a2 2 0 0 1 2-2zM5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1",
-  check: "M5 12.5l4.5 4.5L19 7",
-  up: "M7 10v11M14 5.9 13 10h5.8a2 2 0 0 1 1.9 2.5l-1.7 7A2 2 0 0 1 17 21H7V10l4.4-7.4A1.9 1.9 0 0 1 14 5.9z",
-  down: "M17 14V3M10 18.1 11 14H5.2a2 2 0 0 1-1.9-2.5l1.7-7A2 2 0 0 1 7 3h10v11l-4.4 7.4a1.9 1.9 0 0 1-2.6-3.3z",
-  retry: "M3 4v6h6M3.5 15a9 9 0 1 0 2.1-9.4L3 10",
-  doc: "M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zM14 2v6h6M16 13H8M16 17H8",
-  alert: "M12 8v5M12 16.5v.5M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z",
-  info: "M12 11v6M12 7.5v.5M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z",
-  chevron: "M9 6l6 6-6 6",
-};
-
-function icon(name, size = 18) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("width", size);
-  svg.setAttribute("height", size);
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("class", `icon icon-${name}`);
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", ICONS[name]);
-  path.setAttribute("fill", "none");
-  path.setAttribute("stroke", "currentColor");
-  path.setAttribute("stroke-width", "2");
-  path.setAttribute("stroke-linecap", "round");
-  path.setAttribute("stroke-linejoin", "round");
-  svg.append(path);
-  return svg;
-}
-
 function newId() {
   return Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
-}
-
-const isObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
-const isNumber = (x) => typeof x === "number" && Number.isFinite(x);
-
-class ApiError extends Error {}
-
-function httpMessage(status) {
-  if (status === 404) return "Không tìm thấy dữ liệu được yêu cầu.";
-  if (status === 400 || status === 422) return "Yêu cầu không hợp lệ. Vui lòng kiểm tra lại nội dung câu hỏi.";
-  if (status === 429) return "Hệ thống đang bận. Vui lòng thử lại sau ít phút.";
-  if (status === 503) return "Hệ thống đang khởi động hoặc bảo trì. Vui lòng thử lại sau ít phút.";
-  return `Máy chủ gặp sự cố (mã ${status}). Vui lòng thử lại sau.`;
-}
-
-async function errorFrom(response) {
-  try {
-    const body = await response.json();
-    if (isObject(body) && typeof body.message === "string" && body.message.trim()) return new ApiError(body.message);
-  } catch {
-    // not JSON: fall through to the generic message
-  }
-  return new ApiError(httpMessage(response.status));
-}
-
-function networkError(err) {
-  if (err instanceof ApiError) return err;
-  return new ApiError("Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.");
-}
-
-async function requestJSON(url, options = {}) {
-  let response;
-  try {
-    response = await fetch(url, { ...options, headers: { Accept: "application/json", ...(options.headers || {}) } });
-  } catch (err) {
-    if (err && err.name === "AbortError") throw err;
-    throw networkError(err);
-  }
-  if (!response.ok) throw await errorFrom(response);
-  try {
-    return await response.json();
-  } catch {
-    throw new ApiError("Máy chủ trả về dữ liệu không đọc được.");
-  }
-}
-
-const postJSON = (url, body) =>
-  requestJSON(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-
-const documentCache = new Map();
-const sectionCache = new Map();
-
-function cached(cache, key, load) {
-  if (!cache.has(key)) {
-    const promise = load();
-    cache.set(key, promise);
-    promise.catch(() => cache.delete(key));
-  }
-  return cache.get(key);
-}
-
-const getDocument = (doc) => cached(documentCache, doc, () => requestJSON(`/api/documents/${encodeURIComponent(doc)}`));
-const getSection = (doc, label) =>
-  cached(sectionCache, `${doc}\u0000${label}`, () =>
-    requestJSON(`/api/documents/${encodeURIComponent(doc)}/sections/${encodeURIComponent(label)}`),
-  );
-
-function docTypeAbbr(type) {
-  return DOC_TYPE_ABBR[String(type || "").toLowerCase()] || type || "";
-}
-
-function shortIssuer(issuer) {
-  return String(issuer || "")
-    .replace(/[ỦỦ]y ban nhân dân/gi, "UBND")
-    .replace(/\bthành phố\b/gi, "TP");
-}
-
-/** A document's name for a chip: "CV 410/UBND-NCKTGS", else "KH UBND đặc khu Cát Hải". */
-function docShort(doc) {
-  const meta = state.docs.get(doc);
-  if (!meta) return doc.length > 18 ? `${doc.slice(0, 16)}…` : doc;
-  if (/\d/.test(meta.number || "")) return `${docTypeAbbr(meta.doc_type)} ${meta.number}`.trim();
-  return `${docTypeAbbr(meta.doc_type)} ${shortIssuer(meta.issuer)}`.trim() || doc;
-}
-
-/** A document's full name: "Công văn số 410/UBND-NCKTGS". */
-function docLong(meta, doc) {
-  if (!meta) return doc;
-  if (/\d/.test(meta.number || "")) return `${meta.doc_type || "Văn bản"} số ${meta.number}`;
-  return `${meta.doc_type || "Văn bản"} của ${meta.issuer || doc}`;
-}
-
-function showToast(text, action) {
-  toast.replaceChildren(h("span", { text }));
-  if (action) {
-    toast.append(
-      h("button", {
-        type: "button",
-        class: "toast-action",
-        text: action.label,
-        onclick: () => {
-          toast.hidden = true;
-          action.run();
-        },
-      }),
-    );
-  }
-  toast.hidden = false;
-  clearTimeout(showToast.timer);
-  showToast.timer = setTimeout(() => {
-    toast.hidden = true;
-  }, action ? 7000 : 3500);
 }
 
 // ---------------------------------------------------------------- persistence
@@ -412,7 +237,7 @@ function paintComplete(msg) {
   paintProblem(msg, v);
   paintData(msg, v);
   paintSources(msg, v);
-  paintActions(msg, v);
+  paintActions(msg, v, save);
 }
 
 function paintProblem(msg, v) {
@@ -448,146 +273,6 @@ function paintProblem(msg, v) {
       ),
     );
   }
-}
-
-// ---- numeric data: summary, charts, table
-
-const chartObserver = "ResizeObserver" in window ? new ResizeObserver(onChartResize) : null;
-const chartDrawers = new WeakMap();
-
-function onChartResize(entries) {
-  for (const entry of entries) drawChart(entry.target);
-}
-
-function drawChart(canvas) {
-  const draw = chartDrawers.get(canvas);
-  const width = Math.floor(canvas.clientWidth);
-  if (!draw || !width || canvas.dataset.width === String(width)) return;
-  canvas.dataset.width = String(width);
-  canvas.replaceChildren(draw(width));
-}
-
-function chartFigure(className, caption, draw) {
-  const canvas = h("div", { class: "chart-canvas" });
-  chartDrawers.set(canvas, draw);
-  if (chartObserver) chartObserver.observe(canvas);
-  else requestAnimationFrame(() => drawChart(canvas));
-  canvas.append(draw(560)); // drawn again at the real width once laid out
-  return h("figure", { class: `chart ${className}` }, h("figcaption", { text: caption }), canvas);
-}
-
-function paintData(msg, v) {
-  v.extra.replaceChildren();
-  const data = msg.data;
-  if (msg.pending || !isObject(data)) return;
-  const rows = Array.isArray(data.rows) ? data.rows.filter(isObject) : [];
-  const groups = Array.isArray(data.groups)
-    ? data.groups.filter((g) => isObject(g) && isNumber(g.max_points) && isNumber(g.awarded_points))
-    : [];
-  const overall = isObject(data.overall) ? data.overall : null;
-
-  if (overall && isNumber(overall.awarded_points)) {
-    const stats = [
-      ["Tổng điểm đạt", `${formatNumber(overall.awarded_points)}${isNumber(overall.max_points) ? ` / ${formatNumber(overall.max_points)}` : ""}`],
-    ];
-    if (isNumber(overall.rate)) stats.push(["Tỷ lệ", `${formatNumber(overall.rate)}%`]);
-    if (isNumber(overall.max_points)) stats.push(["Bị trừ", formatNumber(Math.round((overall.max_points - overall.awarded_points) * 100) / 100)]);
-    v.extra.append(
-      h("dl", { class: "stats" }, stats.map(([k, val]) => h("div", { class: "stat" }, h("dt", { text: k }), h("dd", { text: val })))),
-    );
-  }
-  if (groups.length) {
-    v.extra.append(
-      chartFigure("chart-groups", "Điểm đạt so với thang điểm, theo nhóm tiêu chí", (w) => groupChart(groups, w)),
-    );
-  }
-  const deductions = countDeductions(rows);
-  if (deductions > 2) {
-    const caption = deductions > 10 ? "10 tiêu chí bị trừ nhiều điểm nhất" : "Các tiêu chí bị trừ điểm, nhiều nhất ở trên";
-    v.extra.append(chartFigure("chart-deductions", caption, (w) => deductionChart(rows, w)));
-  }
-  if (rows.length && !answerTablesShow(v.answer, rows)) v.extra.append(rowsTable(rows));
-  placeData(v);
-}
-
-/** Summary and charts read best before the answer's long table, when it has one. */
-function placeData(v) {
-  const table = v.answer.querySelector(":scope > .table-wrap");
-  if (table && v.extra.childElementCount) v.answer.insertBefore(v.extra, table);
-}
-
-/** Whether the answer's own Markdown tables already list every row (then no second table). */
-function answerTablesShow(answerEl, rows) {
-  const text = [...answerEl.querySelectorAll("table")].map((t) => t.textContent).join("\n");
-  return Boolean(text) && rows.every((r) => typeof r.code === "string" && r.code && text.includes(r.code));
-}
-
-function rowsTable(rows) {
-  const hasDeducted = rows.some((r) => isNumber(r.deducted_points));
-  const hasAwarded = rows.some((r) => isNumber(r.awarded_points));
-  const hasSource = rows.some((r) => r.doc && (r.appendix || isNumber(r.line)));
-  const head = ["Mã", "Tiêu chí", "Thang điểm"];
-  if (hasAwarded) head.push("Điểm đạt");
-  if (hasDeducted) head.push("Bị trừ");
-  if (hasSource) head.push("Nguồn");
-  const tbody = h("tbody");
-  rows.forEach((r, i) => {
-    // data-label: the column's name, shown beside the value when rows are cards (phone).
-    const cells = [
-      h("td", { class: "code", text: r.code ?? "" }),
-      h("td", { class: "title", text: r.title ?? "" }),
-      h("td", { class: "num", "data-label": "Thang điểm", text: formatNumber(r.max_points) }),
-    ];
-    if (hasAwarded) cells.push(h("td", { class: "num", "data-label": "Đạt", text: formatNumber(r.awarded_points) }));
-    if (hasDeducted) {
-      const ded = isNumber(r.deducted_points) ? r.deducted_points : null;
-      cells.push(h("td", { class: `num${ded ? " deducted" : ""}`, "data-label": "Bị trừ", text: formatNumber(ded) }));
-    }
-    if (hasSource) {
-      const label = r.appendix || "";
-      cells.push(
-        h(
-          "td",
-          { class: "src" },
-          r.doc && label
-            ? h("button", {
-                type: "button",
-                class: "link-button row-source",
-                text: label,
-                title: isNumber(r.line) ? `Xem dòng ${r.line} trong ${label}` : `Xem ${label}`,
-                onclick: (e) => openSource({ doc: r.doc, label, line: r.line }, e.currentTarget),
-              })
-            : "—",
-        ),
-      );
-    }
-    tbody.append(h("tr", { class: i >= TABLE_PREVIEW_ROWS ? "extra-row" : null }, cells));
-  });
-  const table = h(
-    "table",
-    { class: "data-table" },
-    h("caption", { class: "visually-hidden", text: "Bảng số liệu tiêu chí" }),
-    h("thead", {}, h("tr", {}, head.map((t) => h("th", { scope: "col", text: t })))),
-    tbody,
-  );
-  const wrap = h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Bảng số liệu tiêu chí" }, table);
-  const block = h("div", { class: "data-block" }, wrap);
-  if (rows.length > TABLE_PREVIEW_ROWS) {
-    wrap.classList.add("collapsed");
-    const toggle = h("button", {
-      type: "button",
-      class: "button button-small show-all",
-      "aria-expanded": "false",
-      text: `Hiện tất cả ${rows.length} dòng`,
-      onclick: () => {
-        const open = wrap.classList.toggle("collapsed") === false;
-        toggle.setAttribute("aria-expanded", String(open));
-        toggle.textContent = open ? "Thu gọn bảng" : `Hiện tất cả ${rows.length} dòng`;
-      },
-    });
-    block.append(toggle);
-  }
-  return block;
 }
 
 // ---- citations
@@ -635,13 +320,6 @@ function paintSources(msg, v) {
   v.sources.append(h("h4", { class: "sources-title", text: `Nguồn trích dẫn (${citations.length})` }), list);
 }
 
-/** A title written in capitals ("CÁC TIÊU CHÍ ĐÁNH GIÁ…") in sentence case, for chips. */
-function readableTitle(title) {
-  const t = String(title || "").trim();
-  if (!t || t !== t.toLocaleUpperCase("vi") || !/\p{L}{3}/u.test(t)) return t;
-  const lower = t.toLocaleLowerCase("vi");
-  return lower.charAt(0).toLocaleUpperCase("vi") + lower.slice(1);
-}
 
 function openCitation(msg, id, opener) {
   const c = (msg.citations || []).find((x) => x.id === id);
@@ -664,168 +342,6 @@ function openCitation(msg, id, opener) {
     { doc: c.doc, label: c.section || "", quote: c.quote, lineStart: c.line_start, lineEnd: c.line_end, citeId: c.id },
     opener,
   );
-}
-
-// ---- actions: copy, feedback
-
-function paintActions(msg, v) {
-  v.actions.replaceChildren();
-  if (msg.pending || msg.error || !msg.content) return;
-  const status = h("span", { class: "feedback-status", role: "status" });
-  const copy = h(
-    "button",
-    { type: "button", class: "action copy-answer", title: "Sao chép câu trả lời kèm nguồn" },
-    icon("copy", 16),
-    h("span", { class: "action-label", text: "Sao chép" }),
-  );
-  copy.addEventListener("click", () => copyAnswer(msg, copy));
-  const canRate = Boolean(msg.answer_id);
-  const up = h(
-    "button",
-    {
-      type: "button",
-      class: "action icon-only feedback-up",
-      "aria-pressed": String(msg.feedback === "up"),
-      "aria-label": "Câu trả lời hữu ích",
-      title: canRate ? "Hữu ích" : "Không thể đánh giá câu trả lời này",
-      disabled: !canRate,
-    },
-    icon("up", 16),
-  );
-  const down = h(
-    "button",
-    {
-      type: "button",
-      class: "action icon-only feedback-down",
-      "aria-pressed": String(msg.feedback === "down"),
-      "aria-label": "Câu trả lời chưa tốt",
-      title: canRate ? "Chưa tốt" : "Không thể đánh giá câu trả lời này",
-      disabled: !canRate,
-    },
-    icon("down", 16),
-  );
-  if (msg.feedback) status.textContent = "Đã ghi nhận đánh giá. Cảm ơn anh/chị!";
-  const commentBox = h("div", { class: "feedback-form", hidden: true });
-  up.addEventListener("click", () => rate(msg, "up", { up, down, status, commentBox }));
-  down.addEventListener("click", () => rate(msg, "down", { up, down, status, commentBox }));
-  v.actions.append(copy, h("span", { class: "action-sep", "aria-hidden": "true" }), up, down, status, commentBox);
-}
-
-async function rate(msg, rating, ui) {
-  ui.up.disabled = ui.down.disabled = true;
-  ui.status.textContent = "Đang gửi đánh giá…";
-  try {
-    await postJSON("/api/feedback", { answer_id: msg.answer_id, rating });
-    msg.feedback = rating;
-    save();
-    ui.up.setAttribute("aria-pressed", String(rating === "up"));
-    ui.down.setAttribute("aria-pressed", String(rating === "down"));
-    ui.status.textContent = "Đã ghi nhận đánh giá. Cảm ơn anh/chị!";
-    if (rating === "down" && !msg.commented) showCommentForm(msg, ui);
-    else ui.commentBox.hidden = true;
-  } catch (err) {
-    ui.status.textContent = err instanceof ApiError ? err.message : "Không gửi được đánh giá.";
-    ui.status.classList.add("failed");
-  } finally {
-    ui.up.disabled = ui.down.disabled = false;
-  }
-}
-
-function showCommentForm(msg, ui) {
-  const box = ui.commentBox;
-  const id = `fb-${msg.id}`;
-  const area = h("textarea", { id, class: "feedback-comment", rows: "2", maxlength: "1000", placeholder: "Ví dụ: thiếu nhiệm vụ…, trích sai mục…" });
-  const send = h("button", { type: "submit", class: "button button-small", text: "Gửi góp ý" });
-  const cancel = h("button", { type: "button", class: "button button-small button-ghost", text: "Bỏ qua", onclick: () => { box.hidden = true; } });
-  const f = h(
-    "form",
-    {},
-    h("label", { for: id, text: "Câu trả lời chưa tốt ở điểm nào? (không bắt buộc)" }),
-    area,
-    h("div", { class: "feedback-form-actions" }, send, cancel),
-  );
-  f.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const comment = area.value.trim();
-    if (!comment) {
-      area.focus();
-      return;
-    }
-    send.disabled = true;
-    try {
-      await postJSON("/api/feedback", { answer_id: msg.answer_id, rating: "down", comment });
-      msg.commented = true;
-      save();
-      box.hidden = true;
-      ui.status.textContent = "Đã gửi góp ý. Cảm ơn anh/chị!";
-    } catch (err) {
-      ui.status.textContent = err instanceof ApiError ? err.message : "Không gửi được góp ý.";
-    } finally {
-      send.disabled = false;
-    }
-  });
-  box.replaceChildren(f);
-  box.hidden = false;
-  area.focus();
-}
-
-function answerAsText(msg) {
-  let text = markdownToText(msg.content);
-  const citations = Array.isArray(msg.citations) ? msg.citations : [];
-  if (citations.length) {
-    text +=
-      "\n\nNguồn:\n" +
-      citations
-        .map((c) => {
-          const name = docLong(state.docs.get(c.doc), c.doc);
-          const where = [c.section ? `mục ${c.section}` : "", c.title].filter(Boolean).join(" – ");
-          return `[${c.id}] ${name}${where ? `, ${where}` : ""}${c.quote ? `: “${c.quote}”` : ""}`;
-        })
-        .join("\n");
-  }
-  return text;
-}
-
-function legacyCopy(text) {
-  const area = h("textarea", { readonly: true, class: "clipboard-proxy", "aria-hidden": "true" });
-  area.value = text;
-  document.body.append(area);
-  const active = document.activeElement;
-  area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand("copy");
-  } catch {
-    ok = false;
-  }
-  area.remove();
-  if (active && active.focus) active.focus();
-  return ok;
-}
-
-async function copyAnswer(msg, button) {
-  const text = answerAsText(msg);
-  let ok = false;
-  if (navigator.clipboard && window.isSecureContext) {
-    try {
-      await navigator.clipboard.writeText(text);
-      ok = true;
-    } catch {
-      ok = false;
-    }
-  }
-  if (!ok) ok = legacyCopy(text);
-  const label = button.querySelector(".action-label");
-  if (ok) {
-    button.classList.add("done");
-    button.replaceChildren(icon("check", 16), h("span", { class: "action-label", text: "Đã sao chép" }));
-    setTimeout(() => {
-      button.classList.remove("done");
-      button.replaceChildren(icon("copy", 16), label);
-    }, 2000);
-  } else {
-    showToast("Không sao chép được. Hãy chọn văn bản và nhấn Ctrl+C.");
-  }
 }
 
 // ---------------------------------------------------------------- asking
@@ -906,58 +422,6 @@ function applyReply(bot, reply) {
   bot.data = isObject(reply.data) ? reply.data : undefined;
 }
 
-async function* readEvents(body) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let pendingCR = "";
-  const blocks = function* (final) {
-    let at;
-    while ((at = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, at);
-      buffer = buffer.slice(at + 2);
-      yield block;
-    }
-    if (final && buffer.trim()) {
-      yield buffer;
-      buffer = "";
-    }
-  };
-  for (;;) {
-    const { value, done } = await reader.read();
-    let chunk = pendingCR + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
-    pendingCR = "";
-    if (!done && chunk.endsWith("\r")) {
-      // "\r\n" may be split across reads: wait for the next piece.
-      pendingCR = "\r";
-      chunk = chunk.slice(0, -1);
-    }
-    buffer += chunk.replace(/\r\n?/g, "\n");
-    for (const block of blocks(done)) {
-      let event = "message";
-      const data = [];
-      for (const line of block.split("\n")) {
-        if (!line || line.startsWith(":")) continue;
-        const colon = line.indexOf(":");
-        const field = colon < 0 ? line : line.slice(0, colon);
-        let val = colon < 0 ? "" : line.slice(colon + 1);
-        if (val.startsWith(" ")) val = val.slice(1);
-        if (field === "event") event = val;
-        else if (field === "data") data.push(val);
-      }
-      if (data.length) yield { event, data: data.join("\n") };
-    }
-    if (done) return;
-  }
-}
-
-function parseData(raw) {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
 
 async function streamAnswer(payload, bot, signal) {
   let response;
@@ -1016,322 +480,6 @@ async function streamAnswer(payload, bot, signal) {
   if (!finished) throw new ApiError("Kết nối bị gián đoạn trước khi câu trả lời hoàn tất. Vui lòng thử lại.");
 }
 
-// ---------------------------------------------------------------- source panel
-
-let panelToken = 0;
-let panelOpener = null;
-
-function panelHasFocus() {
-  return !panel.hidden && panel.contains(document.activeElement);
-}
-
-function syncBackdrop() {
-  const docsOpen = document.body.classList.contains("docs-open");
-  const panelModal = !panel.hidden && narrowPanel.matches;
-  backdrop.hidden = !(docsOpen || panelModal);
-}
-
-function showPanel() {
-  panel.hidden = false;
-  layout.classList.add("panel-open");
-  syncBackdrop();
-}
-
-function closePanel() {
-  if (panel.hidden) return;
-  panelToken++;
-  panel.hidden = true;
-  layout.classList.remove("panel-open");
-  document.querySelectorAll(".citation-chip.active, .outline-item.current").forEach((b) => b.classList.remove("active", "current"));
-  syncBackdrop();
-  if (panelOpener && panelOpener.isConnected && typeof panelOpener.focus === "function") {
-    panelOpener.focus({ preventScroll: true });
-  }
-  panelOpener = null;
-}
-
-/**
- * Show a section of a document in the panel.
- * req: {doc, label, quote?, lineStart?, lineEnd?, citeId?, line?}
- */
-async function openSource(req, opener) {
-  const token = ++panelToken;
-  panelOpener = opener || document.activeElement;
-  if (narrowSidebar.matches) closeDocs(false);
-  showPanel();
-  panelKicker.textContent = req.citeId ? `Nguồn [${req.citeId}]` : "Nội dung văn bản";
-  panelTitle.textContent = docLong(state.docs.get(req.doc), req.doc);
-  panelBody.setAttribute("aria-busy", "true");
-  panelBody.replaceChildren(h("p", { class: "panel-loading", text: "Đang tải nguyên văn…" }));
-  panelTitle.focus({ preventScroll: true });
-
-  const [docResult, sectionResult] = await Promise.allSettled([
-    getDocument(req.doc),
-    req.label ? getSection(req.doc, req.label) : Promise.reject(new ApiError("")),
-  ]);
-  if (token !== panelToken) return;
-  panelBody.removeAttribute("aria-busy");
-  const meta = docResult.status === "fulfilled" && isObject(docResult.value) ? docResult.value : state.docs.get(req.doc);
-  panelTitle.textContent = docLong(meta, req.doc);
-  const content = [];
-  if (meta) content.push(docMeta(meta));
-  if (sectionResult.status === "fulfilled" && isObject(sectionResult.value)) {
-    content.push(...sectionView(sectionResult.value, req));
-  } else {
-    const reason = sectionResult.reason instanceof ApiError && sectionResult.reason.message;
-    if (req.label) content.push(h("p", { class: "panel-error", role: "alert", text: reason || "Không tải được mục văn bản này." }));
-    if (req.quote) {
-      content.push(
-        h("h3", { class: "section-title", text: req.label ? `Mục ${req.label}` : "Đoạn trích dẫn" }),
-        h("blockquote", { class: "quote-fallback", text: req.quote }),
-      );
-    }
-  }
-  if (!content.length) content.push(h("p", { class: "panel-error", text: "Không tải được văn bản." }));
-  panelBody.replaceChildren(...content);
-  revealHighlight();
-}
-
-function revealHighlight() {
-  // Scroll the panel only (scrollIntoView would move the page too): the highlight's start
-  // near the top, or no scrolling at all when it is already visible from the top.
-  const target = panelBody.querySelector("mark") || panelBody.querySelector(".line.target");
-  panelBody.scrollTop = 0;
-  if (!target) return;
-  const top = target.getBoundingClientRect().top - panelBody.getBoundingClientRect().top;
-  const height = target.getBoundingClientRect().height;
-  if (top + Math.min(height, 80) > panelBody.clientHeight - 16) panelBody.scrollTop = Math.max(0, top - 72);
-}
-
-function docMeta(meta) {
-  const rows = [
-    ["Số, ký hiệu", meta.number],
-    ["Ngày ban hành", meta.date],
-    ["Cơ quan ban hành", meta.issuer],
-    ["Người ký", meta.signer],
-    ["Trích yếu", meta.subject],
-  ].filter(([, v]) => typeof v === "string" && v.trim());
-  return h(
-    "dl",
-    { class: "doc-meta" },
-    rows.map(([k, v]) => h("div", { class: "doc-meta-row" }, h("dt", { text: k }), h("dd", { text: v }))),
-  );
-}
-
-function sectionView(section, req) {
-  const out = [];
-  const path = String(section.heading_path || "")
-    .split(" > ")
-    .filter(Boolean);
-  if (path.length > 1) {
-    const crumbs = h("ol", { class: "breadcrumb", "aria-label": "Vị trí trong văn bản" });
-    path.slice(0, -1).forEach((p) => crumbs.append(h("li", { text: p })));
-    out.push(crumbs);
-  }
-  const heading = path.length ? path[path.length - 1] : [section.label, section.title].filter(Boolean).join(". ");
-  out.push(h("h3", { class: "section-title", text: heading || req.label }));
-
-  const lines = Array.isArray(section.lines) ? section.lines.filter(isObject) : [];
-  const shown = lines.length
-    ? lines.map((l) => ({ n: l.n, ...cleanLine(l.text) }))
-    : String(section.text || "")
-        .split("\n")
-        .map((t, i) => ({ n: (section.line_start || 1) + i, ...cleanLine(t) }));
-
-  // Where to highlight: the quote, else the cited lines, else one line (a table row).
-  const marks = new Map(); // index in shown -> [{start, end}]
-  let status = "";
-  let found = null;
-  if (req.quote) {
-    found = findQuote(shown.map((l) => l.text), req.quote);
-    if (found) {
-      for (const r of found.ranges) {
-        if (!marks.has(r.line)) marks.set(r.line, []);
-        marks.get(r.line).push({ start: r.start, end: r.end });
-      }
-      status = found.exact ? "Đoạn được trích dẫn được tô màu." : "Chỉ khớp được một phần đoạn trích dẫn; phần khớp được tô màu.";
-    }
-  }
-  const cited = (n) =>
-    isNumber(req.lineStart) && isNumber(n) && n >= req.lineStart && n <= (isNumber(req.lineEnd) ? req.lineEnd : req.lineStart);
-  if (!found && (req.quote || isNumber(req.lineStart) || isNumber(req.line))) {
-    const wanted = (n) => (isNumber(req.line) ? n === req.line : cited(n));
-    shown.forEach((l, i) => {
-      if (wanted(l.n) && l.text.trim()) marks.set(i, [{ start: 0, end: l.text.length }]);
-    });
-    if (marks.size) {
-      status = req.quote
-        ? "Không tìm thấy nguyên văn đoạn trích trong mục này; đã tô các dòng được dẫn."
-        : isNumber(req.line)
-          ? `Dòng ${req.line} được tô màu.`
-          : "";
-    } else if (req.quote) {
-      status = "Không tìm thấy nguyên văn đoạn trích trong mục này.";
-    }
-  }
-  const range = isNumber(section.line_start)
-    ? `Dòng ${section.line_start}${isNumber(section.line_end) && section.line_end !== section.line_start ? `–${section.line_end}` : ""} của tệp ${section.doc || req.doc}`
-    : "";
-  if (status || range) {
-    out.push(h("p", { class: "section-status" }, status ? h("span", { class: "status-text", text: status }) : null, range ? h("span", { class: "line-range", text: range }) : null));
-  }
-
-  const list = h("ol", { class: "source-lines", "aria-label": "Nguyên văn" });
-  shown.forEach((l, i) => {
-    const blank = !l.text.trim();
-    const li = h("li", {
-      class: ["line", blank ? "blank" : "", l.heading ? "heading" : "", cited(l.n) ? "cited" : "", isNumber(req.line) && l.n === req.line ? "target" : ""]
-        .filter(Boolean)
-        .join(" "),
-      dataset: { line: l.n },
-    });
-    li.append(h("span", { class: "ln", "aria-hidden": "true", text: String(l.n ?? "") }));
-    const textEl = h("span", { class: `lt${l.text.includes("\t") ? " tabular" : ""}` });
-    renderStyledText(textEl, l.text, l.styles, marks.get(i) || []);
-    li.append(textEl);
-    list.append(li);
-  });
-  out.push(list);
-  return out;
-}
-
-// ---------------------------------------------------------------- documents sidebar
-
-function openDocs() {
-  document.body.classList.add("docs-open");
-  $("#toggle-docs").setAttribute("aria-expanded", "true");
-  syncBackdrop();
-  const first = docList.querySelector("button");
-  if (first) first.focus();
-}
-
-function closeDocs(restoreFocus = true) {
-  if (!document.body.classList.contains("docs-open")) return;
-  document.body.classList.remove("docs-open");
-  $("#toggle-docs").setAttribute("aria-expanded", "false");
-  syncBackdrop();
-  if (restoreFocus) $("#toggle-docs").focus();
-}
-
-async function loadDocuments() {
-  docList.setAttribute("aria-busy", "true");
-  try {
-    const docs = await requestJSON("/api/documents");
-    const list = Array.isArray(docs) ? docs.filter((d) => isObject(d) && typeof d.doc === "string") : [];
-    state.docs = new Map(list.map((d) => [d.doc, d]));
-    docList.replaceChildren(...list.map(docItem));
-    if (!list.length) docList.append(h("li", { class: "doc-empty", text: "Chưa có văn bản nào được nạp." }));
-    // Chips drawn before the list arrived can now name their documents.
-    for (const msg of state.messages) {
-      const v = views.get(msg.id);
-      if (v && msg.role === "assistant") paintSources(msg, v);
-    }
-  } catch (err) {
-    docList.replaceChildren(
-      h(
-        "li",
-        { class: "doc-empty", role: "alert" },
-        h("p", { text: err instanceof ApiError ? err.message : "Không tải được danh sách văn bản." }),
-        h("button", { type: "button", class: "button button-small", text: "Thử lại", onclick: loadDocuments }),
-      ),
-    );
-  } finally {
-    docList.removeAttribute("aria-busy");
-  }
-}
-
-function docItem(d) {
-  const outlineId = `outline-${d.doc.replace(/[^\w-]/g, "_")}`;
-  const outline = h("div", { class: "doc-outline", id: outlineId, hidden: true });
-  const button = h(
-    "button",
-    { type: "button", class: "doc-button", "aria-expanded": "false", "aria-controls": outlineId, dataset: { doc: d.doc } },
-    h(
-      "span",
-      { class: "doc-line1" },
-      h("span", { class: "doc-type", text: d.doc_type || "Văn bản" }),
-      h("span", { class: "doc-number", text: /\d/.test(d.number || "") ? d.number : shortIssuer(d.issuer) }),
-    ),
-    h("span", { class: "doc-subject", text: d.subject || d.doc }),
-    h("span", { class: "doc-date", text: [d.date, d.issuer].filter(Boolean).join(" · ") }),
-  );
-  button.addEventListener("click", () => toggleOutline(d, button, outline));
-  return h("li", { class: "doc-item" }, button, outline);
-}
-
-async function toggleOutline(d, button, outline) {
-  const open = button.getAttribute("aria-expanded") !== "true";
-  button.setAttribute("aria-expanded", String(open));
-  button.parentElement.classList.toggle("open", open);
-  outline.hidden = !open;
-  if (!open || outline.dataset.loaded) return;
-  outline.replaceChildren(h("p", { class: "outline-loading", text: "Đang tải bố cục…" }));
-  try {
-    const detail = await getDocument(d.doc);
-    const nodes = Array.isArray(detail.outline) ? detail.outline : [];
-    outline.replaceChildren(
-      nodes.length ? outlineTree(nodes, d.doc, 0) : h("p", { class: "outline-loading", text: "Văn bản này chưa có bố cục." }),
-    );
-    outline.dataset.loaded = "1";
-  } catch (err) {
-    outline.replaceChildren(
-      h("p", { class: "panel-error", role: "alert", text: err instanceof ApiError ? err.message : "Không tải được bố cục." }),
-    );
-  }
-}
-
-function outlineTree(nodes, doc, depth) {
-  const ul = h("ul", { class: `outline-tree depth-${depth}` });
-  for (const node of nodes.filter(isObject)) {
-    const children = Array.isArray(node.children) ? node.children.filter(isObject) : [];
-    const item = h(
-      "button",
-      {
-        type: "button",
-        class: "outline-item",
-        dataset: { label: node.label || "" },
-        title: [node.label, node.title].filter(Boolean).join(". "),
-      },
-      h("span", { class: "outline-label", text: node.label || "" }),
-      h("span", { class: "outline-title", text: node.title || "" }),
-    );
-    item.addEventListener("click", () => {
-      document.querySelectorAll(".outline-item.current").forEach((b) => b.classList.remove("current"));
-      item.classList.add("current");
-      openSource({ doc, label: node.label }, item);
-    });
-    const row = h("div", { class: "outline-row" });
-    const li = h("li", { class: "outline-node" }, row);
-    if (children.length) {
-      const sub = outlineTree(children, doc, depth + 1);
-      const expanded = depth === 0;
-      sub.hidden = !expanded;
-      const toggle = h(
-        "button",
-        {
-          type: "button",
-          class: "outline-toggle",
-          "aria-expanded": String(expanded),
-          "aria-label": `${expanded ? "Thu gọn" : "Mở rộng"} mục ${node.label || ""}`,
-        },
-        icon("chevron", 14),
-      );
-      toggle.addEventListener("click", () => {
-        const open = sub.hidden;
-        sub.hidden = !open;
-        toggle.setAttribute("aria-expanded", String(open));
-        toggle.setAttribute("aria-label", `${open ? "Thu gọn" : "Mở rộng"} mục ${node.label || ""}`);
-      });
-      row.append(toggle, item);
-      li.append(sub);
-    } else {
-      row.append(h("span", { class: "outline-spacer", "aria-hidden": "true" }), item);
-    }
-    ul.append(li);
-  }
-  return ul;
-}
-
 // ---------------------------------------------------------------- wiring
 
 function newChat() {
@@ -1381,7 +529,7 @@ $("#toggle-docs").addEventListener("click", () =>
   document.body.classList.contains("docs-open") ? closeDocs() : openDocs(),
 );
 $("#close-docs").addEventListener("click", () => closeDocs());
-backdrop.addEventListener("click", () => {
+$("#backdrop").addEventListener("click", () => {
   closeDocs(false);
   if (narrowPanel.matches) closePanel();
   syncBackdrop();
@@ -1399,4 +547,10 @@ narrowSidebar.addEventListener("change", () => {
 state.messages = load();
 renderAll();
 setBusy(false);
-loadDocuments();
+// Chips drawn before the names arrived are drawn again with them.
+loadDocuments(() => {
+  for (const msg of state.messages) {
+    const v = views.get(msg.id);
+    if (v && msg.role === "assistant") paintSources(msg, v);
+  }
+});

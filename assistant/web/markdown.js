@@ -336,12 +336,19 @@ export function markdownToText(source) {
       line
         .replace(HEADING, "$2")
         .replace(/^(\s*)[-*+•]\s+/, "$1• ")
-        .replace(/^\s*\|(.*)\|\s*$/, (_, row) => row.split("|").map((c) => c.trim()).join("\t")),
+        .replace(/^\s*\|(.*)\|\s*$/, (_, row) =>
+          row
+            .replace(/\\\|/g, "\u0000")
+            .split("|")
+            .map((c) => c.trim().replace(/\u0000/g, "|"))
+            .join("\t"),
+        ),
     )
     .join("\n")
     .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, "$1")
     .replace(/(?<![\p{L}\p{N}_])__(?=\S)([\s\S]*?\S)__(?![\p{L}\p{N}_])/gu, "$1")
     .replace(/(^|[^*\w])\*(?=[^\s*])([^*\n]*?[^\s*]|[^\s*])\*(?![*\w])/g, "$1$2")
+    .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_]|[^\s_])_(?![\p{L}\p{N}_])/gu, "$1")
     .replace(/`([^`\n]+)`/g, "$1")
     .replace(/\[([^\[\]\n]+)\]\(([^()\s]+)\)/g, "$1 ($2)")
     .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, "$1")
