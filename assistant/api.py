@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import logging
+import mimetypes
 import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator
@@ -41,6 +42,8 @@ from assistant.services import Services
 logger = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).parent / "web"
+# ES modules must be served as JavaScript whatever the platform's MIME table says.
+mimetypes.add_type("text/javascript", ".js")
 
 
 class HistoryItem(BaseModel):
@@ -152,6 +155,8 @@ def create_app(services: Services) -> FastAPI:
             except RateLimitError as exc:
                 return JSONResponse(exc.to_dict(), status_code=429, headers={"Retry-After": "60"})
         response: Response = await call_next(request)
+        if request.url.path.startswith("/static/") or request.url.path == "/":
+            response.headers.setdefault("Cache-Control", "no-cache")
         return response
 
     # --- page ---

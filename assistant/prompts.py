@@ -80,6 +80,7 @@ EXPECTED: dict[str, set[str]] = {
     "not_found_scores": set(),
     "overall_score": {"awarded", "basis", "cites", "count", "deducted", "max", "rate", "table"},
     "passage_item": {"cite", "heading", "text", "where"},
+    "passage_row": {"code", "title", "max", "awarded", "deducted"},
     "passage_lead": set(),
     "reference_followup": {"items"},
     "tie_at_cut_note": set(),

@@ -332,3 +332,59 @@ def test_prompts_dir_holds_every_answer_template() -> None:
     lib = PromptLibrary(PROJECT_ROOT / "prompts")
     assert set(lib.names) >= set(EXPECTED)
     assert Path(PROJECT_ROOT / "prompts" / "answer_signer.txt").exists()
+
+
+# --- passage answers over a real Chroma index (text-dependent fake embedder) ------------------------
+
+
+@pytest.fixture(scope="module")
+def passage_service(tmp_path_factory: pytest.TempPathFactory) -> ChatService:
+    from assistant.config import Settings
+    from assistant.documents import load_corpus
+    from assistant.indexing import ingest
+    from assistant.retrieval import Retriever
+    from tests.fakes import FakeEmbedder
+
+    root = tmp_path_factory.mktemp("passage")
+    settings = Settings(
+        corpus_dir=PROJECT_ROOT / "corpus", index_dir=root / "index", data_dir=root / "data", llm_base_url=""
+    )
+    embedder = FakeEmbedder()
+    ingest(load_corpus(settings.corpus_dir), settings=settings, embedder=embedder, progress=False)
+    retriever = Retriever.open(settings, embedder)
+    return ChatService(Corpus.load(settings.corpus_dir), lambda: retriever)
+
+
+@pytest.mark.parametrize(
+    ("question", "contains", "cite"),
+    [
+        ("Mục tiêu chung của kế hoạch Cát Hải là gì?", "kỷ cương, liêm chính", (KH, "I.2.1")),
+        ("muc tieu chung cua ke hoach cat hai la gi", "kỷ cương, liêm chính", (KH, "I.2.1")),
+        ("Quan điểm về phòng, chống tham nhũng trong kế hoạch", "nhiệm vụ quan trọng", (KH, "I.1")),
+        ("Xử lý người đứng đầu khi để xảy ra tham nhũng", "Xử lý nghiêm", (CV, "I.3")),
+        ("cong khai minh bach trong linh vuc dat dai", "đất đai", (CV, "I.3")),
+    ],
+)
+def test_passage_answers_quote_the_section_that_answers(
+    passage_service: ChatService, files: dict[str, str], question: str, contains: str, cite: tuple[str, str]
+) -> None:
+    a = passage_service.ask(question)
+    assert a.kind == "passage", a.answer
+    assert fold(contains) in fold(a.answer)
+    assert (a.citations[0].doc, a.citations[0].section) == cite
+    assert re.sub(r"\s+", " ", a.citations[0].quote) in files[cite[0]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thời tiết Hà Nội hôm nay thế nào?",
+        "Giá vàng hôm nay bao nhiêu?",
+        "Cách nấu phở bò ngon",
+        "Who won the World Cup?",
+    ],
+)
+def test_off_topic_questions_are_not_found(passage_service: ChatService, question: str) -> None:
+    a = passage_service.ask(question)
+    assert a.kind == "not_found", a.answer
+    assert a.citations == []

@@ -8,8 +8,9 @@ from typing import Any, Protocol
 from assistant.answers import Answer, CitationSet
 from assistant.compose.common import doc_name, say
 from assistant.corpus import Corpus
-from assistant.model import Section
-from assistant.text import search_tokens, syllables
+from assistant.documents import clean_line
+from assistant.model import Document, Section
+from assistant.text import format_decimal, search_tokens, syllables
 
 # Words that carry the question's form, not its topic: they never make a passage relevant.
 STOPWORDS = set(
@@ -61,20 +62,35 @@ def coverage(question: str, text: str) -> float:
 
 
 def best_sentences(text: str, question: str, n: int = 2, limit: int = 700) -> str:
-    """The ``n`` sentences of ``text`` sharing most topic words with the question, in document order."""
+    """The ``n`` sentences of ``text`` that best match the question's topic words, in document order.
+
+    A sentence scores by the topic words it shares, damped by its length so that one long sentence
+    that mentions everything does not beat the short one that answers.
+    """
     want = topic_words(question)
     sentences: list[str] = []
     for para in text.splitlines():
-        sentences.extend(s.strip() for s in _SENT.split(para) if s.strip())
+        sentences.extend(s.strip().lstrip("-+• ").strip() for s in _SENT.split(para) if s.strip())
+    sentences = [s for s in sentences if s]
     if not sentences:
         return ""
-    scored = sorted(
-        range(len(sentences)),
-        key=lambda i: (-len(want & set(syllables(sentences[i]))), i),
-    )
-    chosen = sorted(scored[:n])
+
+    def score(i: int) -> float:
+        words = set(syllables(sentences[i]))
+        return len(want & words) / max(1.0, len(words)) ** 0.35
+
+    ranked = sorted(range(len(sentences)), key=lambda i: (-score(i), i))
+    chosen = sorted(ranked[:n]) if score(ranked[0]) > 0 else [0]
     out = " ".join(sentences[i] for i in chosen)
     return out if len(out) <= limit else out[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def title_match(question: str, title: str) -> float:
+    """Share of a section title's topic words that the question uses ('Mục tiêu chung' in 'mục tiêu chung … là gì')."""
+    words = topic_words(title)
+    if not words:
+        return 0.0
+    return len(words & topic_words(question)) / len(words)
 
 
 def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max_sections: int = 3) -> Answer:
@@ -82,48 +98,72 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         return not_found(corpus, question)
     hits = searcher.search(question, k=10)
     scored = []
-    for h in hits:
+    for rank, h in enumerate(hits):
         sec = corpus.section(h.doc, h.section)
         context = f"{sec.heading_path}\n{sec.text}" if sec is not None else h.text
-        scored.append((coverage(question, context), h, sec))
+        cov = coverage(question, context)
+        title = title_match(question, sec.title) if sec is not None and sec.kind != "header" else 0.0
+        # coverage decides relevance; a matching title and the retriever's own order break near-ties
+        scored.append((cov + 0.3 * title * cov + 0.05 / (rank + 1), cov, h, sec))
     if not scored:
         return not_found(corpus, question)
-    top_cov = max(c for c, _, _ in scored)
+    scored.sort(key=lambda x: -x[0])
+    top_score, top_cov = scored[0][0], max(c for _, c, _, _ in scored)
     if top_cov < MIN_COVERAGE:
         return not_found(corpus, question, data={"best_coverage": round(top_cov, 3)})
     cites = CitationSet()
     blocks: list[str] = []
     used: set[tuple[str, str]] = set()
     sources = []
-    for cov, h, sec in scored:
+    for score, cov, h, sec in scored:
         if len(blocks) >= max_sections:
             break
-        if cov < max(MIN_COVERAGE, top_cov - 0.15) or sec is None or (h.doc, h.section) in used:
+        if cov < MIN_COVERAGE or score < top_score - 0.12 or sec is None or (h.doc, h.section) in used:
             continue
         used.add((h.doc, h.section))
         doc = corpus.docs[h.doc]
         if h.kind == "table_row" and h.line_start:
             cid = cites.add_row(doc, sec, h.line_start)
-            body = h.text.split("\n")[-1]
+            body = _row_text(doc, h.line_start) or h.body
         else:
-            cid = cites.add_section(doc, _narrow(sec, question), question)
-            body = best_sentences(_narrow(sec, question).text or sec.title, question)
+            target = _narrow(sec, question)
+            cid = cites.add_section(doc, target, question)
+            # show the sentences around the quoted passage: the line the citation chose as best
+            line = cites.items[cid - 1].line_start
+            body = best_sentences(clean_line(doc.line(line)) or target.text or sec.title, question)
+        heading = sec.heading_path if sec.kind != "header" else sec.title
         blocks.append(
             say(
                 "passage_item",
                 where=f"{doc_name(doc)}, mục {sec.label}",
-                heading=sec.heading_path,
+                heading=heading,
                 text=body,
                 cite=f"[{cid}]",
             )
         )
         sources.append(
-            {"doc": h.doc, "section": h.section, "coverage": round(cov, 3), "score": getattr(h, "score", 0.0)}
+            {"doc": h.doc, "section": h.section, "coverage": round(cov, 3), "score": round(score, 4)}
         )
     if not blocks:
         return not_found(corpus, question)
     text = say("passage_lead") + "\n\n" + "\n\n".join(blocks)
     return Answer(answer=text, kind="passage", citations=cites.items, data={"sources": sources})
+
+
+def _row_text(doc: Document, line: int) -> str:
+    """A criterion row in words, its figures taken from the parsed table (Decimal), not the text."""
+    row = next((r for r in doc.criteria if r.line == line), None)
+    if row is None:
+        return ""
+    awarded = format_decimal(row.awarded_points) if row.awarded_points is not None else "—"
+    return say(
+        "passage_row",
+        code=row.code,
+        title=row.title,
+        max=format_decimal(row.max_points),
+        awarded=awarded,
+        deducted=format_decimal(row.deduction),
+    )
 
 
 def _narrow(sec: Section, question: str) -> Section:
