@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant import scoring
 from assistant.corpus import Corpus
-from assistant.text import expand_abbreviations, fold, squash
+from assistant.text import expand_abbreviations, fold, squash, syllables
 
 
 @dataclass
@@ -65,6 +66,13 @@ _AGENCY_HEAD = re.compile(
 
 _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
     (
+        "list",
+        re.compile(
+            r"\b(co|gom) (nhung|cac|bao nhieu) van ban\b|\bdanh sach (cac )?van ban\b|\bcac van ban (hien co|dang co|nao dang)\b"
+            r"|\bnhung tai lieu nao\b|\btra cuu (duoc )?(nhung|cac) van ban nao\b"
+        ),
+    ),
+    (
         "signer",
         re.compile(
             r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bchu ky\b|\bky (van ban|cong van|ke hoach|quyet dinh)\b|\bduoc ky\b"
@@ -79,7 +87,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "bases",
         re.compile(
-            r"\bcan cu\b|\bdua tren\b|\bdua vao\b|\btren co so (van ban|nhung)\b|\bxuat phat tu\b|\b(thuc hien|theo) (nhung |cac )?van ban nao\b|\bnhung van ban nao\b|\bcac van ban nao\b"
+            r"\bcan cu\b|\bdua tren\b|\bdua vao\b|\btren co so (van ban|nhung)\b|\bxuat phat tu\b|\b(thuc hien|theo) (nhung |cac )?van ban nao\b"
         ),
     ),
     (
@@ -120,7 +128,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
 def detect(question: str, corpus: Corpus) -> Route:
     """Route one standalone question."""
     q = folded(question)
-    route = _numeric(q, corpus)
+    route = _numeric(q, corpus, question)
     if route:
         return route
     route = _tasks(q, question, corpus)
@@ -132,7 +140,7 @@ def detect(question: str, corpus: Corpus) -> Route:
     return Route("passage", "search")
 
 
-def _numeric(q: str, corpus: Corpus) -> Route | None:
+def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
     codes = [c.upper() for c in CODE.findall(q)]
     has_points = bool(_POINTS.search(q))
     about_criteria = bool(_CRITERIA.search(q))
@@ -163,8 +171,20 @@ def _numeric(q: str, corpus: Corpus) -> Route | None:
         return Route("numeric", "top_deductions" if params["deducted"] else "top_awarded", params)
     if _LEAST.search(q) and _DEDUCT.search(q):
         return Route("numeric", "least_deductions", params)
+    threshold = _THRESHOLD.search(q)
+    if threshold and (_DEDUCT.search(q) or about_criteria):
+        params.update(
+            op=_OPS[threshold.group(1)],
+            value=threshold.group(2).replace(",", "."),
+            deducted=bool(_DEDUCT.search(q)),
+        )
+        return Route("numeric", "threshold", params)
     if _ZERO.search(q):
         return Route("numeric", "zero", params)
+    if re.search(r"\btrung binh\b|\bbinh quan\b", q):
+        return Route("numeric", "average", params)
+    if re.search(r"\btong\b", q) and _OVERALL.search(q) and not group and not appendix:
+        return Route("numeric", "overall", {"deducted": bool(_DEDUCT.search(q))})
     if (_FULL.search(q) and not _MAX.search(q.replace("toi da", ""))) or re.search(r"100 ?%", q):
         return Route("numeric", "full", params)
     if group:
@@ -175,6 +195,13 @@ def _numeric(q: str, corpus: Corpus) -> Route | None:
     if appendix:
         params["field"] = "deducted" if _DEDUCT.search(q) else "all"
         return Route("numeric", "appendix", params)
+    if (
+        about_criteria
+        and corpus.criteria
+        and criterion_topic_words(q_original)
+        and scoring.search_by_title(corpus.criteria, criterion_topic_words(q_original))
+    ):
+        return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
     if _COUNT.search(q) and about_criteria:
         params["deducted"] = bool(_DEDUCT.search(q))
         return Route("numeric", "count", params)
@@ -183,6 +210,36 @@ def _numeric(q: str, corpus: Corpus) -> Route | None:
     if about_criteria:
         return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
     return None
+
+
+_THRESHOLD = re.compile(
+    r"\b(duoi|it hon|nho hon|khong qua|tren|hon|lon hon|nhieu hon|tu|bang)\s+(\d+(?:[.,]\d+)?)\s+diem\b(?:\s+tro len)?"
+)
+_OPS = {
+    "duoi": "<",
+    "it hon": "<",
+    "nho hon": "<",
+    "khong qua": "<=",
+    "tren": ">",
+    "hon": ">",
+    "lon hon": ">",
+    "nhieu hon": ">",
+    "tu": ">=",
+    "bang": "==",
+}
+
+# Words that carry a scoring question's form; what is left names the criterion ('xung đột lợi ích').
+_CRITERION_FORM_WORDS = set(
+    syllables(
+        "tiêu chí nào về có đạt được bao nhiêu điểm bị trừ thang điểm thẩm định là của cho các những mấy "
+        "kết quả số tổng gì nhất cao thấp nhiều ít chấm liên quan đến nội dung trong phụ lục nhóm hãy cho biết"
+    )
+)
+
+
+def criterion_topic_words(question: str) -> list[str]:
+    """The words of a scoring question that name a criterion by its title, in order."""
+    return [w for w in re.findall(r"\w+", question.lower()) if not set(syllables(w)) <= _CRITERION_FORM_WORDS]
 
 
 def _small_number(word: str) -> int:

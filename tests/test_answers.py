@@ -158,6 +158,31 @@ CASES = [
     ),
     ("VKSND khu vực 4 được đề nghị gì?", "tasks", ["nghiêm túc thực hiện"], [], [(KH, "III.2.4")]),
     ("TAND thanh pho co nhiem vu gi", "tasks", ["truy tố, xét xử"], [], [(CV, "II.11")]),
+    (
+        "Tiêu chí về xung đột lợi ích được bao nhiêu điểm?",
+        "numeric",
+        ["B.1.6.1", "B.1.6.2", "B.1.6.3"],
+        ["0,77"],
+        [(CV, "Phụ lục II")],
+    ),
+    (
+        "Những tiêu chí nào bị trừ dưới 1 điểm?",
+        "numeric",
+        ["A.2.1.1", "C.2.3.1"],
+        ["12"],
+        [(CV, "Phụ lục II")],
+    ),
+    (
+        "Những tiêu chí nào bị trừ từ 2 điểm trở lên?",
+        "numeric",
+        ["D.2.2", "B.1.1", "B.2.2", "D.1.2"],
+        ["4"],
+        [(CV, "Phụ lục III")],
+    ),
+    ("Tổng điểm tối đa là bao nhiêu?", "numeric", [], ["100", "73,67"], []),
+    ("Điểm trung bình mỗi tiêu chí?", "numeric", ["hệ thống tính"], ["1,5"], []),
+    ("Có những văn bản nào?", "document", [CV, KH], [], [(CV, "Tiêu đề"), (KH, "Tiêu đề")]),
+    ("Kế hoạch Cát Hải gửi cho ai?", "document", ["Kính gửi", "Thanh tra thành phố"], [], [(KH, "Nơi nhận")]),
 ]
 
 

@@ -14,8 +14,10 @@ from assistant.text import fold
 def answer_document(corpus: Corpus, question: str, intents: list[str]) -> Answer | None:
     """Answer a question about the documents themselves; None when no document holds that fact."""
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    if intents == ["list"]:
+        docs = list(corpus.docs.values())
     cites = CitationSet()
-    blocks: list[str] = []
+    blocks: list[str] = [say("answer_list_lead", count=len(docs))] if intents == ["list"] else []
     data: list[dict[str, object]] = []
     for doc in docs:
         for intent in intents:
@@ -147,7 +149,17 @@ def _subject(doc: Document, cites: CitationSet, question: str, data: list[dict[s
 def _recipients(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
     sec = _sec(doc, RECIPIENTS)
     if not doc.recipients or not sec:
-        return ""
+        cc_sec = _sec(doc, CC)
+        if not doc.cc or not cc_sec:
+            return ""
+        # no 'Kính gửi' (a plan, a decision): who receives it is in 'Nơi nhận'
+        cid = cites.add(
+            doc, cc_sec.label, cc_sec.title, doc.cc[0], cc_sec.line_start + 1, cc_sec.line_start + 1
+        )
+        data.append({"doc": doc.doc_id, "recipients": [], "cc": doc.cc})
+        return say(
+            "answer_recipients_cc", document=doc_long_name(doc), items=bullet_list(doc.cc), cite=f"[{cid}]"
+        )
     items = []
     for name in doc.recipients:
         line = next(
@@ -246,7 +258,25 @@ def _phases(doc: Document, cites: CitationSet, question: str, data: list[dict[st
     )
 
 
+def _list(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    sec = _sec(doc, TITLE)
+    if sec is None:
+        return ""
+    line = next(
+        (
+            n
+            for n in range(sec.line_start, sec.line_end + 1)
+            if doc.subject[:30] and doc.subject[:30] in doc.line(n)
+        ),
+        0,
+    )
+    cid = cites.add_line(doc, sec, line, doc.subject) if line else 0
+    data.append({"doc": doc.doc_id, "name": doc_name(doc), "subject": doc.subject})
+    return f"- **{doc_long_name(doc)}** (`{doc.doc_id}`): {doc.subject}" + (f" [{cid}]" if cid else "")
+
+
 _HANDLERS = {
+    "list": _list,
     "signer": _signer,
     "number": _number,
     "date": _date,

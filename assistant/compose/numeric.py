@@ -6,8 +6,8 @@ Vietnamese way, and says whether the document states it or it was computed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from assistant import scoring
@@ -17,8 +17,8 @@ from assistant.corpus import Corpus
 from assistant.documents import appendix_label
 from assistant.errors import NotFoundError
 from assistant.model import CriterionRow, TableTotal
-from assistant.router import Route
-from assistant.text import format_decimal, syllables
+from assistant.router import Route, criterion_topic_words
+from assistant.text import format_decimal
 
 
 def _fmt(value: Any) -> str:
@@ -439,27 +439,86 @@ def _count(
     return text, {"counts": scoring.counts_to_dict(c)}
 
 
-_INTENT_WORDS = set(
-    syllables(
-        "tiêu chí nào về có đạt được bao nhiêu điểm bị trừ thang điểm thẩm định là của cho các những mấy "
-        "kết quả số tổng gì nhất cao thấp nhiều ít"
-    )
-)
-
-
 def _title_search(
     corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], cites: CitationSet
 ) -> Result:
-    words = [w for w in re.findall(r"\w+", question.lower()) if not set(syllables(w)) <= _INTENT_WORDS]
+    words = criterion_topic_words(question)
     found = scoring.search_by_title(rows, words) if words else []
     if not found:
-        # loosen: any row whose title covers most of the words
         return "", {}
     blocks = [
         _describe_row(corpus, cites, r, "deducted" if route.params.get("deducted") else "all")
         for r in found[:5]
     ]
-    return "\n\n".join(blocks), {"rows": [scoring.row_to_dict(r) for r in found[:5]]}
+    more = say("more_rows", count=len(found) - 5) if len(found) > 5 else ""
+    return "\n\n".join(blocks) + (f"\n\n{more}" if more else ""), {
+        "rows": [scoring.row_to_dict(r) for r in found[:5]]
+    }
+
+
+def _average(
+    corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], cites: CitationSet
+) -> Result:
+    if route.params.get("appendix"):
+        label = appendix_label(route.params["appendix"])
+        rows = [r for r in rows if r.appendix == label] or rows
+    line = scoring.overall(rows)
+    n = Decimal(line.count)
+    mean_awarded = (line.awarded_points.value / n).quantize(Decimal("0.01"))
+    mean_deducted = (line.deducted_points.value / n).quantize(Decimal("0.01"))
+    for doc_id, t in _stated_totals(corpus, rows):
+        _cite_total(corpus, cites, doc_id, t)
+    text = say(
+        "average_score",
+        count=line.count,
+        awarded=line.awarded_points.text,
+        max=line.max_points.text,
+        mean_awarded=format_decimal(mean_awarded),
+        mean_deducted=format_decimal(mean_deducted),
+        rate=line.rate.text if line.rate else "—",
+        cites=" ".join(f"[{c.id}]" for c in cites.items),
+    )
+    return text, {
+        "overall": _line_dict(line),
+        "mean_awarded": float(mean_awarded),
+        "mean_deducted": float(mean_deducted),
+    }
+
+
+_COMPARE = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+    "==": lambda a, b: a == b,
+}
+_OP_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ", "==": "đúng"}
+
+
+def _threshold(
+    corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], cites: CitationSet
+) -> Result:
+    op, value = route.params["op"], Decimal(route.params["value"])
+    deducted = route.params.get("deducted", True)
+    compare = _COMPARE[op]
+    if deducted:
+        found = [r for r in rows if r.deduction > 0 and compare(r.deduction, value)]
+    else:
+        found = [r for r in rows if r.awarded_points is not None and compare(r.awarded_points, value)]
+    found.sort(key=lambda r: (-r.deduction, r.doc, r.line))
+    what = "bị trừ" if deducted else "đạt"
+    if not found:
+        return say("threshold_none", what=what, op=_OP_WORDS[op], value=format_decimal(value)), {"rows": []}
+    text = say(
+        "threshold_rows",
+        count=len(found),
+        what=what,
+        op=_OP_WORDS[op],
+        value=format_decimal(value),
+        codes=", ".join(r.code for r in found),
+        table=_rows_table(found, cites, corpus),
+    )
+    return text, {"rows": [scoring.row_to_dict(r) for r in found]}
 
 
 _HANDLERS = {
@@ -476,4 +535,6 @@ _HANDLERS = {
     "overall": _overall,
     "count": _count,
     "title_search": _title_search,
+    "threshold": _threshold,
+    "average": _average,
 }
