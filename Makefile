@@ -35,9 +35,11 @@ index: model
 serve: index
 	$(BIN)/assistant serve --host $(HOST) --port $(PORT)
 
-# Debian's chromium drives the browser tests (Playwright's own browser download does not work here).
+# Debian's chromium drives the browser tests (Playwright's own browser download does not work here);
+# DejaVu fonts let the tests write a Vietnamese PDF.
 browser-deps:
-	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -x /usr/bin/chromium -a -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
 lint: install
 	$(BIN)/ruff check assistant tests benchmarks
