@@ -128,6 +128,8 @@ def create_app(services: Services) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         messages = {
+            # a body that cannot be parsed at all (bad JSON bytes, multipart without boundary)
+            400: "Không đọc được nội dung yêu cầu: sai định dạng hoặc sai mã hóa.",
             404: "Không tìm thấy địa chỉ này.",
             405: "Phương thức không được hỗ trợ cho địa chỉ này.",
             413: "Nội dung gửi lên quá lớn.",
