@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -280,6 +281,9 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     services = Services(settings)
     services.warm()
     app = create_app(services)
+    # uvicorn drains the requests in flight on SIGTERM, then raises SIGTERM again on its way out;
+    # a drained shutdown is a clean one, so that last SIGTERM ends the process with status 0.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     uvicorn.run(
         app,
         host=args.host or settings.host,
