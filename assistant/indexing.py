@@ -349,7 +349,7 @@ class Index:
 
         return VectorStoreIndex.from_vector_store(
             self.vector_store,
-            embed_model=make_llama_embedding(self.embedder),
+            embed_model=make_llama_embedding(cast(Any, self.embedder)),
         )
 
     def is_current(self) -> bool:
@@ -543,19 +543,20 @@ def embed_chunks(
     from tqdm import tqdm
 
     order = sorted(range(len(chunks)), key=lambda i: -len(chunks[i].text))
-    batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+    group = batch_size * 4  # the embedder batches further under its own token budget
+    batches = [order[i : i + group] for i in range(0, len(order), group)]
     bar = tqdm(
         total=len(chunks),
         desc="Nhúng các đoạn",
         unit="đoạn",
-        disable=not progress or len(batches) < 4,
+        disable=not progress or len(batches) < 3,
         leave=False,
     )
     done = 0
     try:
         for batch in batches:
             texts = [chunks[i].text for i in batch]
-            vectors = np.asarray(embedder.embed_passages(texts, batch_size=len(texts)), dtype=np.float32)
+            vectors = np.asarray(embedder.embed_passages(texts, batch_size=batch_size), dtype=np.float32)
             if vectors.shape != (len(texts), embedder.dim):
                 raise ValueError(f"embedder returned shape {vectors.shape} for {len(texts)} texts")
             sink([chunks[i] for i in batch], vectors)

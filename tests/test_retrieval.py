@@ -16,7 +16,15 @@ import pytest
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.documents import load_corpus
 from assistant.indexing import ingest, open_index
-from assistant.retrieval import AccentModel, Candidates, FusionConfig, Retriever, fuse, hit_to_dict
+from assistant.retrieval import (
+    AccentModel,
+    Candidates,
+    FusionConfig,
+    Retriever,
+    fuse,
+    hit_to_dict,
+    language_ratio,
+)
 from assistant.text import accent_ratio, syllables
 
 CV = "cv-410-ubnd-hai-phong-2025"
@@ -94,10 +102,10 @@ def _cands(dense, bm25, ratio=1.0):
 
 def test_weighted_rrf_fusion():
     c = _cands(["a", "b", "c"], ["b", "c", "a"])
-    plain = FusionConfig(rrf_k=60, dense_weight=1.0, accent_hi=0.0)
+    plain = FusionConfig(method="rrf", rrf_k=60, dense_weight=1.0, accent_lo=0.0, accent_hi=0.0)
     assert next(i for i, _ in fuse(c, plain)) == "b"
     # the dense side fades out as the query loses its accents
-    scaled = FusionConfig(rrf_k=60, dense_weight=1.0, accent_lo=0.2, accent_hi=0.6)
+    scaled = FusionConfig(method="rrf", rrf_k=60, dense_weight=1.0, accent_lo=0.2, accent_hi=0.6)
     assert scaled.dense_weight_for(0.0) == 0.0 and scaled.dense_weight_for(1.0) == 1.0
     unaccented = _cands(["a", "x", "y"], ["b", "c", "a"], ratio=0.0)
     assert [i for i, _ in fuse(unaccented, scaled)] == ["b", "c", "a"]
@@ -106,6 +114,14 @@ def test_weighted_rrf_fusion():
     assert {i for i, _ in fuse(c, mm)} == {"a", "b", "c"}
     with pytest.raises(ValueError):
         fuse(c, FusionConfig(method="nope"))
+    # the default: a clear BM25 winner keeps the lead over a dense list that disagrees
+    clear = Candidates(
+        "q", "q", 1.0, [("x", 0.90), ("y", 0.89), ("a", 0.70)], [("a", 30.0), ("x", 5.0), ("y", 4.0)]
+    )
+    assert next(i for i, _ in fuse(clear)) == "a"
+    # a bare document number: BM25 alone decides
+    assert language_ratio("130/2020/NĐ-CP") == 0.0
+    assert language_ratio("Nghị định 130/2020/NĐ-CP quy định gì") > 0.7
 
 
 # --- fake-embedder tier ---------------------------------------------------------------------------
@@ -216,3 +232,11 @@ def test_real_model_filters(real_retriever):
 def test_real_model_dense_alone_understands_meaning(real_retriever):
     hits = real_retriever.dense_search("dạy học sinh trung học phổ thông về chống tham nhũng", k=5)
     assert f"{CV}#II.10" in [h.id for h in hits]
+
+
+@pytest.mark.model
+def test_real_model_llama_index_view(real_retriever):
+    """The collection through LlamaIndex's own retriever, with our embedder passed explicitly."""
+    index = real_retriever.index.as_vector_store_index()
+    nodes = index.as_retriever(similarity_top_k=5).retrieve("Sở Giáo dục và Đào tạo giảng dạy")
+    assert f"{CV}#II.10" in [n.node.node_id for n in nodes]
