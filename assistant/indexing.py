@@ -610,6 +610,8 @@ def ingest(
         version = layout.new_version() if fresh else str(live)
         vdir = layout.path(version)
         report.version, report.rebuilt = version, fresh
+        # In server mode, reach the server before anything is written (BackendUnavailableError).
+        client = make_chroma_client(settings) if settings.chroma_host else None
         if fresh:
             vdir.mkdir(parents=True)
             coll_name = (
@@ -636,7 +638,8 @@ def ingest(
                 "documents": {},
             }
         assert manifest is not None
-        client = make_chroma_client(settings, vdir / CHROMA_DIR)
+        if client is None:
+            client = make_chroma_client(settings, vdir / CHROMA_DIR)
         try:
             if fresh:
                 collection = _create_collection(client, manifest["chroma"]["collection"], embedder, version)
@@ -666,6 +669,15 @@ def ingest(
             collection.modify(metadata=_collection_metadata(embedder, version))
             write_json_atomic(vdir / MANIFEST, manifest)
             report.chunks_total = len(bm25)
+        except BaseException:
+            if fresh:  # a failed new version is dropped at once; the live one keeps serving
+                if settings.chroma_host:
+                    with contextlib.suppress(Exception):
+                        client.delete_collection(manifest["chroma"]["collection"])
+                else:
+                    _close_client(client)
+                shutil.rmtree(vdir, ignore_errors=True)
+            raise
         finally:
             if not settings.chroma_host:
                 _close_client(client)

@@ -287,7 +287,7 @@ def test_failed_rebuild_leaves_previous_index_serving(tmp_path, corpus):
         assert index.version == v1 and len(index) > 0
     finally:
         index.close()
-    # the next ingest completes and cleans the broken version away
+    assert Layout(settings.index_dir).versions() == [v1]  # the broken version is gone
     v3 = ingest(corpus, settings=settings, embedder=FakeEmbedder(), rebuild=True, progress=False).version
     assert Layout(settings.index_dir).versions() == [v1, v3]
 
@@ -360,6 +360,7 @@ def test_unreachable_server(tmp_path, corpus):
         make_chroma_client(settings)
     with pytest.raises(BackendUnavailableError):
         ingest(corpus, settings=settings, embedder=FakeEmbedder(), progress=False)
+    assert Layout(settings.index_dir).versions() == []  # nothing written
 
 
 def test_duplicate_document_ids_rejected(tmp_path, corpus):
