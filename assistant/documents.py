@@ -409,8 +409,18 @@ class _Parser:
         if sig_start:
             sig = (sig_start, self._trim_end(app - 1))
         ends = [x for x in (cc, sig_start) if x]
-        end_body = (min(ends) - 1) if ends else app - 1
-        return self._trim_end(end_body), cc, sig
+        end_body = self._trim_end((min(ends) - 1) if ends else app - 1)
+        # The closing formula ('Ủy ban nhân dân thành phố yêu cầu ... thực hiện./.') after the last item
+        # belongs to no item; a numbered heading ending in './.' (the last item itself) stays.
+        last = self.c(end_body) if end_body else ""
+        if (
+            last.endswith("./.")
+            and not last.startswith(("-", "+"))
+            and not _ITEM.match(last)
+            and not _PART.match(last)
+        ):
+            end_body = self._trim_end(end_body - 1)
+        return end_body, cc, sig
 
     def _cc(self, start: int, end: int) -> None:
         end = self._trim_end(end)
@@ -544,7 +554,9 @@ class _Parser:
         elif h.kind == "chapter":
             label = f"Chương {h.number}"
         elif h.kind == "section":
-            label = f"Mục {h.number}" if not parent else f"{parent.label} Mục {h.number}"
+            label = (
+                f"Mục {h.number}" if not parent else f"{parent.label}.Mục {h.number}"
+            )  # Mục restarts per chương
         else:
             label = f"Phần {h.number}"
         sec = Section(label, h.number, _strip_colon(h.title), h.kind, rank[h.kind] + 1)
