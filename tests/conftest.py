@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -44,6 +45,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def chroma_cli() -> str:
+    """The `chroma` command of this venv (or PATH); skips the test when chromadb ships none."""
+    path = Path(sys.executable).parent / "chroma"
+    if path.exists():
+        return str(path)
+    found = shutil.which("chroma")
+    if not found:
+        pytest.skip("the `chroma` command is not installed")
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.documents import load_corpus
 from assistant.indexing import ingest
 from assistant.services import Services
-from tests.conftest import free_port
+from tests.conftest import chroma_cli, free_port
 from tests.fakes import FakeEmbedder
 
 pytestmark = pytest.mark.server
@@ -35,16 +34,6 @@ pytestmark = pytest.mark.server
 KH = "kh-pctn-dac-khu-cat-hai-2025"
 QUESTION = "Mục tiêu chung của kế hoạch Cát Hải là gì?"
 DETERMINISTIC = "Ai ký Công văn 410?"
-
-
-def _chroma_cli() -> str:
-    path = Path(sys.executable).parent / "chroma"
-    if path.exists():
-        return str(path)
-    found = shutil.which("chroma")
-    if not found:
-        pytest.skip("the `chroma` command is not installed")
-    return found
 
 
 @dataclass
@@ -61,7 +50,7 @@ class ChromaServer:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(
                 [
-                    _chroma_cli(),
+                    chroma_cli(),
                     "run",
                     "--path",
                     str(self.path),

@@ -6,11 +6,9 @@ embedding model from models/multilingual-e5-small and is skipped when it is not 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
@@ -25,37 +23,12 @@ from assistant.retrieval import (
     hit_to_dict,
     language_ratio,
 )
-from assistant.text import accent_ratio, syllables
+from assistant.text import accent_ratio
+from tests.fakes import FakeEmbedder
 
 CV = "cv-410-ubnd-hai-phong-2025"
 KH = "kh-pctn-dac-khu-cat-hai-2025"
 MODEL_DIR = PROJECT_ROOT / "models" / "multilingual-e5-small"
-
-
-class FakeEmbedder:
-    """Text-dependent vectors: hashed bag of folded syllables, L2-normalised."""
-
-    name = "fake-hash-256"
-    dim = 256
-
-    def _vec(self, text: str) -> np.ndarray:
-        v = np.zeros(self.dim, dtype=np.float32)
-        for w in syllables(text):
-            h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest(), "little")
-            v[h % self.dim] += 1.0
-        n = float(np.linalg.norm(v))
-        if n == 0.0:
-            v[0], n = 1.0, 1.0
-        return v / n
-
-    def embed_queries(self, texts):
-        return np.stack([self._vec(t) for t in texts])
-
-    def embed_passages(self, texts, batch_size=32, show_progress=False):
-        return np.stack([self._vec(t) for t in texts])
-
-    def token_count(self, text: str) -> int:
-        return len(text.split())
 
 
 def _build(root: Path, embedder) -> Retriever:
