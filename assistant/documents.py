@@ -32,7 +32,7 @@ from assistant.model import (
     Table,
     TableTotal,
 )
-from assistant.text import fold, nfc, parse_decimal, squash
+from assistant.text import ROMAN_VALUES, fold, int_to_roman, nfc, parse_decimal, squash
 
 logger = logging.getLogger(__name__)
 
@@ -58,37 +58,19 @@ def clean_line(raw: str) -> str:
 
 # --- numbers and dates ---------------------------------------------------------------------------
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_DIGITS = frozenset("IVXLC")  # D and M never number a part; 'D.' is a criteria group
 
 
 def roman_to_int(s: str) -> int | None:
+    """'III' -> 3, 'xiv' -> 14; None for anything not a canonical numeral of I, V, X, L, C."""
     s = s.upper()
-    if not s or any(c not in _ROMAN for c in s):
+    if not s or not set(s) <= _ROMAN_DIGITS:
         return None
     total = 0
     for i, c in enumerate(s):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+        v = ROMAN_VALUES[c]
+        total += -v if i + 1 < len(s) and ROMAN_VALUES[s[i + 1]] > v else v
     return total if int_to_roman(total) == s else None
-
-
-def int_to_roman(n: int) -> str:
-    out = ""
-    for v, r in (
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= v:
-            out += r
-            n -= v
-    return out
 
 
 def appendix_label(ref: str) -> str:

@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from assistant.errors import EmptyDocumentError, FileTooLargeError, InputError, UnsupportedFileError
-from assistant.text import accent_ratio, fold, format_decimal
+from assistant.text import accent_ratio, fold, format_decimal, int_to_roman
 
 logger = logging.getLogger(__name__)
 
@@ -678,31 +678,6 @@ def _parse_level(lvl: Any) -> tuple[int, _Level]:
     )
 
 
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = []
-    for value, sym in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
-
 def _letters(n: int) -> str:
     """Word's letter numbering: a..z, then aa, bb, ... zz, aaa."""
     if n <= 0:
@@ -713,8 +688,8 @@ def _letters(n: int) -> str:
 _FORMATTERS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
-    "upperRoman": _roman,
-    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperRoman": int_to_roman,
+    "lowerRoman": lambda n: int_to_roman(n).lower(),
     "upperLetter": lambda n: _letters(n).upper(),
     "lowerLetter": _letters,
     "none": lambda n: "",

@@ -196,3 +196,33 @@ def format_decimal(value: Decimal, places: int | None = None) -> str:
     groups.insert(0, whole)
     out = ".".join(groups)
     return sign + out + ("," + frac if frac else "")
+
+
+_ROMAN_STEPS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+ROMAN_VALUES = {sym: value for value, sym in _ROMAN_STEPS if len(sym) == 1}
+
+
+def int_to_roman(n: int) -> str:
+    """3 -> 'III', 14 -> 'XIV'; outside 1..3999 the number stays in digits."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, sym in _ROMAN_STEPS:
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
