@@ -578,8 +578,10 @@ def ingest(
     """Bring the index in line with ``docs`` (the whole corpus).
 
     Unchanged documents (same content hash, same chunker version) are not embedded again;
-    changed ones are replaced; documents no longer given are deleted. ``rebuild`` (or no usable
-    index) builds a new version beside the live one and switches to it when complete.
+    changed ones are replaced; documents no longer given are deleted. Every change is made in a
+    new version built beside the live one (a copy of it, or from scratch with ``rebuild`` or no
+    usable index) and switched to only when complete: the live version is never written, so
+    queries keep being answered from it during the ingest and after a failed one.
     """
     from assistant.retrieval import AccentModel
 
@@ -594,69 +596,36 @@ def ingest(
     report = IngestReport()
     with layout.lock():
         live = layout.current()
-        manifest: dict[str, Any] | None = None
-        if live is not None and not rebuild:
-            try:
-                manifest = read_manifest(layout.path(live))
-            except IndexNotBuiltError:
-                logger.warning("index %s unreadable: building a new version", live)
-                manifest = None
-            if manifest is not None:
-                emb = manifest.get("embedding", {})
-                _check_model("manifest", emb.get("model"), emb.get("dim"), embedder)
-                if bool(settings.chroma_host) != (manifest.get("chroma", {}).get("mode") == "server"):
-                    manifest = None  # built for the other backend: build afresh
-        fresh = manifest is None
-        version = layout.new_version() if fresh else str(live)
-        vdir = layout.path(version)
-        report.version, report.rebuilt = version, fresh
+        base = None if rebuild or live is None else _usable_manifest(layout.path(live), settings, embedder)
+        if base is not None and _nothing_changed(base, docs):
+            report.version, report.unchanged = str(live), sorted(ids)
+            report.chunks_total = int(base.get("chunks", 0))
+            report.seconds = time.perf_counter() - started
+            return report
+        fresh = base is None
         # In server mode, reach the server before anything is written (BackendUnavailableError).
         client = make_chroma_client(settings) if settings.chroma_host else None
-        if fresh:
-            vdir.mkdir(parents=True)
-            coll_name = (
-                f"{settings.collection}-{version}".replace("_", "-")
-                if settings.chroma_host
-                else settings.collection
-            )
-            manifest = {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "index_version": version,
-                "created": _now(),
-                "embedding": {"model": embedder.name, "dim": int(embedder.dim)},
-                "chunker_version": CHUNKER_VERSION,
-                "chroma": {
-                    "mode": "server" if settings.chroma_host else "local",
-                    "collection": coll_name,
-                    **(
-                        {"host": settings.chroma_host, "port": settings.chroma_port}
-                        if settings.chroma_host
-                        else {"path": CHROMA_DIR}
-                    ),
-                },
-                "documents": {},
-            }
-        assert manifest is not None
-        if client is None:
-            client = make_chroma_client(settings, vdir / CHROMA_DIR)
+        version = layout.new_version()
+        vdir = layout.path(version)
+        report.version, report.rebuilt = version, fresh
+        vdir.mkdir(parents=True)
+        manifest = _new_manifest(settings, embedder, version, base)
         try:
-            if fresh:
+            if base is not None and not settings.chroma_host:
+                assert live is not None
+                # a file copy of the live Chroma folder: ingests are serialised by the lock, so
+                # nothing writes it while it is copied
+                shutil.copytree(layout.path(live) / CHROMA_DIR, vdir / CHROMA_DIR)
+            if client is None:
+                client = make_chroma_client(settings, vdir / CHROMA_DIR)
+            if base is None:
                 collection = _create_collection(client, manifest["chroma"]["collection"], embedder, version)
                 bm25 = BM25Index()
             else:
-                try:
-                    collection = _open_collection(client, manifest["chroma"]["collection"])
-                    bm25 = BM25Index.load(vdir / BM25_FILE)
-                except Exception as exc:
-                    if settings.chroma_host and not _server_alive(client):
-                        raise BackendUnavailableError("Máy chủ Chroma không phản hồi.") from exc
-                    raise IndexNotBuiltError(
-                        "Chỉ mục hiện có bị hỏng.",
-                        hint="Hãy chạy `assistant ingest --rebuild` để xây dựng lại chỉ mục.",
-                    ) from exc
-                meta = collection.metadata or {}
-                _check_model("bộ sưu tập Chroma", meta.get("embed_model"), meta.get("embed_dim"), embedder)
+                assert live is not None
+                collection, bm25 = _copy_of_live(
+                    client, settings, embedder, layout.path(live), base, manifest
+                )
             chunks = {d.doc_id: chunk_document(d) for d in docs}
             _apply(manifest, docs, chunks, collection, bm25, embedder, settings, progress, fresh, report)
             # Everything below is written only once the vectors are in place.
@@ -670,24 +639,130 @@ def ingest(
             write_json_atomic(vdir / MANIFEST, manifest)
             report.chunks_total = len(bm25)
         except BaseException:
-            if fresh:  # a failed new version is dropped at once; the live one keeps serving
-                if settings.chroma_host:
-                    with contextlib.suppress(Exception):
-                        client.delete_collection(manifest["chroma"]["collection"])
-                else:
-                    _close_client(client)
-                shutil.rmtree(vdir, ignore_errors=True)
+            # a failed new version is dropped at once; the live one keeps serving
+            if settings.chroma_host and client is not None:
+                with contextlib.suppress(Exception):
+                    client.delete_collection(manifest["chroma"]["collection"])
+            elif client is not None:
+                _close_client(client)
+            shutil.rmtree(vdir, ignore_errors=True)
             raise
         finally:
-            if not settings.chroma_host:
+            if not settings.chroma_host and client is not None:
                 _close_client(client)
-        if fresh:
-            previous = live
-            layout.switch(version)
-            _cleanup(layout, settings, keep={version, *([previous] if previous else [])})
+        layout.switch(version)
+        _cleanup(layout, settings, keep={version, *([live] if live else [])})
     report.seconds = time.perf_counter() - started
     logger.info("ingest: %s", report.summary())
     return report
+
+
+def _usable_manifest(vdir: Path, settings: Settings, embedder: EmbedderLike) -> dict[str, Any] | None:
+    """The live version's manifest if a new version can be built from it; None means build afresh.
+
+    A different embedding model stops the ingest (IndexModelMismatchError: mixing vectors of two
+    models would make search meaningless).
+    """
+    try:
+        manifest = read_manifest(vdir)
+    except IndexNotBuiltError:
+        logger.warning("index %s unreadable: building a new version", vdir.name)
+        return None
+    emb = manifest.get("embedding", {})
+    _check_model("manifest", emb.get("model"), emb.get("dim"), embedder)
+    if bool(settings.chroma_host) != (manifest.get("chroma", {}).get("mode") == "server"):
+        return None  # built for the other backend: build afresh
+    return manifest
+
+
+def _nothing_changed(manifest: dict[str, Any], docs: Sequence[Document]) -> bool:
+    known = manifest.get("documents", {})
+    return (
+        manifest.get("chunker_version") == CHUNKER_VERSION
+        and set(known) == {d.doc_id for d in docs}
+        and all(known[d.doc_id].get("content_hash") == d.content_hash for d in docs)
+    )
+
+
+def _new_manifest(
+    settings: Settings, embedder: EmbedderLike, version: str, base: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The manifest of a new version: empty, or the live one's documents carried over."""
+    server = bool(settings.chroma_host)
+    coll_name = f"{settings.collection}-{version}".replace("_", "-") if server else settings.collection
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "index_version": version,
+        "created": _now(),
+        "embedding": {"model": embedder.name, "dim": int(embedder.dim)},
+        # the live one's until the new chunks are in: _apply re-chunks every document if it differs
+        "chunker_version": base.get("chunker_version") if base else CHUNKER_VERSION,
+        "chroma": {
+            "mode": "server" if server else "local",
+            "collection": coll_name,
+            **(
+                {"host": settings.chroma_host, "port": settings.chroma_port}
+                if server
+                else {"path": CHROMA_DIR}
+            ),
+        },
+        "documents": json.loads(json.dumps(base.get("documents", {}))) if base else {},
+    }
+
+
+def _copy_of_live(
+    client: Any,
+    settings: Settings,
+    embedder: EmbedderLike,
+    live_dir: Path,
+    base: dict[str, Any],
+    manifest: dict[str, Any],
+) -> tuple[Any, BM25Index]:
+    """The new version's collection and BM25, holding what the live version holds.
+
+    Local mode: the collection of the folder copy. Server mode: a new collection filled with the
+    live collection's records (ids, vectors, texts, metadata), so nothing is embedded again.
+    """
+    try:
+        bm25 = BM25Index.load(live_dir / BM25_FILE)
+        if settings.chroma_host:
+            old = _open_collection(client, base["chroma"]["collection"])
+            _check_model("bộ sưu tập Chroma", (old.metadata or {}).get("embed_model"),
+                         (old.metadata or {}).get("embed_dim"), embedder)  # fmt: skip
+            collection = _create_collection(
+                client, manifest["chroma"]["collection"], embedder, manifest["index_version"]
+            )
+            _copy_records(old, collection)
+        else:
+            collection = _open_collection(client, manifest["chroma"]["collection"])
+            meta = collection.metadata or {}
+            _check_model("bộ sưu tập Chroma", meta.get("embed_model"), meta.get("embed_dim"), embedder)
+    except IndexModelMismatchError:
+        raise
+    except Exception as exc:
+        if settings.chroma_host and not _server_alive(client):
+            raise BackendUnavailableError("Máy chủ Chroma không phản hồi.") from exc
+        raise IndexNotBuiltError(
+            "Chỉ mục hiện có bị hỏng.",
+            hint="Hãy chạy `assistant ingest --rebuild` để xây dựng lại chỉ mục.",
+        ) from exc
+    return collection, bm25
+
+
+def _copy_records(source: Any, target: Any, page: int = 1000) -> None:
+    offset = 0
+    while True:
+        got = source.get(limit=page, offset=offset, include=["embeddings", "documents", "metadatas"])
+        if not got["ids"]:
+            return
+        target.add(
+            ids=got["ids"],
+            embeddings=got["embeddings"],
+            documents=got["documents"],
+            metadatas=got["metadatas"],
+        )
+        offset += len(got["ids"])
 
 
 def _apply(

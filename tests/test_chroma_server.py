@@ -6,76 +6,35 @@ and is stopped at the end. The embedder is the text-dependent fake of the other 
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
-import socket
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import httpx
-import numpy as np
 import pytest
 
+from assistant.chunks import chunk_document
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.documents import load_corpus
+from assistant.documents import load_corpus, parse_text
 from assistant.errors import BackendUnavailableError
 from assistant.indexing import Layout, ingest, make_chroma_client, open_index
 from assistant.retrieval import Retriever
-from assistant.text import syllables
+from tests.conftest import chroma_cli, free_port
+from tests.fakes import FakeEmbedder
 
 pytestmark = pytest.mark.server
 
 CV = "cv-410-ubnd-hai-phong-2025"
 
 
-class FakeEmbedder:
-    name = "fake-hash-256"
-    dim = 256
-
-    def _vec(self, text: str) -> np.ndarray:
-        v = np.zeros(self.dim, dtype=np.float32)
-        for w in syllables(text):
-            h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest(), "little")
-            v[h % self.dim] += 1.0
-        n = float(np.linalg.norm(v))
-        if n == 0.0:
-            v[0], n = 1.0, 1.0
-        return v / n
-
-    def embed_queries(self, texts):
-        return np.stack([self._vec(t) for t in texts])
-
-    def embed_passages(self, texts, batch_size=32, show_progress=False):
-        return np.stack([self._vec(t) for t in texts])
-
-
-def _chroma_cli() -> str:
-    path = Path(sys.executable).parent / "chroma"
-    if path.exists():
-        return str(path)
-    found = shutil.which("chroma")
-    if not found:
-        pytest.skip("the `chroma` command is not installed")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def chroma_server(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
     log = (tmp_path / "chroma.log").open("wb")
     proc = subprocess.Popen(
         [
-            _chroma_cli(),
+            chroma_cli(),
             "run",
             "--path",
             str(tmp_path / "server-data"),
@@ -148,6 +107,27 @@ def test_ingest_and_search_against_server(tmp_path, chroma_server):
     names = {c.name for c in client.list_collections()}
     assert names == {f"{settings.collection}-{second.version}", f"{settings.collection}-{third.version}"}
 
+    # a changed document: a new collection holding the live one's records plus the new chunks only
+    kh = next(d for d in docs if d.doc_id != CV)
+    changed = parse_text(kh.doc_id, "\n".join(kh.lines).replace("Phan Viết Điện", "Nguyễn Văn Thử"), kh.path)
+    emb.passage_texts.clear()
+    fourth = ingest(
+        [d if d is not kh else changed for d in docs], settings=settings, embedder=emb, progress=False
+    )
+    assert fourth.updated == [kh.doc_id] and fourth.unchanged == [CV] and not fourth.rebuilt
+    assert fourth.chunks_embedded == len(emb.passage_texts) == len(chunk_document(changed))
+    names = {c.name for c in client.list_collections()}
+    assert names == {f"{settings.collection}-{third.version}", f"{settings.collection}-{fourth.version}"}
+    index = open_index(settings, emb)
+    try:
+        assert index.collection.count() == len(index.bm25) == fourth.chunks_total == third.chunks_total
+        ids = set(index.collection.get(include=[])["ids"])
+        assert ids == set(index.bm25.ids())
+        body = index.get_chunks([f"{kh.doc_id}#Chữ ký"])[f"{kh.doc_id}#Chữ ký"].body
+        assert "Nguyễn Văn Thử" in body and "Phan Viết Điện" not in body
+    finally:
+        index.close()
+
 
 def test_server_down_is_reported(tmp_path, chroma_server):
     settings = Settings(
@@ -157,7 +137,7 @@ def test_server_down_is_reported(tmp_path, chroma_server):
         chroma_port=chroma_server[0],
     )
     ingest(load_corpus(settings.corpus_dir), settings=settings, embedder=FakeEmbedder(), progress=False)
-    down = settings.model_copy(update={"chroma_port": _free_port()})
+    down = settings.model_copy(update={"chroma_port": free_port()})
     with pytest.raises(BackendUnavailableError):
         open_index(down, FakeEmbedder())
     # the server stops while the index is open: searches report it

@@ -6,14 +6,12 @@ the text (a hashed bag of folded syllables, normalised). Nothing here touches th
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import os
 import socket
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant.chunks import CHUNKER_VERSION, KINDS, approx_tokens, chunk_document
@@ -31,44 +29,10 @@ from assistant.indexing import (
     read_manifest,
 )
 from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE
-from assistant.text import syllables
+from tests.fakes import FakeEmbedder
 
 CV = "cv-410-ubnd-hai-phong-2025"
 KH = "kh-pctn-dac-khu-cat-hai-2025"
-
-
-class FakeEmbedder:
-    """Text-dependent vectors: hashed bag of folded syllables, L2-normalised."""
-
-    def __init__(self, name: str = "fake-hash-256", dim: int = 256, fail_after: int | None = None) -> None:
-        self.name = name
-        self.dim = dim
-        self.passages_embedded = 0
-        self.passage_texts: list[str] = []
-        self.fail_after = fail_after
-
-    def _vec(self, text: str) -> np.ndarray:
-        v = np.zeros(self.dim, dtype=np.float32)
-        for w in syllables(text):
-            h = int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest(), "little")
-            v[h % self.dim] += 1.0
-        n = float(np.linalg.norm(v))
-        if n == 0.0:
-            v[0], n = 1.0, 1.0
-        return v / n
-
-    def embed_queries(self, texts):
-        return np.stack([self._vec(t) for t in texts])
-
-    def embed_passages(self, texts, batch_size=32, show_progress=False):
-        if self.fail_after is not None and self.passages_embedded + len(texts) > self.fail_after:
-            raise RuntimeError("embedding failed on purpose")
-        self.passages_embedded += len(texts)
-        self.passage_texts.extend(texts)
-        return np.stack([self._vec(t) for t in texts])
-
-    def token_count(self, text: str) -> int:
-        return len(text.split())
 
 
 @pytest.fixture(scope="module")
@@ -213,6 +177,8 @@ def test_incremental_ingest(tmp_path, corpus):
     emb.passage_texts.clear()
     third = ingest(docs, settings=settings, embedder=emb, progress=False)
     assert third.updated == [KH] and third.unchanged == [CV]
+    assert third.version != first.version and not third.rebuilt  # built beside the live one
+    assert Layout(settings.index_dir).versions() == [first.version, third.version]
     assert third.chunks_embedded == len(chunk_document(changed))
     assert all(t not in {c.text for c in chunk_document(next(d for d in corpus if d.doc_id == CV))}
                for t in emb.passage_texts)  # fmt: skip
@@ -290,6 +256,35 @@ def test_failed_rebuild_leaves_previous_index_serving(tmp_path, corpus):
     assert Layout(settings.index_dir).versions() == [v1]  # the broken version is gone
     v3 = ingest(corpus, settings=settings, embedder=FakeEmbedder(), rebuild=True, progress=False).version
     assert Layout(settings.index_dir).versions() == [v1, v3]
+
+
+def test_failed_incremental_ingest_leaves_live_version_untouched(tmp_path, corpus):
+    """A change that fails part way (after the changed document's old chunks were deleted from the
+    copy) must not show in the live version: its files, chunks and manifest stay as they were."""
+    settings = make_settings(tmp_path)
+    v1 = ingest(corpus, settings=settings, embedder=FakeEmbedder(), progress=False).version
+    live = settings.index_dir / v1
+    before = {p.relative_to(live): p.read_bytes() for p in sorted(live.rglob("*")) if p.is_file()}
+    kh = next(d for d in corpus if d.doc_id == KH)
+    changed = parse_text(KH, "\n".join(kh.lines).replace("Phan Viết Điện", "Nguyễn Văn Thử"), kh.path)
+    docs = [d if d.doc_id != KH else changed for d in corpus]
+    with pytest.raises(RuntimeError):
+        ingest(docs, settings=settings, embedder=FakeEmbedder(fail_after=3), progress=False)
+    assert Layout(settings.index_dir).current() == v1
+    assert Layout(settings.index_dir).versions() == [v1]  # the failed copy is gone
+    after = {p.relative_to(live): p.read_bytes() for p in sorted(live.rglob("*")) if p.is_file()}
+    assert after.keys() == before.keys()
+    assert after[Path(MANIFEST)] == before[Path(MANIFEST)]
+    assert after[Path(BM25_FILE)] == before[Path(BM25_FILE)]
+    index = open_index(settings, FakeEmbedder())
+    try:
+        assert len(index) == index.collection.count() == sum(len(chunk_document(d)) for d in corpus)
+        assert "Phan Viết Điện" in index.get_chunks([f"{KH}#Chữ ký"])[f"{KH}#Chữ ký"].body
+    finally:
+        index.close()
+    # the same change, retried, goes through
+    again = ingest(docs, settings=settings, embedder=FakeEmbedder(), progress=False)
+    assert again.updated == [KH] and Layout(settings.index_dir).current() == again.version != v1
 
 
 def test_model_mismatch(tmp_path, corpus):
