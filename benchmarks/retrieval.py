@@ -263,6 +263,7 @@ def main() -> None:
     ap.add_argument("--tune", action="store_true", help="also evaluate the fusion variants tried")
     ap.add_argument("--index-dir", type=Path, help="keep the index here (reused incrementally)")
     ap.add_argument("--out", type=Path, default=RESULTS, help="results file (markdown)")
+    ap.add_argument("--cost-only", action="store_true", help="only ingest time, latency and memory")
     args = ap.parse_args()
 
     data = args.data.resolve()
@@ -300,7 +301,7 @@ def main() -> None:
         )
         print(f"ingest {year}: {report.summary()}", file=sys.stderr)
         retriever = Retriever.open(settings, embedder)
-        for name, fname in sets_of[year]:
+        for name, fname in [] if args.cost_only else sets_of[year]:
             qs = questions(data, fname, doc_of)
             for accents in (True, False):
                 t = time.perf_counter()
@@ -342,7 +343,7 @@ def write_report(
     peak_mb: float,
 ) -> list[str]:
     cmd = "`.venv/bin/python benchmarks/retrieval.py" + (" --with-2022" if args.with_2022 else "")
-    cmd += (" --tune" if args.tune else "") + "`"
+    cmd += (" --tune" if args.tune else "") + (" --cost-only" if args.cost_only else "") + "`"
     out = [
         "# Retrieval benchmark (ALQAC, article level)",
         "",
@@ -384,6 +385,9 @@ def write_report(
         f"2023 train with and without accents, after warm-up: p50 {_pct(lat, 50):.1f} ms, "
         f"p95 {_pct(lat, 95):.1f} ms",
         f"- peak memory (ru_maxrss): {peak_mb:.0f} MB",
+        "- load average (1/5/15 min) when the run ended: "
+        + " / ".join(f"{x:.2f}" for x in os.getloadavg())
+        + " (other processes on the machine slow ingest and latency down)",
     ]
     if args.tune:
         out += ["", *tuning_table(qsets)]
