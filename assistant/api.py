@@ -10,7 +10,7 @@ import logging
 import mimetypes
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -174,25 +174,28 @@ def create_app(services: Services) -> FastAPI:
 
     @app.get("/healthz", tags=["hệ thống"])
     def healthz() -> JSONResponse:
-        ready = services.ready
-        body = {
-            "status": "ready" if ready else "starting",
+        """200 when every kind of answer works; 503 with the reason (and the fix) otherwise."""
+        problem = services.health()
+        ready = services.ready and problem is None
+        body: dict[str, Any] = {
+            "status": "ready" if ready else ("unavailable" if problem is not None else "starting"),
             "documents": len(services.corpus.docs),
-            "index": ready,
+            "index": services.ready,
         }
-        if services.index_error is not None:
-            body["message"] = services.index_error.message
-            body["hint"] = services.index_error.hint
+        if problem is not None:
+            body["error"] = type(problem).__name__
+            body["message"] = problem.message
+            body["hint"] = problem.hint
         return JSONResponse(body, status_code=200 if ready else 503)
 
     # --- chat ---
-    def _ask(req: ChatRequest) -> Answer:
+    def _ask(req: ChatRequest, on_text: Callable[[str], None] | None = None) -> Answer:
         if len(req.history) > settings.max_history_turns:
             raise InputError(
                 f"Lịch sử hội thoại quá dài ({len(req.history)} lượt); tối đa {settings.max_history_turns} lượt."
             )
         history = history_from_dicts([h.model_dump() for h in req.history])
-        return services.chat.ask(req.message, history)
+        return services.chat.ask(req.message, history, on_text)
 
     @app.post("/api/chat", tags=["hỏi đáp"], response_model=Answer)
     async def chat(req: ChatRequest, request: Request) -> Response:
@@ -204,14 +207,48 @@ def create_app(services: Services) -> FastAPI:
         return JSONResponse(answer.model_dump())
 
     async def _stream(req: ChatRequest) -> AsyncIterator[str]:
+        """Events: ``delta`` (text as it forms), ``replace`` (the whole text, when the checked
+        answer differs from the draft streamed so far), ``citations``, then ``done`` (the reply)
+        or ``error``. An LLM-phrased answer streams as the LLM writes it; other answers are
+        complete at once and are sent in pieces."""
+        loop = asyncio.get_running_loop()
+        drafts: asyncio.Queue[str] = asyncio.Queue()
+
+        def on_text(piece: str) -> None:  # called from the worker thread
+            loop.call_soon_threadsafe(drafts.put_nowait, piece)
+
+        work = asyncio.ensure_future(run_in_threadpool(_ask, req, on_text))
+        streamed = ""
         try:
-            answer = await run_in_threadpool(_ask, req)
+            while not work.done() or not drafts.empty():
+                if drafts.empty():
+                    waiter = asyncio.ensure_future(drafts.get())
+                    await asyncio.wait({waiter, work}, return_when=asyncio.FIRST_COMPLETED)
+                    if not waiter.done():
+                        waiter.cancel()
+                        continue
+                    piece = waiter.result()
+                else:
+                    piece = drafts.get_nowait()
+                streamed += piece
+                yield _sse("delta", {"text": piece})
+            answer = work.result()
         except AssistantError as exc:
             yield _sse("error", exc.to_dict())
             return
-        for piece in _pieces(answer.answer):
-            yield _sse("delta", {"text": piece})
-            await asyncio.sleep(0)
+        except Exception:
+            logger.exception("unexpected error while streaming an answer")
+            yield _sse("error", {"error": "InternalError", "message": "Đã xảy ra lỗi khi tạo câu trả lời."})
+            return
+        finally:
+            if not work.done():
+                work.cancel()
+        if not streamed:
+            for piece in _pieces(answer.answer):
+                yield _sse("delta", {"text": piece})
+                await asyncio.sleep(0)
+        elif streamed != answer.answer:
+            yield _sse("replace", {"text": answer.answer})
         yield _sse("citations", [c.model_dump() for c in answer.citations])
         yield _sse("done", answer.model_dump())
 

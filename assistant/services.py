@@ -83,6 +83,37 @@ class Services:
     def ready(self) -> bool:
         return self._retriever is not None
 
+    def health(self) -> AssistantError | None:
+        """What keeps passage answers from working right now, or None when they work.
+
+        Unlike ``ready`` this looks: an index that failed to open is tried again (it may have been
+        built since, or its server come back), and a Chroma server is asked for a heartbeat, so a
+        stopped server shows here and not only on the next question.
+        """
+        if self._retriever is None:
+            from assistant.indexing import Layout
+
+            built = bool(self.settings.chroma_host) or Layout(self.settings.index_dir).current() is not None
+            if built and self.index_error is None:
+                return None  # still warming up; the caller says "starting"
+            try:  # with no index this fails at once, before any model is loaded
+                self.searcher()
+            except AssistantError as exc:
+                return exc
+        if self.settings.chroma_host:
+            from assistant.errors import BackendUnavailableError
+
+            index = self._index
+            try:
+                if index is not None:
+                    index.client.heartbeat()
+            except Exception:
+                return BackendUnavailableError(
+                    f"Máy chủ Chroma tại {self.settings.chroma_host}:{self.settings.chroma_port} không phản hồi.",
+                    hint="Kiểm tra máy chủ Chroma; trợ lý tự kết nối lại khi máy chủ hoạt động trở lại.",
+                )
+        return None
+
     def reload_corpus(self) -> None:
         """Re-read the corpus after an ingest; the chat service keeps working on the old one until then."""
         corpus = Corpus.from_documents(load_corpus(self.settings.corpus_dir))

@@ -97,7 +97,9 @@ def test_passage_question_without_index_is_a_clear_503(client: TestClient) -> No
 def test_healthz_says_not_ready_without_index(client: TestClient) -> None:
     r = client.get("/healthz")
     assert r.status_code == 503
-    assert r.json()["status"] == "starting"
+    body = r.json()
+    assert body["status"] == "unavailable" and body["index"] is False
+    assert body["error"] == "IndexNotBuiltError" and "assistant ingest" in body["hint"]
 
 
 def test_documents_and_sections(client: TestClient) -> None:

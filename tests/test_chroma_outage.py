@@ -141,6 +141,9 @@ def test_chroma_down_gives_503_then_recovers_without_restarting_the_app(
             assert body["error"] == "BackendUnavailableError", body
             assert "Máy chủ Chroma" in body["message"] and "không" in body["message"], body
             assert "Traceback" not in r.text
+        health = client.get("/healthz")  # a stopped server shows here too, not only on questions
+        assert health.status_code == 503 and health.json()["error"] == "BackendUnavailableError", health.text
+        assert "Máy chủ Chroma" in health.json()["message"]
         # the answers that need no index keep working
         r = _ask(client, DETERMINISTIC)
         assert r.status_code == 200, r.text
@@ -149,6 +152,7 @@ def test_chroma_down_gives_503_then_recovers_without_restarting_the_app(
 
         # back: same port, same data folder; the running app answers again
         chroma.start()
+        assert client.get("/healthz").status_code == 200
         r = _ask(client, QUESTION)
         assert r.status_code == 200, r.text
         assert r.json()["kind"] == "passage" and r.json()["citations"][0]["doc"] == KH
