@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,10 @@ from assistant.router import CODE, Route, detect, folded
 from assistant.text import fold, nfc, squash
 
 logger = logging.getLogger(__name__)
+
+# Where the draft of an LLM-phrased answer goes while it is written (set per call of ask(): one
+# ChatService serves concurrent requests, each in its own thread and context).
+_DRAFT_SINK: ContextVar[Callable[[str], None] | None] = ContextVar("draft_sink", default=None)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -66,12 +71,20 @@ class ChatService:
     def searcher(self) -> Searcher | None:
         return self._searcher_factory() if self._searcher_factory else None
 
-    def ask(self, message: str, history: list[Turn] | None = None) -> Answer:
+    def ask(
+        self, message: str, history: list[Turn] | None = None, on_text: Callable[[str], None] | None = None
+    ) -> Answer:
+        """Answer ``message``. ``on_text``, if given, receives the draft of an LLM-phrased answer as
+        the LLM writes it (the returned answer is the checked, final one)."""
         started = time.perf_counter()
         question = clean_message(message, self.max_message_chars)
         history = history or []
-        standalone, route = self._resolve(question, history)
-        answer = self._answer(standalone, route, history)
+        token = _DRAFT_SINK.set(on_text)
+        try:
+            standalone, route = self._resolve(question, history)
+            answer = self._answer(standalone, route, history)
+        finally:
+            _DRAFT_SINK.reset(token)
         answer.data.setdefault("route", {"kind": route.kind, "intent": route.intent})
         if standalone != question:
             answer.data["standalone_question"] = standalone
@@ -209,7 +222,7 @@ class ChatService:
             body = f"{sec.heading_path}\n{sec.text}" if sec else c.quote
             sources.append((c.id, f"{doc_name(self.corpus.docs[c.doc])} — mục {c.section} {c.title}\n{body}"))
         try:
-            text, used = phrase_passage_answer(self.llm, get_prompts(), question, sources)
+            text, used = phrase_passage_answer(self.llm, get_prompts(), question, sources, _DRAFT_SINK.get())
         except BackendUnavailableError as exc:
             logger.warning("LLM phrasing failed, answering extractively: %s", exc)
             answer.data["llm"] = "fallback"

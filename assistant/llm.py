@@ -31,7 +31,7 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -372,6 +372,33 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LIST_MARKER = re.compile(r"^(\s*)\d{1,2}[.)](?=\s)", re.M)
 
 
+class DraftFilter:
+    """Passes on the visible part of a streamed reply as it grows: text inside ``<think>`` blocks
+    (closed or not yet) is held back, and so is a trailing fragment that may open one."""
+
+    def __init__(self, emit: Callable[[str], None]) -> None:
+        self.emit = emit
+        self.raw = ""
+        self.sent = ""
+
+    def feed(self, piece: str) -> None:
+        self.raw += piece
+        visible = _THINK.sub("", self.raw)
+        lower = visible.lower()
+        cut = lower.find("<think>")
+        if cut >= 0:
+            visible = visible[:cut]
+        else:
+            for n in range(min(len("<think>") - 1, len(visible)), 0, -1):
+                if "<think>".startswith(lower[-n:]):
+                    visible = visible[:-n]
+                    break
+        visible = visible.lstrip()
+        if visible.startswith(self.sent) and len(visible) > len(self.sent):
+            self.emit(visible[len(self.sent) :])
+            self.sent = visible
+
+
 def _clean_reply(text: str) -> str:
     text = _THINK.sub("", nfc(text))
     if "<think>" in text.lower():  # reasoning never closed: there is no answer
@@ -483,11 +510,19 @@ def invented_numbers(text: str, sources: Sequence[tuple[int, str]]) -> list[str]
 
 
 def phrase_passage_answer(
-    client: LLMClient, prompts: PromptLibrary, question: str, sources: list[tuple[int, str]]
+    client: LLMClient,
+    prompts: PromptLibrary,
+    question: str,
+    sources: list[tuple[int, str]],
+    on_text: Callable[[str], None] | None = None,
 ) -> tuple[str, list[int]]:
     """The answer phrased by the LLM from ``sources`` ((id, '<doc> — <section> <title>\\n<text>')), and
     the ids it cites. Raises :class:`LLMRejected` if it cites no given id or writes a number that is in
-    no source; :class:`LLMUnavailable` if the LLM cannot be reached."""
+    no source; :class:`LLMUnavailable` if the LLM cannot be reached.
+
+    With ``on_text`` the reply is streamed, and ``on_text`` receives its visible text as it grows
+    (reasoning blocks held back). That text is a draft: the checks run on the whole reply, so the
+    returned text may differ (citations renumbered or dropped) or the call may still raise."""
     if not sources:
         raise LLMRejected("Không có nguồn để mô hình ngôn ngữ trả lời.")
     messages = [
@@ -499,7 +534,14 @@ def phrase_passage_answer(
             ),
         },
     ]
-    reply = _clean_reply(client.chat(messages, max_tokens=600, temperature=0.1))
+    if on_text is None:
+        raw = client.chat(messages, max_tokens=600, temperature=0.1)
+    else:
+        draft = DraftFilter(on_text)
+        for piece in client.stream_chat(messages, max_tokens=600, temperature=0.1):
+            draft.feed(piece)
+        raw = draft.raw
+    reply = _clean_reply(raw)
     text, cited = filter_citations(reply, {sid for sid, _ in sources})
     text = re.sub(r"[ \t]+\n", "\n", text).strip()
     if not text or not cited:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -114,10 +116,13 @@ def test_missing_then_corrupted_index_then_recovery(tmp_path: Path) -> None:
     # deterministic answers keep working without an index
     assert client.post("/api/chat", json={"message": "Ai ký Công văn 410?"}).status_code == 200
 
+    health = client.get("/healthz")
+    assert health.status_code == 503 and "assistant ingest" in health.json()["hint"]
+
     ingest(load_corpus(settings.corpus_dir), settings=settings, embedder=embedder, progress=False)
+    assert client.get("/healthz").status_code == 200  # healthz itself notices the new index
     r = client.post("/api/chat", json={"message": QUESTION})
     assert r.status_code == 200 and r.json()["kind"] == "passage"
-    assert client.get("/healthz").status_code == 200
 
     # corrupt the live version: a fresh service must say so and name the command
     live = Layout(settings.index_dir).path(Layout(settings.index_dir).current() or "")
@@ -134,3 +139,52 @@ def test_missing_then_corrupted_index_then_recovery(tmp_path: Path) -> None:
     )
     r = broken.post("/api/chat", json={"message": QUESTION})
     assert r.status_code == 200 and r.json()["kind"] == "passage"
+
+
+def _sse_events(client: TestClient, message: str) -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+    with client.stream(
+        "POST", "/api/chat", json={"message": message}, headers={"Accept": "text/event-stream"}
+    ) as r:
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+        raw = "".join(r.iter_text())
+    return [(name, json.loads(data)) for name, data in re.findall(r"event: (\w+)\ndata: (.*)\n\n", raw)]
+
+
+def test_llm_answer_streams_as_the_llm_writes_it(indexed, stub) -> None:  # type: ignore[no-untyped-def]
+    """The SSE deltas are the LLM's own pieces, one per piece it sent (not the finished answer cut
+    up afterwards); the checked answer, with the invented [9] dropped, then replaces the draft."""
+    settings, embedder = indexed
+    reply = "Mục tiêu chung là xây dựng Đặc khu kỷ cương, liêm chính, phát triển [1]. Xem thêm [9]."
+    stub.script(Reply(text=reply))
+    services = Services(settings, embedder=embedder, llm=LLMClient(stub.url, "m", "", timeout=5))
+    client = TestClient(create_app(services), raise_server_exceptions=False)
+    try:
+        events = _sse_events(client, QUESTION)
+    finally:
+        client.close()
+        services.close()
+    names = [n for n, _ in events]
+    deltas = [d["text"] for n, d in events if n == "delta"]
+    assert "".join(deltas) == reply
+    assert len(deltas) == len(reply.split())  # the stub sends one piece per word
+    assert names[-3:] == ["replace", "citations", "done"]
+    done = events[-1][1]
+    assert events[-3][1]["text"] == done["answer"] and "[9]" not in done["answer"]
+    assert done["data"]["llm"] == "used" and [c["id"] for c in done["citations"]] == [1]
+
+
+def test_rejected_llm_draft_is_replaced_by_the_extractive_answer(indexed, stub) -> None:  # type: ignore[no-untyped-def]
+    settings, embedder = indexed
+    stub.script(Reply(text="Mục tiêu chung đạt 97,5% kế hoạch [1]."))
+    services = Services(settings, embedder=embedder, llm=LLMClient(stub.url, "m", "", timeout=5))
+    client = TestClient(create_app(services), raise_server_exceptions=False)
+    try:
+        events = _sse_events(client, QUESTION)
+    finally:
+        client.close()
+        services.close()
+    assert "97,5" in "".join(d["text"] for n, d in events if n == "delta")  # the draft went out ...
+    replace = [d["text"] for n, d in events if n == "replace"]
+    done = events[-1][1]
+    assert replace == [done["answer"]]  # ... and was taken back
+    assert done["data"]["llm"] == "fallback" and "97,5" not in done["answer"] and "kỷ cương" in done["answer"]

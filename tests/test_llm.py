@@ -12,6 +12,7 @@ import pytest
 from assistant.config import Settings
 from assistant.errors import BackendUnavailableError
 from assistant.llm import (
+    DraftFilter,
     LLMClient,
     LLMRejected,
     LLMUnavailable,
@@ -321,3 +322,29 @@ def test_condense_empty_reply_is_rejected(llm_stub: LLMStub, prompts: PromptLibr
     llm_stub.script("   ")
     with pytest.raises(LLMRejected):
         condense_question(client_for(llm_stub), prompts, [("user", "Chỉ thị 05?")], "Còn hạn?")
+
+
+def test_draft_filter_holds_back_reasoning() -> None:
+    sent: list[str] = []
+    draft = DraftFilter(sent.append)
+    for piece in ["<thi", "nk>Người dùng hỏi", " gì?</think>", "\n\nSở Nội vụ ", "chủ trì [2].", " <", "/b>"]:
+        draft.feed(piece)
+    assert "".join(sent) == "Sở Nội vụ chủ trì [2]. </b>"
+    assert draft.raw.startswith("<think>Người dùng hỏi gì?</think>")
+    unclosed: list[str] = []
+    draft = DraftFilter(unclosed.append)
+    for piece in ["Trả lời. ", "<think>còn đang", " nghĩ"]:
+        draft.feed(piece)
+    assert "".join(unclosed) == "Trả lời. "
+
+
+def test_streamed_phrasing_reports_the_draft(llm_stub: LLMStub, prompts: PromptLibrary) -> None:
+    reply = "Sở Nội vụ chủ trì thanh tra công vụ tại 15 cơ quan, đơn vị [2] [7]."
+    llm_stub.script(reply)
+    pieces: list[str] = []
+    text, cited = phrase_passage_answer(
+        client_for(llm_stub), prompts, "Ai thanh tra?", SOURCES, pieces.append
+    )
+    assert llm_stub.requests[0].json["stream"] is True
+    assert len(pieces) > 1 and "".join(pieces) == reply  # the draft, as it came
+    assert cited == [2] and text == "Sở Nội vụ chủ trì thanh tra công vụ tại 15 cơ quan, đơn vị [2]."

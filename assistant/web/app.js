@@ -459,6 +459,14 @@ async function streamAnswer(payload, bot, signal) {
           bot.content += piece;
           schedulePaint(bot);
         }
+      } else if (event === "replace") {
+        // The checked answer differs from the draft streamed so far (an LLM's citations renumbered,
+        // or its draft rejected for the extractive answer): show the checked one.
+        const text = isObject(value) ? value.text : "";
+        if (typeof text === "string") {
+          bot.content = text;
+          schedulePaint(bot);
+        }
       } else if (event === "citations") {
         if (Array.isArray(value)) {
           bot.citations = value;
