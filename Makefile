@@ -55,9 +55,15 @@ typecheck: install
 test: install model browser-deps lint typecheck
 	$(BIN)/python -m pytest -q
 
-# The question set of ../shared/eval against a running server (make serve in another terminal).
+# The question set of ../shared/eval, as written and typed without accents, against a running
+# server (make serve in another terminal).
 eval:
+	$(BIN)/python eval/make_no_accents.py ../shared/eval/dev.jsonl > eval/dev-no-accents.jsonl
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl --url http://$(HOST):$(PORT) --corpus corpus
+	$(BIN)/python ../shared/eval/score.py eval/dev-no-accents.jsonl --url http://$(HOST):$(PORT) --corpus corpus
 
+# Every benchmark; results in benchmarks/results/ (run on a quiet machine: they time things).
 bench: model
-	$(BIN)/python benchmarks/retrieval.py
+	$(BIN)/python benchmarks/retrieval.py --with-2022 --tune
+	$(BIN)/python benchmarks/serving.py
+	$(BIN)/python benchmarks/embedding_speed.py
