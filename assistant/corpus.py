@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.agencies import AgencyDirectory, Assignment, extract_assignments
+from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
 from assistant.documents import load_corpus
 from assistant.model import CriterionRow, Document, Section, TableTotal
 from assistant.text import fold
@@ -22,6 +22,7 @@ class Corpus:
     totals: list[TableTotal] = field(default_factory=list)
     agencies: AgencyDirectory | None = None
     assignments: list[Assignment] = field(default_factory=list)
+    general: dict[str, list[GeneralTask]] = field(default_factory=dict)  # by document id
 
     @classmethod
     def from_documents(cls, docs: list[Document]) -> Corpus:
@@ -33,6 +34,7 @@ class Corpus:
             totals=[t for d in by_id.values() for t in d.totals],
             agencies=AgencyDirectory(assignments, places=[d.place for d in by_id.values() if d.place]),
             assignments=assignments,
+            general={doc_id: general_tasks(d) for doc_id, d in by_id.items()},
         )
 
     @classmethod

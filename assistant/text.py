@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -20,10 +21,33 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_COMBINING = re.compile("[\u0300-\u036f]+")  # the marks Vietnamese uses, and most others
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c) == "Mn"
+
+
+def _drop_mark(m: re.Match[str]) -> str:
+    return "" if _is_mark(m.group(0)) else m.group(0)
+
+
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lowercase and remove diacritics (đ -> d): 'Sở Giáo dục' -> 'so giao duc'."""
-    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d").replace("Đ", "d")
-    return unicodedata.normalize("NFC", "".join(c for c in text if unicodedata.category(c) != "Mn"))
+    """Lowercase and remove diacritics (đ -> d): 'Sở Giáo dục' -> 'so giao duc'.
+
+    Every nonspacing mark (Unicode category Mn) goes; cached, since the same chunk texts are
+    folded again for every question that retrieves them.
+    """
+    low = text.lower()
+    if low.isascii():
+        return low
+    text = _COMBINING.sub("", unicodedata.normalize("NFD", low).replace("đ", "d"))
+    if not text.isascii():  # quotes, dashes, other scripts: drop what is still a mark
+        text = _NON_ASCII.sub(_drop_mark, text)
+    return unicodedata.normalize("NFC", text)
 
 
 def accent_ratio(text: str) -> float:
@@ -151,8 +175,13 @@ def doc_numbers(text: str) -> list[str]:
 
 def syllables(text: str) -> list[str]:
     """Folded syllables of a text, abbreviations expanded ('Sở GD&ĐT' -> so gd&dt giao duc va dao tao)."""
-    folded = expand_abbreviations(fold(nfc(text)))
-    return _TOKEN.findall(folded)
+    return list(_syllables(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _syllables(text: str) -> tuple[str, ...]:
+    # cached: answers split the same retrieved chunks into sentences and words for every question
+    return tuple(_TOKEN.findall(expand_abbreviations(fold(nfc(text)))))
 
 
 def search_tokens(text: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.agencies import Assignment, assignment_to_dict, general_tasks
+from assistant.agencies import Assignment, assignment_to_dict
 from assistant.answers import Answer, CitationSet
 from assistant.compose.common import bullet_list, doc_name, say, short
 from assistant.corpus import Corpus
@@ -73,7 +73,7 @@ def _general_note(corpus: Corpus, cites: CitationSet, doc_ids: list[str]) -> str
     items = []
     for doc_id in doc_ids:
         doc = corpus.docs[doc_id]
-        for g in general_tasks(doc):
+        for g in corpus.general.get(doc_id, []):
             sec = doc.section(g.section)
             if sec is None or sec.parent is not None:
                 continue
