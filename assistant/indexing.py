@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -287,13 +288,18 @@ class Index:
     manifest: dict[str, Any]
     client: Any
     collection: Any
-    vector_store: ChromaVectorStore
     bm25: BM25Index
     accents: AccentModel
     # Chunks already read, by id. A version is never written once live (every ingest builds a new
     # one), so what was read stays true for the life of this object.
     _chunk_cache: dict[str, Chunk] = field(default_factory=dict, repr=False)
     CHUNK_CACHE_SIZE: ClassVar[int] = 20_000
+
+    @functools.cached_property
+    def vector_store(self) -> ChromaVectorStore:
+        """The collection as a LlamaIndex vector store; made on first use, since searching does not
+        need it and importing LlamaIndex adds about 2 s to the server's start."""
+        return _vector_store(self.collection)
 
     @property
     def documents(self) -> dict[str, dict[str, Any]]:
@@ -500,7 +506,6 @@ def open_index(settings: Settings | None = None, embedder: EmbedderLike | None =
         manifest=manifest,
         client=client,
         collection=collection,
-        vector_store=_vector_store(collection),
         bm25=bm25,
         accents=accents,
     )
