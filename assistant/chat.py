@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.common import doc_name, say
-from assistant.compose.document import answer_document
+from assistant.compose.document import answer_document, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency, answer_which_agency
@@ -198,6 +198,8 @@ class ChatService:
             if route.intent == "unknown_agency":
                 return answer_unknown_agency(corpus, route.params["name"])
         if route.kind == "document":
+            if route.intent == "reference":
+                return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
             if route.intent == "reference_followup":
                 return self._reference_followup(question, route.params["previous"]) or self._passage(question)
             return answer_document(

@@ -33,7 +33,7 @@ CODE = re.compile(r"(?<![\w.])([a-z](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
 _POINTS = re.compile(r"(?<!quan )(?<!dac )(?<!thoi )(?<!dia )(?<!trong )\bdiem\b(?! nong)(?! [a-d]\))")
 _CRITERIA = re.compile(r"\btieu chi\b|\bthang diem\b|\bdiem tham dinh\b|\bbi tru\b|\btru diem\b|\bdiem tru\b")
 _TOP = re.compile(r"(nhieu|cao|lon|nang|manh) nhat|\btop\b|dung dau|xep hang|\bnhieu diem nhat\b")
-_LEAST = re.compile(r"\b(it|thap|nho) nhat\b")
+_LEAST = re.compile(r"\b(it|thap|nho)( diem)? nhat\b")
 _ZERO = re.compile(
     r"(?<![\d,.])0 diem|\bkhong diem\b|\bdiem 0\b|\bbi 0\b|\bkhong (duoc|dat) diem (nao)?\b|\b0/"
 )
@@ -50,6 +50,7 @@ _OVERALL = re.compile(
     r"\btong (so )?diem\b|\bdiem tong\b|\btong cong\b|\bket qua danh gia\b|\b(dat|duoc) (tong cong )?bao nhieu diem\b"
     r"|\bxep loai\b|\bty le\b|\bphan tram\b|\bdiem danh gia\b|\bchi so\b"
 )
+_RATE = re.compile(r"\bphan tram\b|\bty le\b|%|\bdat (duoc )?bao nhieu\b|\bket qua\b|\bbao nhieu diem\b")
 _DEDUCT = re.compile(r"\btru\b|\bmat diem\b|\bthieu\b")
 _MAX = re.compile(r"\bthang diem\b|\btoi da\b|\bdiem chuan\b")
 
@@ -125,9 +126,26 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# When something happens, not when a document was issued: 'Khi nào sơ kết?', 'Hạn báo cáo là ngày nào?'
+_EVENT = re.compile(
+    r"\b(so ket|tong ket|bao cao|han|thoi han|hoan thanh|to chuc|kiem tra|danh gia|nop|thuc hien xong"
+    r"|bat dau|ket thuc|ap dung|hieu luc|tien hanh|trien khai)\b"
+)
+_ISSUED = re.compile(r"\bban hanh\b|\bky\b|\bngay thang\b|\bvan ban (nay|do)\b")
+# What a question asks about a document it names: its date, issuer, number, subject, or what it is.
+_REF_FACT = re.compile(
+    r"\bngay nao\b|\bkhi nao\b|\bnam nao\b|\bban hanh\b|\bcua (ai|co quan nao)\b|\bve viec gi\b"
+    r"|\bve (van de )?gi\b|\bla (van ban )?gi\b|\bnoi dung\b|\btrich yeu\b|\bso may\b|\bco quan nao\b"
+)
+
+
 def detect(question: str, corpus: Corpus) -> Route:
     """Route one standalone question."""
     q = folded(question)
+    refs = corpus.referenced_numbers(question)
+    if refs and _REF_FACT.search(q) and not CODE.search(q):
+        # 'Nghị quyết 168/NQ-CP ban hành ngày nào?': a document the corpus cites, not one it holds
+        return Route("document", "reference", {"numbers": refs})
     route = _numeric(q, corpus, question)
     if route:
         return route
@@ -135,6 +153,8 @@ def detect(question: str, corpus: Corpus) -> Route:
     if route:
         return route
     intents = [intent for intent, rx in _DOC_FACTS if rx.search(q)]
+    if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
+        intents.remove("date")  # the date of an event the text sets: the passages say it
     if intents:
         return Route("document", intents[0], {"intents": intents})
     return Route("passage", "search")
@@ -155,13 +175,21 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
             else "all"
         )
         return Route("numeric", "criterion", {"codes": codes, "field": field_})
-    if not (has_points or about_criteria):
-        return None
     group = _GROUP_ONE.search(q)
     appendix = _APPENDIX.search(q)
+    # 'Nhóm D đạt bao nhiêu phần trăm?', 'Tỷ lệ đạt của Phụ lục II': a score without the word 'điểm'
+    rate_of_table = bool((group or appendix) and _RATE.search(q))
+    if not (has_points or about_criteria or rate_of_table):
+        return None
     params: dict[str, Any] = {}
     if appendix:
         params["appendix"] = appendix.group(1)
+    if group:
+        params["group"] = group.group(1).upper()
+    if _TOP.search(q) and _MAX.search(q) and not _DEDUCT.search(q):
+        n = re.search(r"\b(\d{1,2}|hai|ba|bon|nam|muoi) (tieu chi|noi dung)\b", q)
+        params["n"] = _small_number(n.group(1)) if n else None
+        return Route("numeric", "top_max", params)
     if _TOP.search(q) and (_DEDUCT.search(q) or "diem" in q):
         n = re.search(r"\b(\d{1,2}|hai|ba|bon|nam|muoi) (tieu chi|noi dung|nhom)\b", q)
         params["n"] = _small_number(n.group(1)) if n else None
@@ -188,7 +216,8 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
     if (_FULL.search(q) and not _MAX.search(q.replace("toi da", ""))) or re.search(r"100 ?%", q):
         return Route("numeric", "full", params)
     if group:
-        params["group"] = group.group(1).upper()
+        # 'Nhóm A có những tiêu chí nào bị trừ điểm?': the table keeps the deducted rows only
+        params["deducted_only"] = bool(_DEDUCT.search(q) and re.search(r"\b(tieu chi|noi dung) nao\b", q))
         return Route("numeric", "group", params)
     if _GROUP_ALL.search(q):
         return Route("numeric", "groups", params)

@@ -34,6 +34,36 @@ def answer_document(corpus: Corpus, question: str, intents: list[str]) -> Answer
     )
 
 
+def answer_reference(corpus: Corpus, numbers: list[str]) -> Answer | None:
+    """A document the corpus cites but does not hold: what the citing documents say of it (kind,
+    number, date, issuer as written where it is cited), each mention cited."""
+    cites = CitationSet()
+    items: list[str] = []
+    data: list[dict[str, object]] = []
+    for doc in corpus.docs.values():
+        seen: set[str] = set()
+        for label, refs in ((BASES, doc.bases), (TITLE, doc.refs)):
+            for r in refs:
+                if r.number not in numbers or r.number in seen:
+                    continue
+                seen.add(r.number)
+                cid = _cite_ref(doc, cites, label, r)
+                quote = next((c.quote for c in cites.items if c.id == cid), "")
+                items.append(
+                    f"- {_ref_text(r)} — được dẫn trong {doc_long_name(doc)}, mục {label} [{cid}]"
+                    + (f":\n  > {quote}" if quote else "")
+                )
+                data.append({"doc": doc.doc_id, "cited_in": label, **_ref_dict(r)})
+    if not items:
+        return None
+    return Answer(
+        answer=say("answer_reference", items="\n".join(items)),
+        kind="document",
+        citations=cites.items,
+        data={"intents": ["reference"], "references": data},
+    )
+
+
 def _sec(doc: Document, label: str) -> Section | None:
     return doc.section(label)
 

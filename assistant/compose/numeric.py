@@ -6,13 +6,14 @@ Vietnamese way, and says whether the document states it or it was computed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from assistant import scoring
 from assistant.answers import Answer, CitationSet
-from assistant.compose.common import say
+from assistant.compose.common import doc_name, say
 from assistant.corpus import Corpus
 from assistant.documents import appendix_label
 from assistant.errors import NotFoundError
@@ -90,21 +91,80 @@ def _line_dict(line: scoring.ScoreLine) -> dict[str, Any]:
     }
 
 
+# Intents over a set of rows that a group or an appendix named in the question narrows down
+# ('Nhóm C có bao nhiêu tiêu chí đạt tối đa?'); the group and appendix intents narrow themselves.
+_SCOPED = {
+    "top_deductions",
+    "top_awarded",
+    "top_max",
+    "least_deductions",
+    "zero",
+    "full",
+    "count",
+    "threshold",
+}
+
+
 def answer_numeric(corpus: Corpus, question: str, route: Route) -> Answer:
     rows = _scope(corpus, question)
     if not rows:
         return Answer(answer=say("not_found_scores"), kind="not_found")
+    other_year = _other_year(corpus, question, rows)
+    if other_year:
+        return Answer(answer=other_year, kind="not_found", data={"intent": route.intent})
+    scope_note = ""
+    if route.intent in _SCOPED:
+        rows, scope_note = _narrow(rows, route)
+        if not rows:
+            return Answer(answer=say("not_found_scores"), kind="not_found")
     cites = CitationSet()
     handler = _HANDLERS[route.intent]
     text, data = handler(corpus, question, route, rows, cites)
     if not text:
         return Answer(answer=say("not_found_scores"), kind="not_found")
+    if scope_note:
+        text = scope_note + "\n" + text
     kind = "not_found" if data.pop("not_found", False) else "numeric"
     data["intent"] = route.intent
     return Answer(answer=text, kind=kind, citations=cites.items, data=data)
 
 
 Result = tuple[str, dict[str, Any]]
+
+
+def _narrow(rows: list[CriterionRow], route: Route) -> tuple[list[CriterionRow], str]:
+    """Rows of the group and/or appendix the question names, and a line saying so."""
+    scope = []
+    group = route.params.get("group")
+    if group:
+        rows = [r for r in rows if r.code.upper().startswith(group + ".")]
+        scope.append(f"nhóm {group}")
+    if route.params.get("appendix"):
+        label = appendix_label(route.params["appendix"])
+        rows = [r for r in rows if r.appendix == label]
+        scope.append(label)
+    return rows, (say("numeric_scope", scope=", ".join(scope)) if scope else "")
+
+
+def _other_year(corpus: Corpus, question: str, rows: list[CriterionRow]) -> str:
+    """A not-found message when the question asks about a year the scoring tables are not of.
+
+    The year of a scoring document is the one its subject gives ('... đánh giá công tác phòng,
+    chống tham nhũng năm 2023 ...'); a question naming only other years is not about its tables.
+    """
+    asked = set(re.findall(r"\b(20\d\d)\b", question))
+    if not asked:
+        return ""
+    docs = [corpus.docs[d] for d in dict.fromkeys(r.doc for r in rows)]
+    years = {y for d in docs for y in re.findall(r"\b(20\d\d)\b", d.subject or "")}
+    if not years or asked & years:
+        return ""
+    return say(
+        "not_found_year",
+        years=", ".join(sorted(years)),
+        document=", ".join(doc_name(d) for d in docs),
+        asked=", ".join(sorted(asked)),
+    )
 
 
 def _criterion(
@@ -190,6 +250,34 @@ def _top(corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], 
     return text, {"rows": [scoring.ranked_to_dict(x) for x in context]}
 
 
+def _top_max(
+    corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], cites: CitationSet
+) -> Result:
+    ranked = sorted(
+        (r for r in rows if r.max_points is not None), key=lambda r: (-r.max_points, r.doc, r.line)
+    )
+    if not ranked:
+        return "", {}
+    top = ranked[0].max_points
+    n = max(route.params.get("n") or 5, sum(1 for r in ranked if r.max_points == top))
+    cut = ranked[min(n, len(ranked)) - 1].max_points
+    chosen = [r for r in ranked if r.max_points >= cut]
+    leaders = [
+        f"- {r.code} {r.title} ({r.appendix}): thang điểm {_fmt(r.max_points)}, đạt {_fmt(r.awarded_points)} "
+        f"[{_cite_row(corpus, cites, r)}]"
+        for r in chosen
+        if r.max_points == top
+    ]
+    text = say(
+        "top_max",
+        max=_fmt(top),
+        leaders="\n".join(leaders),
+        n=len(chosen),
+        table=_rows_table(chosen, cites, corpus),
+    )
+    return text, {"rows": [scoring.row_to_dict(r) for r in chosen]}
+
+
 def _least(
     corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], cites: CitationSet
 ) -> Result:
@@ -271,7 +359,11 @@ def _group(
         rate=line.rate.text if line.rate else "—",
         deducted=line.deducted_points.text,
         basis=line.awarded_points.basis,
-        table=_rows_table(members, cites, corpus),
+        table=_rows_table(
+            [r for r in members if r.deduction > 0] if route.params.get("deducted_only") else members,
+            cites,
+            corpus,
+        ),
     )
     all_groups = [_line_dict(x) for x in scoring.score_by_group(rows)]
     return text, {
@@ -376,6 +468,9 @@ def _appendix(
                 "appendix_score",
                 appendix=label,
                 count=line.count,
+                awarded=(line.stated_awarded_points or line.awarded_points).text,
+                max=(line.stated_max_points or line.max_points).text,
+                rate=line.rate.text if line.rate else "—",
                 deducted=(line.stated_deducted_points or line.deducted_points).text,
                 lines="\n".join(f"- {p}" for p in parts),
             )
@@ -525,6 +620,7 @@ _HANDLERS = {
     "criterion": _criterion,
     "top_deductions": _top,
     "top_awarded": _top,
+    "top_max": _top_max,
     "least_deductions": _least,
     "group_ranking": _group_ranking,
     "zero": _zero,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Protocol
 
 from assistant.answers import Answer, CitationSet
@@ -10,7 +11,7 @@ from assistant.compose.common import doc_name, say
 from assistant.corpus import Corpus
 from assistant.documents import clean_line
 from assistant.model import Document, Section
-from assistant.text import format_decimal, search_tokens, syllables
+from assistant.text import fold, format_decimal, nfc, search_tokens, syllables
 
 # Words that carry the question's form, not its topic: they never make a passage relevant.
 STOPWORDS = set(
@@ -20,6 +21,7 @@ STOPWORDS = set(
         "gồm những gì nội dung văn bản kế hoạch công văn phải cần làm việc hiện nay hôm"
     )
 )
+_WORD = re.compile(r"[^\W\d_]+")
 _SENT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ\-(])")
 
 # Calibrated on the dev questions and on off-topic questions (weather, prices, football): a passage
@@ -49,13 +51,36 @@ def topic_words(question: str) -> set[str]:
     return set(syllables(question)) - STOPWORDS
 
 
+def _accent_key(word: str) -> str:
+    """A word's letters and its marks, wherever the tone mark sits ('hoà' and 'hòa' are one key)."""
+    nfd = unicodedata.normalize("NFD", word)
+    marks = "".join(sorted(c for c in nfd if unicodedata.combining(c)))
+    return f"{fold(word)}:{marks}:{'đ' in word}"
+
+
+def _accented_words(text: str) -> set[str]:
+    return {_accent_key(w) for w in _WORD.findall(nfc(text).lower())}
+
+
 def coverage(question: str, text: str) -> float:
-    """Share of the question's topic words found in ``text``, plus a bonus for shared bigrams."""
+    """Share of the question's topic words found in ``text``, plus a bonus for shared bigrams.
+
+    Words are compared without accents (users often type none), except a word the question
+    writes with accents: that one must appear with the same accents, since folding makes
+    different words collide ('phở' and 'phố', 'bò' and 'bộ', 'nấu' and 'nâu').
+    """
     want = topic_words(question)
     if not want:
         return 0.0
     have = set(search_tokens(text))
-    uni = len(want & have) / len(want)
+    accented = {w for w in _WORD.findall(nfc(question).lower()) if fold(w) != w}
+    if accented:
+        text_words = _accented_words(text)
+        strict = {fold(w): _accent_key(w) for w in accented}
+        found = {w for w in want & have if w not in strict or strict[w] in text_words}
+    else:
+        found = want & have
+    uni = len(found) / len(want)
     q_bigrams = {t for t in search_tokens(question) if "_" in t and not set(t.split("_")) <= STOPWORDS}
     bi = len(q_bigrams & have) / len(q_bigrams) if q_bigrams else 0.0
     return min(1.0, uni * 0.8 + bi * 0.2 + (0.2 * uni if bi > 0.5 else 0.0))
