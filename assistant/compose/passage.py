@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, Protocol
@@ -51,6 +52,7 @@ def topic_words(question: str) -> set[str]:
     return set(syllables(question)) - STOPWORDS
 
 
+@functools.lru_cache(maxsize=65536)
 def _accent_key(word: str) -> str:
     """A word's letters and its marks, wherever the tone mark sits ('hoà' and 'hòa' are one key)."""
     nfd = unicodedata.normalize("NFD", word)
@@ -58,8 +60,10 @@ def _accent_key(word: str) -> str:
     return f"{fold(word)}:{marks}:{'đ' in word}"
 
 
-def _accented_words(text: str) -> set[str]:
-    return {_accent_key(w) for w in _WORD.findall(nfc(text).lower())}
+@functools.lru_cache(maxsize=4096)
+def _accented_words(text: str) -> frozenset[str]:
+    # cached: the same retrieved sections are measured against every question
+    return frozenset(_accent_key(w) for w in _WORD.findall(nfc(text).lower()))
 
 
 def coverage(question: str, text: str) -> float:
