@@ -11,6 +11,7 @@ loopback port as a separate process, and writes benchmarks/results/serving.md. T
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -103,8 +105,10 @@ def rss_peak_mb(pid: int) -> float:
     return 0.0
 
 
-def cold_start(env: dict[str, str]) -> float | None:
-    """Seconds from `assistant serve` to /healthz answering 200 (None if not within 120 s)."""
+@contextlib.contextmanager
+def served(env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes], float | None]]:
+    """`assistant serve` on a free loopback port: its URL, process, and seconds until /healthz
+    answered 200 (None if not within 120 s). Stopped on exit."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     t_start = time.perf_counter()
@@ -115,18 +119,25 @@ def cold_start(env: dict[str, str]) -> float | None:
         stderr=subprocess.DEVNULL,
     )
     try:
+        ready = None
         while time.perf_counter() - t_start < 120:
             try:
                 with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
                     if r.status == 200:
-                        return time.perf_counter() - t_start
+                        ready = time.perf_counter() - t_start
+                        break
             except OSError:
                 pass
             time.sleep(0.05)
-        return None
+        yield url, proc, ready
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def cold_start(env: dict[str, str]) -> float | None:
+    with served(env) as (_, _, ready):
+        return ready
 
 
 def in_process(settings, rounds: int) -> tuple[list[str], dict]:  # type: ignore[no-untyped-def]
@@ -287,31 +298,12 @@ def main() -> int:
             "## In-process latency (ChatService.ask, warm)",
             "",
         ]
-        # cold starts first, while this process has loaded nothing heavy of its own
+        # cold starts first, before the in-process runs below keep this process busy
         starts = [cold_start(env) for _ in range(3)]
         table, summary = in_process(settings, args.rounds)
         lines += table
 
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        t_start = time.perf_counter()
-        proc = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "assistant"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            ready = None
-            while time.perf_counter() - t_start < 120:
-                try:
-                    with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
-                        if r.status == 200:
-                            ready = time.perf_counter() - t_start
-                            break
-                except OSError:
-                    pass
-                time.sleep(0.1)
+        with served(env) as (url, proc, _):
             lines += ["", "## Over HTTP (one client, sequential)", ""]
             lines += ["| kind | runs | p50 ms | p95 ms | p99 ms |", "| --- | ---: | ---: | ---: | ---: |"]
             for kind, questions in QUESTIONS.items():
@@ -329,11 +321,8 @@ def main() -> int:
                 row, load[clients] = load_run(url, clients, args.seconds)
                 lines.append(row)
             peak = rss_peak_mb(proc.pid)
-            done = sorted(x for x in starts if x)
-            ready = done[len(done) // 2] if len(done) == len(starts) else None
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+        done = sorted(x for x in starts if x)
+        ready = done[len(done) // 2] if len(done) == len(starts) else None
         lines += [
             "",
             "## Start and memory",

@@ -150,19 +150,26 @@ def _sse_events(client: TestClient, message: str) -> list[tuple[str, dict]]:  # 
     return [(name, json.loads(data)) for name, data in re.findall(r"event: (\w+)\ndata: (.*)\n\n", raw)]
 
 
+def _streamed_with_llm(
+    settings: Settings, embedder: FakeEmbedder, stub, message: str
+) -> list[tuple[str, dict]]:  # type: ignore[no-untyped-def, type-arg]
+    """The SSE events of one question to the app with the LLM stub configured."""
+    services = Services(settings, embedder=embedder, llm=LLMClient(stub.url, "m", "", timeout=5))
+    client = TestClient(create_app(services), raise_server_exceptions=False)
+    try:
+        return _sse_events(client, message)
+    finally:
+        client.close()
+        services.close()
+
+
 def test_llm_answer_streams_as_the_llm_writes_it(indexed, stub) -> None:  # type: ignore[no-untyped-def]
     """The SSE deltas are the LLM's own pieces, one per piece it sent (not the finished answer cut
     up afterwards); the checked answer, with the invented [9] dropped, then replaces the draft."""
     settings, embedder = indexed
     reply = "Mục tiêu chung là xây dựng Đặc khu kỷ cương, liêm chính, phát triển [1]. Xem thêm [9]."
     stub.script(Reply(text=reply))
-    services = Services(settings, embedder=embedder, llm=LLMClient(stub.url, "m", "", timeout=5))
-    client = TestClient(create_app(services), raise_server_exceptions=False)
-    try:
-        events = _sse_events(client, QUESTION)
-    finally:
-        client.close()
-        services.close()
+    events = _streamed_with_llm(settings, embedder, stub, QUESTION)
     names = [n for n, _ in events]
     deltas = [d["text"] for n, d in events if n == "delta"]
     assert "".join(deltas) == reply
@@ -176,13 +183,7 @@ def test_llm_answer_streams_as_the_llm_writes_it(indexed, stub) -> None:  # type
 def test_rejected_llm_draft_is_replaced_by_the_extractive_answer(indexed, stub) -> None:  # type: ignore[no-untyped-def]
     settings, embedder = indexed
     stub.script(Reply(text="Mục tiêu chung đạt 97,5% kế hoạch [1]."))
-    services = Services(settings, embedder=embedder, llm=LLMClient(stub.url, "m", "", timeout=5))
-    client = TestClient(create_app(services), raise_server_exceptions=False)
-    try:
-        events = _sse_events(client, QUESTION)
-    finally:
-        client.close()
-        services.close()
+    events = _streamed_with_llm(settings, embedder, stub, QUESTION)
     assert "97,5" in "".join(d["text"] for n, d in events if n == "delta")  # the draft went out ...
     replace = [d["text"] for n, d in events if n == "replace"]
     done = events[-1][1]
