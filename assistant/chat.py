@@ -114,8 +114,21 @@ class ChatService:
             if codes:
                 code = codes[0]
                 return self._with(question, f"{question} ({code})")
-        if route.kind == "passage" and self._is_reference_followup(q) and previous_answer:
-            return question, Route("document", "reference_followup", {"previous": previous_answer})
+        # 'Ai ký văn bản đó?' after a question about one document: that document, not every one.
+        if (
+            route.kind == "document"
+            and route.intent != "list"
+            and previous_user
+            and not self.corpus.pick_documents(question)
+        ):
+            picked = self.corpus.pick_documents(previous_user)
+            if len(picked) == 1:
+                return question, Route(route.kind, route.intent, {**route.params, "docs": [picked[0].doc_id]})
+        if route.kind == "passage" and self._is_reference_followup(q) and (previous_answer or previous_user):
+            # a history of questions only (an API client that does not send answers back): the
+            # previous answer is worked out again
+            previous = previous_answer or self.ask(previous_user).answer
+            return question, Route("document", "reference_followup", {"previous": previous})
         if route.kind in {"passage"} and len(q.split()) <= 8 and previous_user:
             prev_route = detect(previous_user, self.corpus)
             rewritten = self._substitute(question, previous_user, prev_route)
@@ -163,7 +176,8 @@ class ChatService:
             )
         if prev_route.kind == "tasks":
             directory = self.corpus.agencies
-            if directory and directory.find_agencies_in_text(question):
+            if (directory and directory.find_agencies_in_text(question)) or _NAMES_A_BODY.match(q):
+                # a body the corpus gives no task ('Còn Sở Y tế?') gets its own not-found answer
                 return f"{_agency_words(question)} có nhiệm vụ gì?"
         return ""
 
@@ -203,7 +217,7 @@ class ChatService:
             if route.intent == "reference_followup":
                 return self._reference_followup(question, route.params["previous"]) or self._passage(question)
             return answer_document(
-                corpus, question, route.params.get("intents", [route.intent])
+                corpus, question, route.params.get("intents", [route.intent]), route.params.get("docs")
             ) or self._passage(question)
         return self._passage(question)
 
@@ -280,6 +294,13 @@ class ChatService:
                     if best is not None:
                         return doc, best, n
         return None
+
+
+# A follow-up that names a public body by its kind ('Còn Sở Y tế?', 'Thế còn Công an thành phố?').
+_NAMES_A_BODY = re.compile(
+    r"^(con |va |the con )?(so|phong|ban|cuc|chi cuc|vien|toa an|cong an|uy ban|hoi dong|van phong"
+    r"|thanh tra|dai|bo|trung tam|kho bac|bao hiem|lien doan|hoi)\b \w"
+)
 
 
 def _agency_words(question: str) -> str:

@@ -325,6 +325,38 @@ def test_followup_which_decree(service: ChatService) -> None:
     assert any(c.doc == CV and c.section == "II.2" for c in a.citations)
 
 
+def test_followup_which_decree_with_questions_only_in_history(service: ChatService) -> None:
+    a = service.ask("Theo nghị định nào?", [Turn("user", "Thanh tra thành phố có nhiệm vụ gì?")])
+    assert "130/2020/NĐ-CP" in a.answer
+    assert any(c.doc == CV and c.section == "II.2" for c in a.citations)
+
+
+def test_followup_unknown_agency_is_not_found(service: ChatService) -> None:
+    a = service.ask("Còn Sở Y tế?", [Turn("user", "Sở Nội vụ có nhiệm vụ gì?")])
+    assert a.kind == "not_found" and "Sở Y tế" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "doc", "wanted", "unwanted"),
+    [
+        (
+            "Kế hoạch Cát Hải triển khai nghị quyết nào?",
+            "Ai ký văn bản đó?",
+            KH,
+            "Phan Viết Điện",
+            "Lê Anh Quân",
+        ),
+        ("Công văn 410 nói về việc gì?", "Ban hành ngày nào?", CV, "03/03/2025", "tháng 8 năm 2025"),
+    ],
+)
+def test_followup_document_fact_of_the_document_in_question(
+    service: ChatService, previous: str, question: str, doc: str, wanted: str, unwanted: str
+) -> None:
+    a = service.ask(question, [Turn("user", previous)])
+    assert a.kind == "document" and wanted in a.answer and unwanted not in a.answer, a.answer
+    assert {c.doc for c in a.citations} == {doc}
+
+
 def test_followup_other_group(service: ChatService) -> None:
     history = [Turn("user", "Nhóm tiêu chí D đạt bao nhiêu điểm?"), Turn("assistant", "…")]
     a = service.ask("Còn nhóm C?", history)

@@ -11,9 +11,15 @@ from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Doc
 from assistant.text import fold
 
 
-def answer_document(corpus: Corpus, question: str, intents: list[str]) -> Answer | None:
-    """Answer a question about the documents themselves; None when no document holds that fact."""
-    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+def answer_document(
+    corpus: Corpus, question: str, intents: list[str], doc_ids: list[str] | None = None
+) -> Answer | None:
+    """Answer a question about the documents themselves; None when no document holds that fact.
+
+    ``doc_ids`` (a follow-up's document, from the conversation) wins over the question's own
+    wording; else the documents the question names, else all of them."""
+    docs = [corpus.docs[d] for d in doc_ids or [] if d in corpus.docs]
+    docs = docs or corpus.pick_documents(question) or list(corpus.docs.values())
     if intents == ["list"]:
         docs = list(corpus.docs.values())
     cites = CitationSet()
