@@ -337,8 +337,8 @@ class Index:
         """The ids of the ``k`` nearest chunks to a query embedding with their cosine similarity.
 
         Asks Chroma for ids and distances only: measured on ALQAC 2023 (2,396 chunks, k=50),
-        3 ms against 21 ms for the LlamaIndex query, which also reads and parses every text and
-        metadata (:meth:`dense_query`); the texts of the few chunks kept are read afterwards.
+        3 ms against 21 ms for a LlamaIndex ``VectorStoreQuery``, which also reads and parses
+        every candidate's text and metadata; the texts of the few chunks kept are read afterwards.
         """
         if k <= 0:
             return []
@@ -355,30 +355,6 @@ class Index:
         distances = (result.get("distances") or [[]])[0]
         # the collection's space is cosine: distance = 1 - cos
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=False)]
-
-    def dense_query(
-        self, embedding: np.ndarray, k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[Chunk, float]]:
-        """The ``k`` nearest chunks to a query embedding as (chunk, cosine similarity), best first."""
-        from llama_index.core.vector_stores.types import VectorStoreQuery
-
-        if k <= 0:
-            return []
-        query = VectorStoreQuery(
-            query_embedding=[float(x) for x in np.asarray(embedding, dtype=np.float32).ravel()],
-            similarity_top_k=k,
-            filters=_metadata_filters(where),
-        )
-        try:
-            result = self.vector_store.query(query)
-        except Exception as exc:
-            raise _backend_error(self.settings, exc) from exc
-        out: list[tuple[Chunk, float]] = []
-        for node, sim in zip(result.nodes or [], result.similarities or [], strict=False):
-            # ChromaVectorStore reports exp(-distance); with the cosine space distance = 1 - cos.
-            cos = 1.0 + float(np.log(max(sim, 1e-30)))
-            out.append((chunk_from_metadata(node.node_id, node.get_content(), dict(node.metadata)), cos))
-        return out
 
     def as_vector_store_index(self) -> VectorStoreIndex:
         """The collection as a LlamaIndex VectorStoreIndex (our embedder passed explicitly)."""
@@ -408,25 +384,6 @@ def _backend_error(settings: Settings, exc: Exception) -> Exception:
             hint="Kiểm tra máy chủ Chroma đã chạy.",
         )
     return IndexNotBuiltError(f"Không đọc được chỉ mục vector: {exc}", hint=BUILD_HINT)
-
-
-def _metadata_filters(where: dict[str, Any] | None) -> Any:
-    """{'doc': 'x', 'kind': ['a', 'b']} as LlamaIndex MetadataFilters (EQ, or IN for a list)."""
-    if not where:
-        return None
-    from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
-
-    filters = []
-    for key, value in where.items():
-        if isinstance(value, list | tuple | set | frozenset):
-            values = list(value)
-            if len(values) == 1:
-                filters.append(MetadataFilter(key=key, value=values[0], operator=FilterOperator.EQ))
-            else:
-                filters.append(MetadataFilter(key=key, value=values, operator=FilterOperator.IN))
-        else:
-            filters.append(MetadataFilter(key=key, value=value, operator=FilterOperator.EQ))
-    return MetadataFilters(filters=filters)
 
 
 def _chroma_where(where: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -778,18 +735,18 @@ def _copy_of_live(
     """
     try:
         bm25 = BM25Index.load(live_dir / BM25_FILE)
+        source = _open_collection(
+            client, base["chroma"]["collection"] if settings.chroma_host else manifest["chroma"]["collection"]
+        )
+        meta = source.metadata or {}
+        _check_model("bộ sưu tập Chroma", meta.get("embed_model"), meta.get("embed_dim"), embedder)
         if settings.chroma_host:
-            old = _open_collection(client, base["chroma"]["collection"])
-            _check_model("bộ sưu tập Chroma", (old.metadata or {}).get("embed_model"),
-                         (old.metadata or {}).get("embed_dim"), embedder)  # fmt: skip
             collection = _create_collection(
                 client, manifest["chroma"]["collection"], embedder, manifest["index_version"]
             )
-            _copy_records(old, collection)
+            _copy_records(source, collection)
         else:
-            collection = _open_collection(client, manifest["chroma"]["collection"])
-            meta = collection.metadata or {}
-            _check_model("bộ sưu tập Chroma", meta.get("embed_model"), meta.get("embed_dim"), embedder)
+            collection = source
     except IndexModelMismatchError:
         raise
     except Exception as exc:
