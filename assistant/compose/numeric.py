@@ -137,7 +137,7 @@ def _narrow(rows: list[CriterionRow], route: Route) -> tuple[list[CriterionRow],
     scope = []
     group = route.params.get("group")
     if group:
-        rows = [r for r in rows if r.code.upper().startswith(group + ".")]
+        rows = scoring.rows_in_group(rows, group)
         scope.append(f"nhóm {group}")
     if route.params.get("appendix"):
         label = appendix_label(route.params["appendix"])
