@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
 from assistant.documents import load_corpus
-from assistant.model import CriterionRow, Document, Section, TableTotal
+from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.text import doc_numbers, fold
 
 logger = logging.getLogger(__name__)
@@ -51,15 +52,21 @@ class Corpus:
     def totals_for(self, doc_id: str) -> list[TableTotal]:
         return list(self.docs[doc_id].totals) if doc_id in self.docs else []
 
-    def referenced_numbers(self, question: str) -> list[str]:
-        """Numbers of documents the question names that the corpus cites but does not hold
-        ('Nghị quyết 168/NQ-CP', 'Công văn 1353/TTTP-NV6', or 'Nghị quyết 168' when one cited
-        resolution has that number), as the citing document writes them."""
+    @functools.cached_property
+    def _numbers(self) -> tuple[set[str], dict[str, DocRef]]:
+        """The corpus's own document numbers and the numbers it only cites, folded and uppercased
+        (worked out once: every question is checked against them)."""
         own = {fold(d.number).upper() for d in self.docs.values() if d.number}
         cited = {
             fold(r.number).upper(): r for d in self.docs.values() for r in [*d.bases, *d.refs] if r.number
         }
-        cited = {k: r for k, r in cited.items() if k not in own}
+        return own, {k: r for k, r in cited.items() if k not in own}
+
+    def referenced_numbers(self, question: str) -> list[str]:
+        """Numbers of documents the question names that the corpus cites but does not hold
+        ('Nghị quyết 168/NQ-CP', 'Công văn 1353/TTTP-NV6', or 'Nghị quyết 168' when one cited
+        resolution has that number), as the citing document writes them."""
+        own, cited = self._numbers
         found = [cited[n].number for n in doc_numbers(question) if n in cited]
         q = fold(question)
         for kind, num in re.findall(r"\b(nghi quyet|nghi dinh|cong van|van ban|ke hoach|chi thi|quyet dinh|thong tu)"

@@ -66,6 +66,13 @@ def _accented_words(text: str) -> frozenset[str]:
     return frozenset(_accent_key(w) for w in _WORD.findall(nfc(text).lower()))
 
 
+@functools.lru_cache(maxsize=1024)
+def _typed_with_accents(question: str) -> dict[str, str]:
+    """The question's words typed with accents: folded form -> accent key (once per question,
+    though coverage() measures it against every retrieved section)."""
+    return {fold(w): _accent_key(w) for w in _WORD.findall(nfc(question).lower()) if fold(w) != w}
+
+
 def coverage(question: str, text: str) -> float:
     """Share of the question's topic words found in ``text``, plus a bonus for shared bigrams.
 
@@ -77,10 +84,9 @@ def coverage(question: str, text: str) -> float:
     if not want:
         return 0.0
     have = set(search_tokens(text))
-    accented = {w for w in _WORD.findall(nfc(question).lower()) if fold(w) != w}
-    if accented:
+    strict = _typed_with_accents(question)
+    if strict:
         text_words = _accented_words(text)
-        strict = {fold(w): _accent_key(w) for w in accented}
         found = {w for w in want & have if w not in strict or strict[w] in text_words}
     else:
         found = want & have
