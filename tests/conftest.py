@@ -41,6 +41,20 @@ def model_available() -> bool:
 requires_model = pytest.mark.skipif(not model_available(), reason="model not built: run `make model`")
 
 
+def copied_corpus_settings(root: Path, **overrides: object) -> Settings:
+    """Settings over a copy of the real corpus in ``root`` (index and data beside it), no LLM:
+    tests may ingest, upload and delete without touching the project's own files."""
+    shutil.copytree(REAL_CORPUS, root / "corpus")
+    fields: dict[str, object] = {
+        "corpus_dir": root / "corpus",
+        "index_dir": root / "index",
+        "data_dir": root / "data",
+        "llm_base_url": "",
+        **overrides,
+    }
+    return Settings(**fields)  # type: ignore[arg-type]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -65,15 +79,7 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         pytest.skip("model not built: run `make model`")
     root = tmp_path_factory.mktemp("served")
     corpus = root / "corpus"
-    shutil.copytree(REAL_CORPUS, corpus)
-    settings = Settings(
-        corpus_dir=corpus,
-        index_dir=root / "index",
-        data_dir=root / "data",
-        embed_model=str(MODEL_DIR),
-        llm_base_url="",
-        rate_limit_per_minute=0,
-    )
+    settings = copied_corpus_settings(root, embed_model=str(MODEL_DIR), rate_limit_per_minute=0)
     from assistant.documents import load_corpus
     from assistant.indexing import ingest
 

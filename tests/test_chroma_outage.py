@@ -10,7 +10,6 @@ work again without restarting the app.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -22,11 +21,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.api import create_app
-from assistant.config import PROJECT_ROOT, Settings
 from assistant.documents import load_corpus
 from assistant.indexing import ingest
 from assistant.services import Services
-from tests.conftest import chroma_cli, free_port
+from tests.conftest import chroma_cli, copied_corpus_settings, free_port
 from tests.fakes import FakeEmbedder
 
 pytestmark = pytest.mark.server
@@ -111,15 +109,8 @@ def _ask(client: TestClient, message: str) -> httpx.Response:
 def test_chroma_down_gives_503_then_recovers_without_restarting_the_app(
     tmp_path: Path, chroma: ChromaServer
 ) -> None:
-    shutil.copytree(PROJECT_ROOT / "corpus", tmp_path / "corpus")
-    settings = Settings(
-        corpus_dir=tmp_path / "corpus",
-        index_dir=tmp_path / "index",
-        data_dir=tmp_path / "data",
-        chroma_host="127.0.0.1",
-        chroma_port=chroma.port,
-        llm_base_url="",
-        rate_limit_per_minute=0,
+    settings = copied_corpus_settings(
+        tmp_path, chroma_host="127.0.0.1", chroma_port=chroma.port, rate_limit_per_minute=0
     )
     embedder = FakeEmbedder()
     ingest(load_corpus(settings.corpus_dir), settings=settings, embedder=embedder, progress=False)

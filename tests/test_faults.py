@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -13,13 +12,14 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.chat import ChatService
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.config import Settings
 from assistant.corpus import Corpus
 from assistant.documents import load_corpus
 from assistant.indexing import Layout, ingest
 from assistant.llm import LLMClient
 from assistant.retrieval import Retriever
 from assistant.services import Services
+from tests.conftest import copied_corpus_settings
 from tests.fakes import FakeEmbedder
 from tests.llm_stub import Reply, start_stub
 
@@ -29,11 +29,7 @@ QUESTION = "Mục tiêu chung của kế hoạch Cát Hải là gì?"
 
 @pytest.fixture(scope="module")
 def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, FakeEmbedder]:
-    root = tmp_path_factory.mktemp("faults")
-    shutil.copytree(PROJECT_ROOT / "corpus", root / "corpus")
-    settings = Settings(
-        corpus_dir=root / "corpus", index_dir=root / "index", data_dir=root / "data", llm_base_url=""
-    )
+    settings = copied_corpus_settings(tmp_path_factory.mktemp("faults"))
     embedder = FakeEmbedder()
     ingest(load_corpus(settings.corpus_dir), settings=settings, embedder=embedder, progress=False)
     return settings, embedder
@@ -101,13 +97,7 @@ def test_numbers_never_come_from_the_llm(indexed, stub) -> None:  # type: ignore
 
 
 def test_missing_then_corrupted_index_then_recovery(tmp_path: Path) -> None:
-    shutil.copytree(PROJECT_ROOT / "corpus", tmp_path / "corpus")
-    settings = Settings(
-        corpus_dir=tmp_path / "corpus",
-        index_dir=tmp_path / "index",
-        data_dir=tmp_path / "data",
-        llm_base_url="",
-    )
+    settings = copied_corpus_settings(tmp_path)
     embedder = FakeEmbedder()
     client = TestClient(create_app(Services(settings, embedder=embedder)), raise_server_exceptions=False)
 

@@ -29,6 +29,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.documents import load_corpus
 from assistant.indexing import ingest
 from assistant.services import Services
+from tests.conftest import copied_corpus_settings
 from tests.fakes import FakeEmbedder
 
 ADMIN_TOKEN = "fuzz-admin-token"
@@ -64,19 +65,15 @@ REAL_CORPUS_AT_IMPORT = _corpus_snapshot()
 @pytest.fixture(scope="module")
 def fuzz_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     root = tmp_path_factory.mktemp("fuzz")
-    corpus = root / "corpus"
-    shutil.copytree(PROJECT_ROOT / "corpus", corpus)  # the fuzzer may upload/delete: never the real files
-    cfg = Settings(
-        corpus_dir=corpus,
-        index_dir=root / "index",
-        data_dir=root / "data",
+    # a copy of the corpus: the fuzzer may upload/delete, never the real files
+    cfg = copied_corpus_settings(
+        root,
         embed_model=str(root / "no-model"),  # never loaded: the fake embedder is injected
-        llm_base_url="",
         admin_token=ADMIN_TOKEN,
         rate_limit_per_minute=0,
     )
     embedder = FakeEmbedder()
-    ingest(load_corpus(corpus), settings=cfg, embedder=embedder, progress=False)
+    ingest(load_corpus(cfg.corpus_dir), settings=cfg, embedder=embedder, progress=False)
     services = Services(cfg, embedder=embedder)
     services.warm()
     assert services.ready

@@ -5,7 +5,6 @@ and a real Chroma index (text-dependent fake embedder), then asked about; bad fi
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from assistant.errors import AssistantError, EmptyDocumentError, UnsupportedFile
 from assistant.indexing import Layout, ingest
 from assistant.ingest import commit, prepare
 from assistant.retrieval import Retriever
+from tests.conftest import copied_corpus_settings
 from tests.fakes import FakeEmbedder
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -91,11 +91,8 @@ def build_pdf(path: Path) -> None:
 
 @pytest.fixture
 def env(tmp_path: Path) -> tuple[Settings, FakeEmbedder]:
-    corpus = tmp_path / "corpus"
-    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
-    settings = Settings(
-        corpus_dir=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data", llm_base_url=""
-    )
+    settings = copied_corpus_settings(tmp_path)
+    corpus = settings.corpus_dir
     embedder = FakeEmbedder()
     ingest(load_corpus(corpus), settings=settings, embedder=embedder, progress=False)
     return settings, embedder

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,8 +20,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.config import PROJECT_ROOT, Settings
-from tests.conftest import MODEL_DIR, free_port, model_available
+from assistant.config import Settings
+from tests.conftest import MODEL_DIR, copied_corpus_settings, free_port, model_available
 from tests.llm_stub import LLMStub, Reply, start_stub
 
 pytestmark = [
@@ -45,14 +44,7 @@ def served_dirs(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     from assistant.indexing import ingest
 
     root = tmp_path_factory.mktemp("shutdown")
-    shutil.copytree(PROJECT_ROOT / "corpus", root / "corpus")
-    settings = Settings(
-        corpus_dir=root / "corpus",
-        index_dir=root / "index",
-        data_dir=root / "data",
-        embed_model=str(MODEL_DIR),
-        llm_base_url="",
-    )
+    settings = copied_corpus_settings(root, embed_model=str(MODEL_DIR))
     ingest(load_corpus(settings.corpus_dir), settings=settings, progress=False)
     return settings
 
