@@ -124,6 +124,7 @@ class CitationSet:
 
     def add(self, doc: Document, section: str, title: str, quote: str, line_start: int, line_end: int) -> int:
         quote = squash(quote)
+        line_end = max(line_end, doc.line_end(line_end))  # a wrapped paragraph: all of its file lines
         for c in self.items:
             if c.doc == doc.doc_id and c.section == section and c.quote == quote:
                 return c.id

@@ -325,7 +325,7 @@ def _find_line(doc: Document, needle: str, start: int = 1, end: int | None = Non
     stop = len(doc.lines) if end is None else min(end, len(doc.lines))
     target = squash(needle)
     for i in range(max(1, start), stop + 1):
-        s = clean_line(doc.lines[i - 1])
+        s = clean_line(doc.line(i))
         if target in s and (not prefix or fold(s).startswith(fold(prefix))):
             return i
     return 0
@@ -604,7 +604,7 @@ def _body_references(doc: Document) -> list[tuple[str, int, str]]:
     """(appendix label, line, cleaned line) for each mention of an appendix in the body."""
     out: list[tuple[str, int, str]] = []
     for i in range(1, _body_end(doc) + 1):
-        s = clean_line(doc.lines[i - 1])
+        s = clean_line(doc.line(i))
         for m in _APPENDIX_REF.finditer(s):
             if _OTHER_DOC_AFTER.match(s[m.end() :]):
                 continue  # 'Phụ lục II Nghị định 130/2020/NĐ-CP': another document's appendix
@@ -653,7 +653,7 @@ def _title_rule(doc: Document, sec: Section) -> _Rule | None:
     """The rule an appendix's title states, with the line the phrase starts on."""
     pieces: list[tuple[int, str]] = []
     for i in range(sec.line_start, max(sec.body_start, sec.line_start + 1)):
-        s = clean_line(doc.lines[i - 1]) if i <= len(doc.lines) else ""
+        s = clean_line(doc.line(i)) if i <= len(doc.lines) else ""
         if "Kèm theo" in s:
             break
         if s:
@@ -682,10 +682,10 @@ def _body_rules(doc: Document) -> dict[str, _Rule]:
         at = line
         if found is None:
             prev = line - 1
-            while prev >= 1 and not clean_line(doc.lines[prev - 1]):
+            while prev >= 1 and not clean_line(doc.line(prev)):
                 prev -= 1
             if prev >= 1 and prev not in referring_lines:
-                found = _rule_in(clean_line(doc.lines[prev - 1]))
+                found = _rule_in(clean_line(doc.line(prev)))
                 at = prev
         if found is not None and label not in out:
             kind, n, phrase = found

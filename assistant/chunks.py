@@ -126,7 +126,7 @@ def _paragraphs(doc: Document, start: int, end: int) -> list[_Para]:
     """
     paras: list[_Para] = []
     for i in range(max(start, 1), min(end, len(doc.lines)) + 1):
-        s = clean_line(doc.lines[i - 1])
+        s = clean_line(doc.line(i))
         if not s:
             continue
         if (

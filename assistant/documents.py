@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import CorpusError
+from assistant.layout import read_layout
 from assistant.model import (
     BASES,
     CC,
@@ -248,8 +249,11 @@ class _Parser:
     def __init__(self, doc_id: str, text: str, path: str) -> None:
         self.text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
         self.lines = self.text.split("\n")
-        self.clean = [clean_line(x) for x in self.lines]
+        self.layout = read_layout(self.lines)
+        self.clean = [clean_line(x) for x in self.layout.text]
         self.doc = Document(doc_id=doc_id, path=path, lines=self.lines)
+        self.doc.logical, self.doc.logical_end = self.layout.text, self.layout.end
+        self.doc.site_meta = self.layout.site_meta
         self.doc.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
         self.n = len(self.lines)
 
@@ -366,9 +370,11 @@ class _Parser:
         return first_struct
 
     def _trim_end(self, end: int) -> int:
-        while end > 0 and not self.c(end):
-            end -= 1
-        return end
+        """The last file line of the last logical line at or before ``end``."""
+        k = end
+        while k > 0 and not self.c(k):
+            k -= 1
+        return min(self.layout.end[k - 1], max(end, k)) if k > 0 else 0
 
     def _appendix_start(self) -> int:
         for i in range(1, self.n + 1):
@@ -614,7 +620,7 @@ class _Parser:
             caption_lines: list[int] = []
             while j <= end:
                 s = self.c(j)
-                if "\t" in self.lines[j - 1] or s.startswith("|"):
+                if "\t" in self.layout.text[j - 1] or s.startswith("|") or self._pipe_row(j):
                     break
                 if s and ("Kèm theo" in s or caption_lines):
                     caption_lines.append(j)
@@ -651,23 +657,30 @@ class _Parser:
     def _table_text(self, start: int, end: int) -> str:
         rows = []
         for i in range(start, end + 1):
-            raw = self.lines[i - 1]
+            raw = self.layout.text[i - 1]
             if "\t" in raw:
                 rows.append(" | ".join(clean_line(c) for c in raw.split("\t")))
             elif self.c(i):
                 rows.append(self.c(i))
         return "\n".join(rows)
 
+    def _pipe_row(self, line: int) -> bool:
+        return any(line == a for t in self.layout.tables for a, _ in t.spans)
+
     def _tables(self, label: str, start: int, end: int) -> None:
+        for t in self.layout.tables:
+            if start <= t.spans[0][0] and t.spans[-1][1] <= end:
+                block = [(a, cells) for (a, _), cells in zip(t.spans, t.rows, strict=True)]
+                self._table(label or self._label_at(block[0][0]), block)
         i = start
         while i <= end:
-            if _table_cells(self.lines[i - 1]) is None:
+            if _table_cells(self.layout.text[i - 1]) is None:
                 i += 1
                 continue
             j = i
             block: list[tuple[int, list[str]]] = []
             while j <= end:
-                cells = _table_cells(self.lines[j - 1])
+                cells = _table_cells(self.layout.text[j - 1])
                 if cells is None:
                     if self.c(j):
                         break
@@ -697,7 +710,7 @@ class _Parser:
         if cols is None:
             return
         c_stt, c_title, c_max, c_award, c_ded = cols
-        for (ln, cells), raw in zip(block[1:], (self.lines[ln - 1] for ln, _ in block[1:]), strict=True):
+        for (ln, cells), raw in zip(block[1:], (self.layout.text[ln - 1] for ln, _ in block[1:]), strict=True):
 
             def cell(k: int | None, cells: list[str] = cells) -> str:
                 return clean_line(cells[k]) if k is not None and k < len(cells) else ""

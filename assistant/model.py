@@ -134,7 +134,8 @@ class CriterionRow:
 
     @property
     def group(self) -> str:
-        return self.code[:1]
+        """'B' for B.1.10.2, 'II' for II.3: the first component of the code."""
+        return self.code.split(".", 1)[0]
 
     @property
     def deduction(self) -> Decimal:
@@ -202,6 +203,12 @@ class Document:
     totals: list[TableTotal] = field(default_factory=list)
     captions: list[AppendixCaption] = field(default_factory=list)
     content_hash: str = ""
+    # Logical lines (see assistant.layout): per file line, the joined text of the logical line that
+    # starts there ('' elsewhere) and its last file line. Empty for a document built by hand.
+    logical: list[str] = field(default_factory=list, repr=False)
+    logical_end: list[int] = field(default_factory=list, repr=False)
+    site_meta: dict[str, str] = field(default_factory=dict)  # the website's metadata box, if cut off
+    warnings: list[str] = field(default_factory=list)  # what could not be read (header, structure)
 
     def walk(self) -> Iterator[Section]:
         for s in self.sections:
@@ -214,7 +221,16 @@ class Document:
         return None
 
     def line(self, n: int) -> str:
-        return self.lines[n - 1] if 1 <= n <= len(self.lines) else ""
+        """The logical line starting at file line ``n`` (a wrapped paragraph joined, verbatim up to
+        whitespace), or '' where line ``n`` continues an earlier one or is layout; the file's own line
+        for a document without a layout."""
+        if not 1 <= n <= len(self.lines):
+            return ""
+        return self.logical[n - 1] if self.logical else self.lines[n - 1]
+
+    def line_end(self, n: int) -> int:
+        """The last file line of the logical line starting at ``n``."""
+        return self.logical_end[n - 1] if self.logical_end and 1 <= n <= len(self.logical_end) else n
 
     def span_text(self, start: int, end: int) -> str:
         return "\n".join(self.lines[start - 1 : end])
