@@ -393,6 +393,15 @@ class _Parser:
             if _AUTHORITY.match(self.c(i)) and _is_upper_line(self.c(i)[3:]):
                 sig_start = i
                 break
+        if not sig_start:
+            # no 'TM.'/'KT.' line: a title in capitals ('CHỦ TỊCH', 'BỘ TRƯỞNG') over a person's name
+            for i in range(search_from, app):
+                s = self.c(i)
+                if s and _is_upper_line(s) and len(s) < 60 and not _CC_LINE.match(s):
+                    nxt = next((self.c(k) for k in range(i + 1, min(i + 4, app)) if self.c(k)), "")
+                    if _title_case_name(nxt):
+                        sig_start = i
+                        break
         sig: tuple[int, int] | None = None
         if sig_start:
             sig = (sig_start, self._trim_end(app - 1))
@@ -670,8 +679,8 @@ class _Parser:
     def _tables(self, label: str, start: int, end: int) -> None:
         for t in self.layout.tables:
             if start <= t.spans[0][0] and t.spans[-1][1] <= end:
-                block = [(a, cells) for (a, _), cells in zip(t.spans, t.rows, strict=True)]
-                self._table(label or self._label_at(block[0][0]), block)
+                rows = [(a, cells) for (a, _), cells in zip(t.spans, t.rows, strict=True)]
+                self._table(label or self._label_at(rows[0][0]), rows)
         i = start
         while i <= end:
             if _table_cells(self.layout.text[i - 1]) is None:
@@ -710,7 +719,9 @@ class _Parser:
         if cols is None:
             return
         c_stt, c_title, c_max, c_award, c_ded = cols
-        for (ln, cells), raw in zip(block[1:], (self.layout.text[ln - 1] for ln, _ in block[1:]), strict=True):
+        for (ln, cells), raw in zip(
+            block[1:], (self.layout.text[ln - 1] for ln, _ in block[1:]), strict=True
+        ):
 
             def cell(k: int | None, cells: list[str] = cells) -> str:
                 return clean_line(cells[k]) if k is not None and k < len(cells) else ""

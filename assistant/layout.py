@@ -62,9 +62,44 @@ _ROW_KEY = re.compile(
 
 # Words a heading or a name never ends with: a line stopping on one continues.
 _OPEN_ENDINGS = {
-    "va", "cua", "cac", "ve", "thuoc", "trong", "doi", "voi", "cho", "tai", "tren", "theo", "den",
-    "nam", "ngay", "thang", "so", "la", "hoac", "nhung", "mot", "tu", "de", "o", "giai", "doan",
-    "quy", "ke", "nghi", "quyet", "uy", "ban", "nhan", "hoi", "dong", "tham", "thuc", "hien",
+    "va",
+    "cua",
+    "cac",
+    "ve",
+    "thuoc",
+    "trong",
+    "doi",
+    "voi",
+    "cho",
+    "tai",
+    "tren",
+    "theo",
+    "den",
+    "nam",
+    "ngay",
+    "thang",
+    "so",
+    "la",
+    "hoac",
+    "nhung",
+    "mot",
+    "tu",
+    "de",
+    "o",
+    "giai",
+    "doan",
+    "quy",
+    "ke",
+    "nghi",
+    "quyet",
+    "uy",
+    "ban",
+    "nhan",
+    "hoi",
+    "dong",
+    "tham",
+    "thuc",
+    "hien",
 }
 
 # The website's own metadata box ('Số hiệu:', 'Loại văn bản:' ...) and its related-documents lists.
@@ -208,8 +243,9 @@ def _tail_start(lines: list[str]) -> int | None:
         if sum(1 for w in window if w in _TAIL_LABELS) >= 3:
             # back to the heading that opens the list ('## Văn bản liên quan') or the website's
             # restated title just after the document
-            j = i
-            while j > max(sig, 0) + 1 and j > i - 6:
+            j = i + next(k for k, w in enumerate(window) if w in _TAIL_LABELS)
+            first_label = j
+            while j > max(sig, 0) + 1 and j > first_label - 6:
                 prev = lines[j - 1]
                 if _PIPE.match(prev) or _EMPHASIS_ONLY.match(prev):
                     break
@@ -257,9 +293,7 @@ def _continues(prev: str, prev_last: str, cur: str, width: int, bold_open: bool)
         return not _OPENS.match(cur) and not cc.startswith("(") and not fold(pc).startswith("phu luc")
     if _OPENS.match(cur):
         return False
-    if prev_last.rstrip().endswith("**") and not prev_last.strip().startswith("**") or (
-        prev_last.strip().startswith("**") and prev_last.rstrip().endswith("**") and prev_last.count("**") >= 2
-    ):
+    if prev_last.rstrip().endswith("**"):
         return False  # a bold span closed at the line end: a heading ends there
     if _ENDS.search(pc):
         return cc[:1].islower() and not pc.endswith((".", "./.", "!", "?"))
