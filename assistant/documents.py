@@ -181,6 +181,7 @@ _DOC_TYPES = {
     "BỘ LUẬT": "Bộ luật",
     "HƯỚNG DẪN": "Hướng dẫn",
     "CÔNG VĂN": "Công văn",
+    "CÔNG ĐIỆN": "Công điện",
 }
 _SYMBOL_TYPES = {
     "KH": "Kế hoạch",
@@ -193,6 +194,7 @@ _SYMBOL_TYPES = {
     "NĐ": "Nghị định",
     "TT": "Thông tư",
     "HD": "Hướng dẫn",
+    "CĐ": "Công điện",
     "QH13": "Luật",
     "QH14": "Luật",
     "QH15": "Luật",
@@ -254,6 +256,7 @@ class _Parser:
         self.doc = Document(doc_id=doc_id, path=path, lines=self.lines)
         self.doc.logical, self.doc.logical_end = self.layout.text, self.layout.end
         self.doc.site_meta = self.layout.site_meta
+        self.vv_subject = False
         self.doc.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
         self.n = len(self.lines)
 
@@ -318,6 +321,7 @@ class _Parser:
                 header_end = i
             elif s.upper().startswith("V/V") or s.startswith("Về việc"):
                 subject_lines.append((i, re.sub(r"^(V/v|Về việc)\s*:?\s*", "", s, flags=re.IGNORECASE)))
+                self.vv_subject = True
                 header_end = i
                 state = "subject"
             elif s.rstrip(":").strip().upper() in _DOC_TYPES and state == "top":
@@ -776,6 +780,8 @@ class _Parser:
                 if len(numbers) == 1:
                     doc.number, doc.number_source = numbers.pop(), "Phụ lục"
                     doc.symbol = doc.number.split("/", 1)[1]
+        if not doc.doc_type and self.vv_subject:
+            doc.doc_type = "Công văn"  # 'V/v ...' under the number: a dispatch, whatever its symbol
         if not doc.doc_type:
             code = doc.symbol.split("-")[0] if doc.symbol else ""
             doc.doc_type = _SYMBOL_TYPES.get(code, "Công văn" if doc.subject and doc.number_raw else "")

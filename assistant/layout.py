@@ -102,6 +102,37 @@ _OPEN_ENDINGS = {
     "hien",
 }
 
+# Function words a sentence never stops on (lowercase in the text): a line ending on one continues.
+_FUNCTION_WORDS = {
+    "va",
+    "cua",
+    "cac",
+    "ve",
+    "thuoc",
+    "trong",
+    "doi",
+    "voi",
+    "cho",
+    "tai",
+    "tren",
+    "theo",
+    "den",
+    "so",
+    "la",
+    "hoac",
+    "nhung",
+    "mot",
+    "tu",
+    "de",
+    "ngay",
+    "thang",
+    "nam",
+    "o",
+    "bang",
+    "duoc",
+    "bi",
+}
+
 # The website's own metadata box ('Số hiệu:', 'Loại văn bản:' ...) and its related-documents lists.
 SITE_LABELS = {
     "so hieu": "number",
@@ -299,6 +330,11 @@ def _continues(prev: str, prev_last: str, cur: str, width: int, bold_open: bool)
         return cc[:1].islower() and not pc.endswith((".", "./.", "!", "?"))
     if cc[:1].islower() or cc[:1] in ",;:%" or (cc[:1] == "(" and wrapped):
         return True
+    raw_last = pc.split()[-1] if pc.split() else ""
+    if raw_last.islower() and last_word in _FUNCTION_WORDS:
+        return True  # 'Căn cứ Luật Đất đai số' / '31/2024/QH15', 'Thanh Hóa, ngày' / '20 tháng 11'
+    if cc[:1].isdigit() and not _is_upper(pc):
+        return True  # a number carried to the next line ('... bởi Luật số' / '87/2025/QH15')
     if _is_upper(pc) != _is_upper(cc):
         return False  # 'NHỮNG QUY ĐỊNH CHUNG' then 'Điều 1' / a heading then its text
     if _is_upper(pc) and _is_upper(cc):
