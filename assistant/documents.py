@@ -447,6 +447,9 @@ class _Parser:
             elif _title_case_name(s):
                 name = s
                 name_line = i
+                break  # the first name under the titles signs; what follows is not the signature
+            elif authority or title:
+                break  # text after the titles with no name: a signature without a name
         if not title and authority:
             # 'TM. ỦY BAN NHÂN DÂN' directly above the name: the title is in the authority line.
             title = authority[-1].split(".", 1)[1].strip()

@@ -509,6 +509,7 @@ def read_layout(lines: list[str]) -> Layout:
                     cur = -1 if cur >= 0 and not _MARK_ONLY.match(text[cur]) else cur
             else:
                 blank_run += 1
+                bold = False  # emphasis never runs across a blank line
             continue
         if cur >= 0:
             prev_last = lines[end[cur] - 1]
@@ -526,6 +527,6 @@ def read_layout(lines: list[str]) -> Layout:
         cur = k
         text[k] = squash(raw) if "\t" not in raw else raw.strip("\n")
         owner[k] = k + 1
-        bold = _open_bold(raw)
+        bold = bold != _open_bold(raw)  # a span left open by the line before closes here
         blank_run = 0
     return Layout(text, end, regions, meta, tables, owner)
