@@ -419,6 +419,7 @@ class _Parser:
             and not last.startswith(("-", "+"))
             and not _ITEM.match(last)
             and not _PART.match(last)
+            and not _ARTICLE.match(last)  # 'Điều 3. ... chịu trách nhiệm thi hành Quyết định này./.'
         ):
             end_body = self._trim_end(end_body - 1)
         return end_body, cc, sig

@@ -166,6 +166,8 @@ def _is_upper(s: str) -> bool:
 def _label_of(s: str) -> str:
     """'**Số hiệu:**' -> 'so hieu' when the line is one of the website's field labels, else ''."""
     p = fold(_plain(s)).rstrip(": ").strip()
+    if p not in SITE_LABELS and p not in _TAIL_LABELS and ":" in p:
+        p = p.split(":", 1)[0].strip()  # 'Hiệu lực: Đã biết'
     return p if p in SITE_LABELS or p in _TAIL_LABELS else ""
 
 
