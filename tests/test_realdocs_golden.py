@@ -31,7 +31,17 @@ if not REALDOCS.is_dir():
 
 DOCS: list[dict[str, Any]] = json.loads(GOLDEN.read_text(encoding="utf-8"))["documents"]
 HEADER_LABELS = {TITLE, RECIPIENTS, BASES, CC, SIGNATURE}
-HEADER_FIELDS = ["doc_type", "number", "date", "place", "issuer", "subject", "signer_name", "signer_title", "recipients"]
+HEADER_FIELDS = [
+    "doc_type",
+    "number",
+    "date",
+    "place",
+    "issuer",
+    "subject",
+    "signer_name",
+    "signer_title",
+    "recipients",
+]
 
 
 def key(text: str) -> str:
@@ -47,7 +57,12 @@ def subject_key(text: str) -> str:
     return k
 
 
-HEAD_TITLES = ("giam doc ", "chu tich ", "thu truong ", "chanh van phong ")  # 'Giám đốc Sở Nội vụ' assigns Sở Nội vụ
+HEAD_TITLES = (
+    "giam doc ",
+    "chu tich ",
+    "thu truong ",
+    "chanh van phong ",
+)  # 'Giám đốc Sở Nội vụ' assigns Sở Nội vụ
 
 
 def name_key(text: str) -> str:
@@ -58,12 +73,12 @@ def name_key(text: str) -> str:
     return k[4:] if k.startswith("cac ") else k
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parsed(stem: str) -> Document:
     return parse_file(REALDOCS / f"{stem}.md")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def assignments(stem: str) -> tuple[Assignment, ...]:
     return tuple(extract_assignments(parsed(stem)))
 
@@ -113,7 +128,9 @@ def test_header(gold: dict[str, Any], field: str) -> None:
         if h["date"]:
             assert doc.date is not None and str(doc.date) == h["date"]
         else:  # the file states no date of issue: none may be invented (e.g. from the effective date)
-            assert doc.date is None or not doc.date.complete, f"date {doc.date} read where the file states none"
+            assert doc.date is None or not doc.date.complete, (
+                f"date {doc.date} read where the file states none"
+            )
     elif field == "place":
         assert key(doc.place) == key(h["place"])
     elif field == "issuer":
@@ -122,7 +139,9 @@ def test_header(gold: dict[str, Any], field: str) -> None:
             allowed.add(f"{h['issuer_parent_key']} {h['issuer_key']}")
         assert key(doc.issuer) in allowed, f"issuer {doc.issuer!r}"
     elif field == "subject":
-        assert subject_key(doc.subject).startswith(subject_key(h["subject_starts"])), f"subject {doc.subject[:90]!r}"
+        assert subject_key(doc.subject).startswith(subject_key(h["subject_starts"])), (
+            f"subject {doc.subject[:90]!r}"
+        )
     elif field == "signer_name":
         assert doc.signer is not None and key(doc.signer.name) == key(h["signer_name"])
     elif field == "signer_title":
@@ -169,7 +188,9 @@ def test_attachment_found(gold: dict[str, Any]) -> None:
     assert key(node.title).startswith(key(att["title_starts"])), f"title {node.title[:80]!r}"
 
 
-@pytest.mark.parametrize("gold", [pytest.param(d, id=d["doc"]) for d in ATTACHED if d["attachment"].get("outline")])
+@pytest.mark.parametrize(
+    "gold", [pytest.param(d, id=d["doc"]) for d in ATTACHED if d["attachment"].get("outline")]
+)
 def test_attachment_outline(gold: dict[str, Any]) -> None:
     att = gold["attachment"]
     node = _attachment(parsed(gold["doc"]), att)
@@ -177,7 +198,9 @@ def test_attachment_outline(gold: dict[str, Any]) -> None:
     assert [c.label for c in node.children] == att["outline"]
 
 
-@pytest.mark.parametrize("gold", [pytest.param(d, id=d["doc"]) for d in ATTACHED if d["attachment"].get("articles")])
+@pytest.mark.parametrize(
+    "gold", [pytest.param(d, id=d["doc"]) for d in ATTACHED if d["attachment"].get("articles")]
+)
 def test_attachment_articles(gold: dict[str, Any]) -> None:
     att = gold["attachment"]
     doc = parsed(gold["doc"])
@@ -216,7 +239,9 @@ def test_agency(gold: dict[str, Any], agency: dict[str, Any]) -> None:
 
 def _partner_params() -> list[Any]:
     return [
-        pytest.param(d, p, id=f"{d['doc']}-{key(p['name'])}@{key(p['section'])}") for d in DOCS for p in d.get("partners", [])
+        pytest.param(d, p, id=f"{d['doc']}-{key(p['name'])}@{key(p['section'])}")
+        for d in DOCS
+        for p in d.get("partners", [])
     ]
 
 
@@ -261,14 +286,21 @@ def _table_params() -> list[Any]:
 def test_table_rows(gold: dict[str, Any], index: int, spec: dict[str, Any]) -> None:
     doc = parsed(gold["doc"])
     t = _find_table(doc, spec)
-    assert t is not None, f"no table with columns {spec['header_contains']}; tables: {[x.header for x in doc.tables]}"
+    assert t is not None, (
+        f"no table with columns {spec['header_contains']}; tables: {[x.header for x in doc.tables]}"
+    )
     numbered = [n for n in (_stt(r) for r in t.rows) if n is not None]
     assert numbered == list(range(1, spec["stt_rows"] + 1))
 
 
 @pytest.mark.parametrize(
     ("gold", "index", "spec"),
-    [pytest.param(d, i, t, id=f"{d['doc']}-table{i}") for d in DOCS for i, t in enumerate(d["tables"]) if t["points_total"]],
+    [
+        pytest.param(d, i, t, id=f"{d['doc']}-table{i}")
+        for d in DOCS
+        for i, t in enumerate(d["tables"])
+        if t["points_total"]
+    ],
 )
 def test_table_points_total(gold: dict[str, Any], index: int, spec: dict[str, Any]) -> None:
     t = _find_table(parsed(gold["doc"]), spec)
@@ -277,7 +309,7 @@ def test_table_points_total(gold: dict[str, Any], index: int, spec: dict[str, An
     assert col is not None
     total = Decimal(0)
     for row in t.rows:
-        if row and key(row[0]).startswith("tong") or col >= len(row):
+        if (row and key(row[0]).startswith("tong")) or col >= len(row):
             continue
         value = parse_decimal(re.sub(r"[*_]", "", row[col]))
         if value is not None:
