@@ -117,3 +117,18 @@ def live_server(services) -> Iterator[str]:  # type: ignore[no-untyped-def]
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+_GAPS_FILE = Path(__file__).parent / "data" / "realdocs_known_gaps.json"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the real-document cases the parser does not read yet as strict xfails (see the file)."""
+    if not _GAPS_FILE.exists():
+        return
+    import json
+
+    gaps = set(json.loads(_GAPS_FILE.read_text(encoding="utf-8"))["ids"])
+    for item in items:
+        if item.nodeid in gaps:
+            item.add_marker(pytest.mark.xfail(reason="known gap of issue 11", strict=True))
