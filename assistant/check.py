@@ -23,6 +23,8 @@ Kinds (``Finding.kind``):
 * ``appendix_rule``       an appendix said (in its title or in the body) to hold rows of one kind
                           ('đạt 100% thang điểm', 'bị trừ từ 1 điểm trở lên') holds rows that are not
 * ``ref_after_date``      a document cited as a basis is dated after the document itself
+* ``not_read``            what the parser could not read (header fields, any numbered structure):
+                          the document was ingested all the same (``Document.warnings``)
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ APPENDIX_MISSING = "appendix_missing"
 APPENDIX_UNREFERENCED = "appendix_unreferenced"
 APPENDIX_RULE = "appendix_rule"
 REF_AFTER_DATE = "ref_after_date"
+NOT_READ = "not_read"
 
 COL_MAX = "Thang điểm"
 COL_AWARDED = "Điểm thẩm định"
@@ -734,9 +737,16 @@ def _check_appendix_rules(doc: Document) -> list[Finding]:
     return out
 
 
+def _check_reading(doc: Document) -> list[Finding]:
+    """The parser's own warnings, at the first line of the document's text."""
+    first = next((n for n, line in enumerate(doc.lines, start=1) if line.strip()), 1)
+    return [Finding(doc.doc_id, first, NOT_READ, w, None, None) for w in doc.warnings]
+
+
 # --- public API ----------------------------------------------------------------------------------
 
 _CHECKS = (
+    _check_reading,
     _check_number,
     _check_dates,
     _check_ref_dates,

@@ -204,6 +204,14 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày.*)$", re.I
 _OPENING = re.compile(r"^(Thực hiện|Căn cứ|Xét|Theo|Trên cơ sở|Nhằm|Để|Ngày)\b")
 
 
+def _is_recipient(s: str, closed: bool) -> bool:
+    """A line under 'Kính gửi:' that names a recipient, not the first paragraph of the text."""
+    if s.startswith(("-", "+", "•")):
+        rest = s.lstrip("-+• ")
+        return len(s) <= 160 and not (_OPENING.match(rest) and len(s) > 120)
+    return not closed and len(s) <= 130 and not _OPENING.match(s)
+
+
 def _is_upper_line(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(not c.islower() for c in letters)
@@ -275,6 +283,7 @@ class _Parser:
         self._appendices()
         self._finish_metadata()
         self.doc.sections.sort(key=lambda s: s.line_start)
+        self.doc.warnings = reading_warnings(self.doc)
         return self.doc
 
     # --- header ---
@@ -292,9 +301,26 @@ class _Parser:
                 return i
         return self.n + 1
 
+    def _tail_mark(self) -> int:
+        """First line of the closing parts (Nơi nhận, a signature authority 'TM.'/'KT.'), or n + 1."""
+        for i in range(1, self.n + 1):
+            s = self.c(i)
+            if _CC_LINE.match(s) or (_AUTHORITY.match(s) and _is_upper_line(s[3:])):
+                return i
+        return self.n + 1
+
     def _header(self) -> int:
-        """Read the header; return the first line of the numbered body."""
+        """Read the header; return the first line of the numbered body.
+
+        A document with no numbered item before its closing parts (a short công văn: Kính gửi, a few
+        paragraphs or '-' bullets, Nơi nhận, signature) has its text as one section ``Căn cứ`` (the
+        label of the opening paragraph) of kind ``body``, chunked like any section.
+        """
         first_struct = self._first_structural()
+        tail_mark = self._tail_mark()
+        unstructured = tail_mark < first_struct
+        first_struct = min(first_struct, tail_mark)
+        recipients_closed = False
         doc = self.doc
         issuer_lines: list[str] = []
         header_end = 0
@@ -337,16 +363,12 @@ class _Parser:
                 rest = re.sub(r"^kính gửi\s*:?\s*", "", s, flags=re.IGNORECASE)
                 if rest:
                     doc.recipients.append(rest.lstrip("- ").rstrip(";.").strip())
-            elif (
-                state == "recipients"
-                and (s.startswith(("-", "+", "•")) or not _OPENING.match(s))
-                and not opening
-            ):
-                if _OPENING.match(s.lstrip("-+• ")) and len(s) > 120:
-                    opening.append(i)
-                    state = "opening"
-                else:
-                    doc.recipients.append(s.lstrip("-+• ").rstrip(";.").strip())
+            elif state == "recipients" and s.startswith("(") and doc.recipients:
+                pass  # '(Đ/c: Lô CN06, KCN Bình Xuyên II ...)': the recipient's address
+            elif state == "recipients" and not opening and _is_recipient(s, recipients_closed):
+                doc.recipients.append(s.lstrip("-+• ").rstrip(";.").strip())
+                # 'Công ty X.' ends the list; a list of '- ...' bullets may end each with a full stop
+                recipients_closed = s.rstrip().endswith(".") and not s.startswith(("-", "+", "•"))
             elif (state == "top" and _is_upper_line(s) and not header_end) or (
                 state == "top" and _is_upper_line(s) and len(s) < 80 and not subject_lines
             ):
@@ -365,7 +387,9 @@ class _Parser:
             self._add(Section(RECIPIENTS, "", "Kính gửi", "header", 0), recip_start, self._trim_end(end))
         if opening:
             start, end = opening[0], self._trim_end(first_struct - 1)
-            sec = self._add(Section(BASES, "", "Căn cứ ban hành", "header", 0), start, end)
+            # the text of a document without numbered items: the opening paragraph that is all of it
+            head = Section(BASES, "", "Nội dung văn bản", "body", 0) if unstructured else None
+            sec = self._add(head or Section(BASES, "", "Căn cứ ban hành", "header", 0), start, end)
             for k in range(start, end + 1):
                 doc.bases.extend(find_refs(self.c(k), k))
             sec.text = self._body_text(start, end)
@@ -848,6 +872,37 @@ def _score_columns(header: list[str]) -> tuple[int | None, int, int, int | None,
         find("tham dinh", "diem dat", "dat duoc", "cham"),
         find("bi tru", "tru"),
     )
+
+
+# --- what could not be read ----------------------------------------------------------------------
+
+WARN_HEADER = "Không đọc được phần đầu văn bản (loại, số, ngày, cơ quan ban hành)"
+WARN_HEADER_FIELDS = "Phần đầu văn bản thiếu"
+WARN_STRUCTURE = "Không nhận ra mục đánh số, điều hay phụ lục nào; nội dung được đọc như một khối liền"
+
+
+def reading_warnings(doc: Document) -> list[str]:
+    """What the parser could not read in a document: missing header fields, no structure at all.
+
+    A document is never refused for these (an official's short công văn has no numbered item);
+    the warnings go to the ingest report and to ``assistant check``.
+    """
+    out: list[str] = []
+    fields = (
+        ("loại văn bản", bool(doc.doc_type)),
+        ("số", bool(doc.number or doc.number_raw)),
+        ("ngày ban hành", doc.date is not None),
+        ("cơ quan ban hành", bool(doc.issuer)),
+        ("người ký", bool(doc.signer and doc.signer.name)),
+    )
+    missing = [name for name, ok in fields if not ok]
+    if len(missing) >= 4:
+        out.append(WARN_HEADER + ".")
+    elif missing:
+        out.append(f"{WARN_HEADER_FIELDS}: {', '.join(missing)}.")
+    if not any(s.kind not in {"header", "body"} for s in doc.walk()) and not doc.criteria and not doc.tables:
+        out.append(WARN_STRUCTURE + ".")
+    return out
 
 
 # --- public API ----------------------------------------------------------------------------------

@@ -70,7 +70,12 @@ def prepare(
     existing: list[Document] | None = None,
     replace: bool = False,
 ) -> Incoming:
-    """Read and parse one incoming file; raise a clear error for a bad one (nothing is written)."""
+    """Read and parse one incoming file; raise a clear error for a bad one (nothing is written).
+
+    Only a file without any text is refused. A document whose header or structure could not be
+    read (a short công văn without numbered items, a header in an unknown layout) is accepted: what
+    was not read is in ``Document.warnings``, and so in the ingest report and ``assistant check``.
+    """
     result = (
         read_bytes(data, name, max_bytes=_max_bytes(settings))
         if data is not None
@@ -90,10 +95,10 @@ def prepare(
             n += 1
         doc_id = f"{doc_id}-{n}"
     doc = parse_text(doc_id, text, str(settings.corpus_dir / f"{doc_id}.md"))
-    if not any(s.kind != "header" for s in doc.walk()) and not doc.criteria:
-        raise EmptyDocumentError(
-            f"Không nhận ra cấu trúc nào (mục đánh số, điều, phụ lục) trong “{name}”; tài liệu không được nạp."
-        )
+    if not any(line.strip() for line in doc.lines):
+        raise EmptyDocumentError(f"Tệp “{name}” không có nội dung văn bản; tài liệu không được nạp.")
+    for warning in doc.warnings:
+        logger.warning("%s: %s", name, warning)
     return Incoming(doc, text, name)
 
 
@@ -154,6 +159,7 @@ def _doc_report(i: Incoming) -> dict[str, Any]:
         "sections": sum(1 for s in d.walk() if s.kind != "header"),
         "criteria": len(d.criteria),
         "assignments": len(extract_assignments(d)),
+        "warnings": list(d.warnings),
     }
 
 

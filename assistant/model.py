@@ -77,7 +77,10 @@ class Section:
     label: str
     number: str
     title: str
-    kind: str  # part | item | appendix | header | chapter | section | article | clause | point | phase
+    # part | item | appendix | header | body (the text of a document without numbered items) |
+    # attachment (a text issued with the document: 'Kế hoạch kèm theo') | chapter | section |
+    # article | clause | point | phase
+    kind: str
     level: int
     text: str = ""
     line_start: int = 0
@@ -108,7 +111,16 @@ class Section:
 
     @property
     def display(self) -> str:
-        if self.kind in {"appendix", "header", "article", "chapter", "section", "part_law"}:
+        if self.kind in {
+            "appendix",
+            "header",
+            "body",
+            "attachment",
+            "article",
+            "chapter",
+            "section",
+            "part_law",
+        }:
             return f"{self.label_own}. {self.title}" if self.title else self.label_own
         return f"{self.number}. {self.title}" if self.title else self.number
 

@@ -315,3 +315,16 @@ def test_findings_never_change_the_document():
     before = (list(doc.criteria), list(doc.totals), doc.number, doc.date)
     check_documents([doc])
     assert (list(doc.criteria), list(doc.totals), doc.number, doc.date) == before
+
+
+def test_what_the_parser_could_not_read_is_a_finding():
+    """A note with no header and no numbered item is ingested; `check` says what was not read."""
+    doc = parse_text("ghi-chu", "Chỉ là một dòng ghi chú không có mục nào.\n")
+    got = check_documents([doc])
+    assert [(f.line, f.kind) for f in got] == [(1, "not_read")] * len(doc.warnings)
+    assert [f.message for f in got] == doc.warnings
+    assert any("phần đầu" in w for w in doc.warnings) and any("mục đánh số" in w for w in doc.warnings)
+
+
+def test_a_readable_document_has_no_reading_finding():
+    assert not [f for f in check_documents([make()]) if f.kind == "not_read"]

@@ -188,7 +188,7 @@ def blank_pdf() -> bytes:
         ("chuong-trinh.docx", b"MZ\x90\x00" + b"\x00" * 400, UnsupportedFileError),
         ("rong.txt", b"", EmptyDocumentError),
         ("scan.pdf", blank_pdf(), EmptyDocumentError),
-        ("ghi-chu.txt", "Chỉ là một dòng ghi chú không có mục nào.".encode(), EmptyDocumentError),
+        ("trang.txt", b"\n \n\t\n", EmptyDocumentError),
     ],
 )
 def test_bad_files_get_clear_errors_and_change_nothing(
@@ -201,6 +201,73 @@ def test_bad_files_get_clear_errors_and_change_nothing(
     assert exc.value.message and exc.value.status in {413, 415, 422}
     assert corpus_state(settings) == before
     assert service(settings, embedder).ask("Ai ký Công văn 410?").kind == "document"
+
+
+# A short công văn as the website gives it (e0b9a318eafcfc30.md, shortened): Kính gửi, '-' bullets
+# and a signature, no numbered item. Issue 11: such a file is added with warnings, never refused.
+SHORT_DISPATCH = """BỘ TÀI CHÍNH
+CỤC HẢI QUAN
+-------
+|
+**CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 37413/CHQ-NVTHQ
+*V/v kê khai trị giá hải quan*
+|
+*Hà Nội, ngày 21
+tháng 11 năm 2025*
+|
+**Kính gửi:**
+Công ty TNHH Sunny Automotive Vina.
+Cục Hải quan nhận được công văn số 2025-005/SAV-CHQ
+ngày 10/11/2025 của Công ty đề nghị hướng dẫn việc kê khai trị giá hải quan hàng mẫu xuất khẩu.
+- Điều 86 Luật Hải quan số 54/2014/QH13 quy định
+trị giá hải quan được sử dụng làm cơ sở cho việc tính thuế xuất khẩu.
+Cục Hải quan thông báo để Công ty biết và thực hiện./.
+|
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NVTHQ.
+|
+**TL. CỤC TRƯỞNG**
+PHÓ TRƯỞNG BAN
+Đào Thu Hương
+|
+"""
+
+
+def test_a_note_without_any_structure_is_added_with_warnings(env: tuple[Settings, FakeEmbedder]) -> None:
+    settings, embedder = env
+    item = prepare(settings, "ghi-chu.txt", data="Chỉ là một dòng ghi chú không có mục nào.".encode())
+    assert item.doc.warnings, "what could not be read is said"
+    report = commit(settings, [item], progress=False, embedder=embedder)
+    (entry,) = report["documents"]
+    assert entry["warnings"] == item.doc.warnings
+    assert {f["kind"] for f in report["findings"] if f["doc"] == "ghi-chu"} == {"not_read"}
+    assert (settings.corpus_dir / "ghi-chu.md").exists()
+
+
+def test_a_short_dispatch_does_not_refuse_the_rest_of_the_batch(
+    env: tuple[Settings, FakeEmbedder], tmp_path: Path
+) -> None:
+    settings, embedder = env
+    plan = tmp_path / "ke-hoach.docx"
+    build_docx(plan)
+    dispatch = tmp_path / "cv-37413.md"
+    dispatch.write_text(SHORT_DISPATCH, encoding="utf-8")
+    batch = [prepare(settings, p.name, path=p) for p in (dispatch, plan)]  # as `assistant ingest` does
+    report = commit(settings, batch, progress=False, embedder=embedder)
+    by_doc = {d["doc"]: d for d in report["documents"]}
+    assert set(by_doc) == {"cv-37413", "ke-hoach"}
+    assert by_doc["cv-37413"]["number"] == "37413/CHQ-NVTHQ"
+    assert by_doc["cv-37413"]["warnings"] == [
+        "Không nhận ra mục đánh số, điều hay phụ lục nào; nội dung được đọc như một khối liền."
+    ]
+    assert by_doc["ke-hoach"]["warnings"] == ["Phần đầu văn bản thiếu: người ký."]  # it has no signature
+    assert (settings.corpus_dir / "cv-37413.md").read_text(encoding="utf-8") == SHORT_DISPATCH
 
 
 def test_ingest_failing_part_way_leaves_the_previous_index_serving(
