@@ -204,6 +204,33 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày.*)$", re.I
 _OPENING = re.compile(r"^(Thực hiện|Căn cứ|Xét|Theo|Trên cơ sở|Nhằm|Để|Ngày)\b")
 
 
+# Types of text a document issues 'kèm theo' (Nghị định 30/2020/NĐ-CP, Phụ lục III, and the lists and
+# schedules decisions approve), longest first: the attachment's label is its own title word.
+_ATTACHED_TYPES = tuple(
+    sorted(
+        (
+            "KẾ HOẠCH", "QUY ĐỊNH", "QUY CHẾ", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "PHƯƠNG ÁN", "DỰ ÁN", "HƯỚNG DẪN",
+            "ĐIỀU LỆ", "DANH MỤC", "QUY TRÌNH", "NỘI QUY", "CHIẾN LƯỢC", "BỘ TIÊU CHÍ", "TIÊU CHÍ",
+            "LỊCH", "THỂ LỆ", "QUY HOẠCH", "DANH SÁCH", "BẢNG", "KHUNG", "TIÊU CHUẨN", "ĐỊNH MỨC",
+            "CƠ CHẾ", "CHÍNH SÁCH", "NHIỆM VỤ", "KẾ HOẠCH HÀNH ĐỘNG", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+
+def _appendix_heading(s: str) -> re.Match[str] | None:
+    """'PHỤ LỤC II', 'Phụ lục 01', or 'PHỤ LỤC' alone (written in capitals) as a heading line."""
+    m = _APPENDIX.match(s)
+    if not m or len(s) >= 120 or s.endswith("."):
+        return None
+    if m.group("num"):
+        return m
+    title = m.group("title").strip()
+    return m if re.match(r"^PH[UỤ]\s*L[UỤ]C\b", s) and (not title or _is_upper_line(title)) else None
+
+
 def _is_recipient(s: str, closed: bool) -> bool:
     """A line under 'Kính gửi:' that names a recipient, not the first paragraph of the text."""
     if s.startswith(("-", "+", "•")):
@@ -277,7 +304,7 @@ class _Parser:
         end_body, cc_start, sig = self._tail(body_start)
         self._body(body_start, end_body)
         if cc_start:
-            self._cc(cc_start, sig[0] - 1 if sig else self._appendix_start() - 1)
+            self._cc(cc_start, sig[0] - 1 if sig else self._attached_start - 1)
         if sig:
             self._signature(*sig)
         self._appendices()
@@ -431,6 +458,14 @@ class _Parser:
                         sig_start = i
                         break
         sig: tuple[int, int] | None = None
+        self._attached = []
+        if sig_start or cc:
+            # after the signer's name (or the list of recipients): the texts issued with the document
+            after = self._signature_name_line(sig_start, app) if sig_start else cc
+            self._attached = self._attached_parts(after + 1)
+            att = [a for a, _ in self._attached if a < app]
+            app = min(att, default=app)
+        self._attached_start = app
         if sig_start:
             sig = (sig_start, self._trim_end(app - 1))
         ends = [x for x in (cc, sig_start) if x]
@@ -447,6 +482,128 @@ class _Parser:
         ):
             end_body = self._trim_end(end_body - 1)
         return end_body, cc, sig
+
+    def _signature_name_line(self, start: int, stop: int) -> int:
+        """The line of the signer's name in a signature block starting at ``start`` (its last line)."""
+        last = start
+        for i in range(start, stop):
+            s = self.c(i)
+            if not s:
+                continue
+            if _AUTHORITY.match(s) or _is_upper_line(s):
+                last = i
+            elif _title_case_name(s):
+                return i
+            else:
+                break
+        return last
+
+    def _attached_parts(self, start: int) -> list[tuple[int, str]]:
+        """What follows the signature, in file order: ``(line, 'appendix' | 'attachment')``.
+
+        An appendix is a 'PHỤ LỤC' heading, numbered or not. An attached text is a title in
+        capitals that either is a type of document alone ('KẾ HOẠCH', 'QUY ĐỊNH', 'QUY CHẾ' ...)
+        or is followed by its caption '(Ban hành kèm theo Quyết định số ...)'.
+        """
+        out: list[tuple[int, str]] = []
+        i = start
+        while i <= self.n:
+            s = self.c(i)
+            if not s:
+                i += 1
+                continue
+            if _appendix_heading(s) is not None:
+                out.append((i, "appendix"))
+                # the appendix's own title in capitals and its caption are no attached text's title
+                i = self.layout.end[i - 1] + 1
+                while i <= self.n and (not self.c(i) or _is_upper_line(self.c(i))):
+                    if self.c(i) and (
+                        _appendix_heading(self.c(i)) is not None or self._heading(self.c(i), law=False)
+                    ):
+                        break
+                    i = self.layout.end[i - 1] + 1
+                continue
+            elif self._attachment_title(i) is not None:
+                out.append((i, "attachment"))
+                i = self._attachment_title(i)[1] + 1  # type: ignore[index]
+                continue
+            i = self.layout.end[i - 1] + 1
+        return out
+
+    def _attachment_title(self, i: int) -> tuple[str, int, str, int] | None:
+        """At an attached text's title line: (type word, last title line, title, first body line)."""
+        s = self.c(i)
+        if not s or not _is_upper_line(s) or _AUTHORITY.match(s) or s.startswith(_MOTTO) or len(s) > 300:
+            return None
+        if self._heading(s, law=False) or _ARTICLE.match(s) or _CHAPTER.match(s) or _LAW_PART.match(s):
+            return None
+        bare = s.rstrip(":. ").strip()
+        word = next((w for w in _ATTACHED_TYPES if bare == w or bare.startswith(w + " ")), "")
+        title_lines: list[str] = [] if bare == word else [bare]
+        last = self.layout.end[i - 1]
+        body = last + 1
+        caption = False
+        k = body
+        seen = 0
+        while k <= self.n and seen < 8:
+            t = self.c(k)
+            if not t:
+                k += 1
+                continue
+            seen += 1
+            if t.startswith("(") and "kèm theo" in t.lower():
+                caption = True
+                body = self.layout.end[k - 1] + 1
+                break
+            if _is_upper_line(t) and not self._heading(t, law=False) and not _ARTICLE.match(t):
+                if _CHAPTER.match(t) or _appendix_heading(t) is not None:
+                    break
+                title_lines.append(t)
+                last = self.layout.end[k - 1]
+                body = last + 1
+                k = last + 1
+                continue
+            break
+        if bare != word and not caption:
+            return None  # a heading in capitals inside the text, not the title of an attached text
+        if not title_lines and not caption:
+            return None
+        return (word, last, squash(" ".join(title_lines)), body)
+
+    def _attachment(self, start: int, end: int) -> None:
+        """An attached text ('Kế hoạch kèm theo'): a top-level section whose children are its own
+        numbering, every label prefixed with the attachment's label ('Kế hoạch kèm theo, III.2')."""
+        found = self._attachment_title(start)
+        if found is None:
+            return
+        word, _, title, body = found
+        label = f"{word.capitalize() if word else 'Văn bản'} kèm theo"
+        taken = {x.label for x in self.doc.sections}
+        if label in taken:
+            n = 2
+            while f"{label} {n}" in taken:
+                n += 1
+            label = f"{label} {n}"
+        root = Section(label, "", title, "attachment", 0)
+        root.line_start, root.line_end, root.body_start = start, self._trim_end(end), body
+        self.doc.sections.append(root)
+        # its own closing: a signature at the end of the attached text is no part of its last item
+        stop = end
+        for k in range(end, body - 1, -1):
+            t = self.c(k)
+            if _CC_LINE.match(t) or (_AUTHORITY.match(t) and _is_upper_line(t[3:])):
+                stop = k - 1
+                break
+            if t and not _is_upper_line(t) and not _title_case_name(t):
+                break
+        self._root = root
+        self._body(body, self._trim_end(stop))
+        self._root = None
+        for sec in root.walk():
+            if sec is not root:
+                sec.label = f"{label}, {sec.label}"
+        own_end = root.children[0].line_start - 1 if root.children else root.line_end
+        root.text = self._body_text(body, self._trim_end(own_end)) or title
 
     def _cc(self, start: int, end: int) -> None:
         end = self._trim_end(end)
@@ -550,8 +707,8 @@ class _Parser:
         for depth, nums in enumerate(open_nums, start=1):
             if len(parts) == depth and parts[:-1] == nums[:-1] and parts[-1] == nums[-1] + 1:
                 return True
-        if len(parts) == len(open_nums[-1]) + 1 and parts[:-1] == open_nums[-1] and parts[-1] == 1:
-            return True
+        if len(parts) == len(open_nums[-1]) + 1 and parts[:-1] == open_nums[-1] and parts[-1] <= 20:
+            return True  # the first sub-item of the open item ('1.1.'; '1.2.' where 1.1 was dropped)
         # '1.' under a part whose items are numbered by their full path ('2.1.' written as '1.')
         return len(parts) == 1 and parts[0] == open_nums[0][0] + 1
 
@@ -595,6 +752,7 @@ class _Parser:
     def _open(self, sec: Section, parent: Section | None, line: int) -> None:
         sec.line_start = line
         sec.body_start = line + 1
+        parent = parent or self._root
         sec.parent = parent
         if parent is None:
             self.doc.sections.append(sec)
@@ -603,6 +761,9 @@ class _Parser:
         self._opened.append(sec)
 
     _opened: list[Section]
+    _root: Section | None = None  # the attached text being read: its top-level sections' parent
+    _attached: list[tuple[int, str]]
+    _attached_start: int
 
     def _close_spans(self, end: int) -> None:
         """Give every opened section its span: up to the line before the next section at its level or above."""
@@ -648,14 +809,24 @@ class _Parser:
 
     # --- appendices and tables ---
     def _appendices(self) -> None:
-        starts: list[tuple[int, re.Match[str]]] = []
+        parts: dict[int, str] = {}
         for i in range(1, self.n + 1):
             m = _APPENDIX.match(self.c(i))
             if m and m.group("num") and len(self.c(i)) < 120 and not self.c(i).endswith("."):
-                starts.append((i, m))
-        for k, (i, m) in enumerate(starts):
-            end = self._trim_end((starts[k + 1][0] - 1) if k + 1 < len(starts) else self.n)
-            label = appendix_label(m.group("num"))
+                parts[i] = "appendix"
+        parts.update(dict(self._attached))
+        order = sorted(parts)
+        starts: list[tuple[int, re.Match[str]]] = []
+        for k, i in enumerate(order):
+            end = self._trim_end((order[k + 1] - 1) if k + 1 < len(order) else self.n)
+            if parts[i] == "attachment":
+                self._attachment(i, end)
+                continue
+            m = _appendix_heading(self.c(i))
+            if m is None:
+                continue
+            starts.append((i, m))
+            label = appendix_label(m.group("num")) if m.group("num") else "Phụ lục"
             title_parts = [m.group("title").strip()] if m.group("title").strip() else []
             j = i + 1
             caption_lines: list[int] = []
@@ -671,7 +842,7 @@ class _Parser:
                 elif s and not caption_lines:
                     title_parts.append(s)
                 j += 1
-            sec = Section(label, m.group("num"), squash(" ".join(title_parts)), "appendix", 1)
+            sec = Section(label, m.group("num") or "", squash(" ".join(title_parts)), "appendix", 1)
             sec.line_start, sec.line_end, sec.body_start = i, end, j
             self.doc.sections.append(sec)
             if caption_lines:
@@ -689,11 +860,13 @@ class _Parser:
                     )
             self._tables(label, j, end)
             sec.text = self._table_text(j, end) or self._body_text(j, end)
-        # tables in the body outside appendices
-        covered = {(s.line_start, s.line_end) for s in self.doc.sections if s.kind == "appendix"}
-        first_app = min((a for a, _ in covered), default=self.n + 1)
-        if first_app > 1:
-            self._tables("", 1, first_app - 1)
+        # tables in the body and in attached texts, outside appendices
+        covered = sorted((s.line_start, s.line_end) for s in self.doc.sections if s.kind == "appendix")
+        lo = 1
+        for a, b in [*covered, (self.n + 1, self.n + 1)]:
+            if a > lo:
+                self._tables("", lo, a - 1)
+            lo = max(lo, b + 1)
 
     def _table_text(self, start: int, end: int) -> str:
         rows = []
