@@ -21,10 +21,12 @@ from assistant.compose.common import doc_name, say
 from assistant.compose.document import answer_document, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
+from assistant.compose.query import answer_query
 from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency, answer_which_agency
 from assistant.corpus import Corpus
 from assistant.documents import find_refs
 from assistant.errors import BackendUnavailableError, InputError
+from assistant.query import NARROWING, understand
 from assistant.router import CODE, Route, detect, folded
 from assistant.text import fold, nfc, squash
 
@@ -114,6 +116,16 @@ class ChatService:
         previous_user = next((t.content for t in reversed(history) if t.role == "user"), "")
         previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
         q = folded(question)
+        # 'Trong số đó, tiêu chí nào đạt thấp nhất?': the previous question's Query, narrowed. The
+        # previous Query is worked out again from the history's texts (clients may send only texts).
+        if self.corpus.criteria and previous_user and NARROWING.search(q):
+            before = history[: max(0, len(history) - 2)]
+            _, prev_route = self._resolve(previous_user, before)
+            if prev_route.kind == "numeric":
+                prev_query = prev_route.params.get("query") or understand(previous_user, self.corpus.criteria)
+                current = understand(question, self.corpus.criteria, previous=prev_query)
+                if current.narrowed:
+                    return question, Route("numeric", "query", {"query": current})
         # 'Thang điểm của tiêu chí đó là bao nhiêu?': the criterion named in the last turns.
         if (
             route.kind == "numeric"
@@ -206,6 +218,8 @@ class ChatService:
     # --- routing to composers ---
     def _answer(self, question: str, route: Route, history: list[Turn]) -> Answer:
         corpus = self.corpus
+        if route.kind == "numeric" and route.intent == "query":
+            return answer_query(corpus, question, route.params["query"])
         if route.kind == "numeric":
             answer = answer_numeric(corpus, question, route)
             if answer.kind == "not_found" and route.intent == "title_search":

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant import scoring
 from assistant.corpus import Corpus
+from assistant.query import needs_engine, understand
 from assistant.text import expand_abbreviations, fold, squash, syllables
 
 
@@ -164,6 +165,12 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
     codes = [c.upper() for c in CODE.findall(q)]
     has_points = bool(_POINTS.search(q))
     about_criteria = bool(_CRITERIA.search(q))
+    ranks_units = bool(_GROUP_ALL.search(q) and (_RATE.search(q) or _TOP.search(q) or _LEAST.search(q)))
+    if corpus.criteria and (codes or has_points or about_criteria or ranks_units or _RATE.search(q)):
+        # the typed query answers what the intents below do not: bounds, parts, comparisons, goals
+        query = understand(q_original or q, corpus.criteria)
+        if needs_engine(query):
+            return Route("numeric", "query", {"query": query})
     if codes:
         field_ = (
             "max"
