@@ -22,6 +22,7 @@ from assistant.compose.document import answer_document, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
+from assistant.compose.sections import answer_outline, answer_sections
 from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency, answer_which_agency
 from assistant.corpus import Corpus
 from assistant.documents import find_refs
@@ -238,6 +239,10 @@ class ChatService:
         if route.kind == "document":
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
+            if route.intent == "section":
+                return answer_sections(corpus, question, route.params["sections"])
+            if route.intent == "outline":
+                return answer_outline(corpus, question) or self._passage(question)
             if route.intent == "reference_followup":
                 return self._reference_followup(question, route.params["previous"]) or self._passage(question)
             return answer_document(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import scoring
+from assistant.compose.sections import OUTLINE, find_sections
 from assistant.corpus import Corpus
 from assistant.query import needs_engine, understand
 from assistant.text import expand_abbreviations, fold, squash, syllables
@@ -153,6 +154,12 @@ def detect(question: str, corpus: Corpus) -> Route:
     route = _tasks(q, question, corpus)
     if route:
         return route
+    # a section named by the document's own numbering ('Phần II nói gì?', 'mục 3 phần I'), or the outline
+    if OUTLINE.search(q):
+        return Route("document", "outline", {})
+    sections = find_sections(corpus, question)
+    if sections:
+        return Route("document", "section", {"sections": sections})
     intents = [intent for intent, rx in _DOC_FACTS if rx.search(q)]
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it

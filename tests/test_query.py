@@ -231,3 +231,40 @@ def _ranked_codes(a: object) -> list[dict[str, str]]:
 
     text = a.answer  # type: ignore[attr-defined]
     return [{"code": c} for c in re.findall(r"^\d+\. \*\*([A-Z][\w.]*)\*\*", text, flags=re.M)]
+
+
+# --- sections and structure, by the documents' own numbering -------------------------------------
+
+LABELS = [
+    ("Phần II của kế hoạch nói gì?", ["II"]),
+    ("Mục 3 phần I của công văn", ["I.3"]),
+    ("phan I muc 3", ["I.3"]),
+    ("muc III.2.3 ke hoach", ["III.2.3"]),
+    ("Điều 5 quy định gì?", ["Điều 5"]),
+    ("khoản 2 Điều 5", ["Điều 5.2"]),
+]
+
+
+@pytest.mark.parametrize(("question", "labels"), LABELS, ids=[x[0] for x in LABELS])
+def test_section_labels(question: str, labels: list[str]) -> None:
+    from assistant.compose.sections import section_labels
+
+    assert section_labels(question) == labels
+
+
+def test_a_section_is_answered_whole(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Phần II của kế hoạch nói gì?")
+    doc = corpus.docs["kh-pctn-dac-khu-cat-hai-2025"]
+    sec = doc.section("II")
+    assert a.kind == "document" and sec is not None
+    for child in sec.children:  # every item, each cited
+        assert f"**{child.label}**" in a.answer
+    assert {c.section for c in a.citations} == {c.label for c in sec.children}
+    whole = " ".join(" ".join(doc.lines).split())
+    for c in a.citations:  # verbatim, up to whitespace
+        assert c.quote and c.quote in whole
+
+
+def test_the_outline_counts_parts_and_appendices(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Công văn gồm mấy phần, những phần nào?")
+    assert a.data.get("outline") and "2 phần và 3 phụ lục" in a.answer
