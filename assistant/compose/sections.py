@@ -108,10 +108,9 @@ def _section_text(doc: Document, sec: Section, cites: CitationSet) -> str:
     head = f"**{doc_name(doc)}, mục {sec.label}**" + (f": {sec.title}" if sec.title else "")
     lines: list[str] = []
     if sec.children:
-        own = _own_lines(doc, sec)
-        if own:
-            cid = cites.add_section(doc, sec)
-            lines.append(f"{_short(own[0])} [{cid}]")
+        lead = _own_line_numbers(doc, sec)[:1]
+        for n in lead:  # the words before the first item
+            lines.append(f"{_short(doc.line(n))} [{cites.add_line(doc, sec, n, max_chars=1000)}]")
         items = sec.children
         for child in items[:MAX_ITEMS]:
             cid = cites.add_section(doc, child)
@@ -120,13 +119,13 @@ def _section_text(doc: Document, sec: Section, cites: CitationSet) -> str:
         if len(items) > MAX_ITEMS:
             lines.append(f"- … và {len(items) - MAX_ITEMS} mục nữa")
     else:
-        own = _own_line_numbers(doc, sec)
-        for n in own[:MAX_ITEMS]:
+        numbers = _own_line_numbers(doc, sec)
+        for n in numbers[:MAX_ITEMS]:
             cid = cites.add_line(doc, sec, n, max_chars=1000)
             lines.append(f"- {_short(doc.line(n))} [{cid}]")
-        if len(own) > MAX_ITEMS:
-            lines.append(f"- … và {len(own) - MAX_ITEMS} ý nữa")
-        if not own:
+        if len(numbers) > MAX_ITEMS:
+            lines.append(f"- … và {len(numbers) - MAX_ITEMS} ý nữa")
+        if not numbers:
             head += f" [{cites.add_line(doc, sec, sec.line_start, max_chars=1000)}]"
     return head + ("\n\n" + "\n".join(lines) if lines else "")
 
@@ -140,10 +139,6 @@ def _own_line_numbers(doc: Document, sec: Section) -> list[int]:
         if text and not set(text) <= set("|-: *_"):
             out.append(n)
     return out
-
-
-def _own_lines(doc: Document, sec: Section) -> list[str]:
-    return [doc.line(n) for n in _own_line_numbers(doc, sec)]
 
 
 def _short(text: str, limit: int = 1200) -> str:
