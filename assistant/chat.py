@@ -219,6 +219,8 @@ class ChatService:
     # --- routing to composers ---
     def _answer(self, question: str, route: Route, history: list[Turn]) -> Answer:
         corpus = self.corpus
+        if corpus.absent(question):  # a place or a year no document mentions: nothing can answer it
+            return not_found(corpus, question, {"route": {"kind": route.kind, "intent": route.intent}})
         if route.kind == "numeric" and route.intent == "query":
             return answer_query(corpus, question, route.params["query"])
         if route.kind == "numeric":

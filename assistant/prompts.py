@@ -38,6 +38,8 @@ EXPECTED: dict[str, set[str]] = {
     "llm_condense": {"history", "question"},
     # Answer wording (assistant/compose/*): lead sentences, not-found messages, follow-up hints.
     # criteria queries (assistant/compose/query.py)
+    "not_found_absent": {"names", "documents"},
+    "not_found_place": {"places", "document", "asked"},
     "query_rows": {"count", "what", "scope", "codes", "table"},
     "query_none": {"what", "scope"},
     "query_sum": {"scope", "count", "awarded", "max", "rate", "deducted", "basis", "table"},

@@ -268,3 +268,37 @@ def test_a_section_is_answered_whole(corpus: Corpus) -> None:
 def test_the_outline_counts_parts_and_appendices(corpus: Corpus) -> None:
     a = ChatService(corpus, None).ask("Công văn gồm mấy phần, những phần nào?")
     assert a.data.get("outline") and "2 phần và 3 phụ lục" in a.answer
+
+
+# --- not in the corpus: a place or a year no document mentions -----------------------------------
+
+ABSENT = [
+    ("Điểm PCTN của Đà Nẵng năm 2023 là bao nhiêu?", "Đà Nẵng"),
+    ("diem pctn cua tinh quang ninh", "Quảng Ninh"),
+    ("Tổng điểm năm 2019 là bao nhiêu?", "năm 2019"),
+    ("Kế hoạch năm 2040 giao Sở Nội vụ việc gì?", "năm 2040"),
+]
+
+
+@pytest.mark.parametrize(("question", "name"), ABSENT, ids=[x[0] for x in ABSENT])
+def test_what_no_document_mentions_is_not_found(corpus: Corpus, question: str, name: str) -> None:
+    a = ChatService(corpus, None).ask(question)
+    assert a.kind == "not_found" and name.removeprefix("năm ") in a.answer, a.answer
+    assert not a.citations
+
+
+def test_a_place_the_corpus_holds_is_answered(corpus: Corpus) -> None:
+    assert ChatService(corpus, None).ask("Hải Phòng đạt bao nhiêu điểm?").kind == "numeric"
+    # 'hòa bình' in lower case is a word, not the province
+    from assistant.places import named_places
+
+    assert named_places("giữ vững hòa bình, ổn định") == []
+    assert named_places("tỉnh Hòa Bình") == ["Hòa Bình"]
+
+
+def test_the_scores_of_another_province_are_not_these(corpus: Corpus) -> None:
+    """A province the documents mention, but not the one the scoring tables are of."""
+    from assistant.compose.numeric import other_place
+
+    text = other_place(corpus, "Điểm của Hà Nội?", corpus.criteria)
+    assert "Hải Phòng" in text and "Hà Nội" in text

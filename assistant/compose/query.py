@@ -14,7 +14,7 @@ from typing import Any
 from assistant import scoring
 from assistant.answers import Answer, CitationSet
 from assistant.compose.common import doc_name, say
-from assistant.compose.numeric import _cite_row, _rows_table, _scope
+from assistant.compose.numeric import _cite_row, _other_year, _rows_table, _scope, other_place
 from assistant.corpus import Corpus
 from assistant.execute import Ranked, Result, execute
 from assistant.model import CriterionRow
@@ -51,6 +51,9 @@ def answer_query(corpus: Corpus, question: str, query: Query) -> Answer:
     rows = _scope(corpus, question)
     if not rows:
         return Answer(answer=say("not_found_scores"), kind="not_found", data={"query": query.to_dict()})
+    elsewhere = _other_year(corpus, question, rows) or other_place(corpus, question, rows)
+    if elsewhere:
+        return Answer(answer=elsewhere, kind="not_found", data={"query": query.to_dict()})
     by_doc: dict[str, list[CriterionRow]] = {}
     for r in rows:
         by_doc.setdefault(r.doc, []).append(r)
