@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answers import Answer, Citation, CitationSet
+from assistant.compose.across import answer_common_agencies, answer_order
 from assistant.compose.common import doc_name, say
 from assistant.compose.document import answer_document, answer_reference
 from assistant.compose.numeric import answer_numeric
@@ -236,6 +237,8 @@ class ChatService:
                 return answer_unknown_agency(corpus, route.params["agencies"][0])
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)
+            if route.intent == "common":
+                return answer_common_agencies(corpus, question) or self._passage(question)
             if route.intent == "unknown_agency":
                 return answer_unknown_agency(corpus, route.params["name"])
         if route.kind == "document":
@@ -243,6 +246,8 @@ class ChatService:
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
             if route.intent == "section":
                 return answer_sections(corpus, question, route.params["sections"])
+            if route.intent == "order":
+                return answer_order(corpus, question, folded(question)) or self._passage(question)
             if route.intent == "outline":
                 return answer_outline(corpus, question) or self._passage(question)
             if route.intent == "reference_followup":

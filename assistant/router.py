@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import scoring
-from assistant.compose.sections import OUTLINE, find_sections
+from assistant.compose.across import COMMON, ORDER
+from assistant.compose.sections import OUTLINE, find_sections, sections_by_title
 from assistant.corpus import Corpus
 from assistant.query import needs_engine, understand
 from assistant.text import expand_abbreviations, fold, squash, syllables
@@ -151,15 +152,20 @@ def detect(question: str, corpus: Corpus) -> Route:
     route = _numeric(q, corpus, question)
     if route:
         return route
+    if COMMON.search(q):  # agencies that several documents all give tasks to
+        return Route("tasks", "common", {})
     route = _tasks(q, question, corpus)
     if route:
         return route
     # a section named by the document's own numbering ('Phần II nói gì?', 'mục 3 phần I'), or the outline
     if OUTLINE.search(q):
         return Route("document", "outline", {})
-    sections = find_sections(corpus, question)
+    sections = find_sections(corpus, question) or sections_by_title(corpus, question)
     if sections:
         return Route("document", "section", {"sections": sections})
+    # across documents: which was issued later, which agencies several of them give tasks to
+    if ORDER.search(q):
+        return Route("document", "order", {})
     intents = [intent for intent, rx in _DOC_FACTS if rx.search(q)]
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it

@@ -256,7 +256,7 @@ def test_a_section_is_answered_whole(corpus: Corpus) -> None:
     a = ChatService(corpus, None).ask("Phần II của kế hoạch nói gì?")
     doc = corpus.docs["kh-pctn-dac-khu-cat-hai-2025"]
     sec = doc.section("II")
-    assert a.kind == "document" and sec is not None
+    assert a.kind == "passage" and sec is not None
     for child in sec.children:  # every item, each cited
         assert f"**{child.label}**" in a.answer
     assert {c.section for c in a.citations} == {c.label for c in sec.children}
@@ -302,3 +302,35 @@ def test_the_scores_of_another_province_are_not_these(corpus: Corpus) -> None:
 
     text = other_place(corpus, "Điểm của Hà Nội?", corpus.criteria)
     assert "Hải Phòng" in text and "Hà Nội" in text
+
+
+# --- across documents, and a section named by its title ------------------------------------------
+
+
+def test_which_document_was_issued_later(corpus: Corpus) -> None:
+    svc = ChatService(corpus, None)
+    later = svc.ask("Văn bản nào được ban hành sau?")
+    earlier = svc.ask("van ban nao ban hanh truoc")
+    by_date = sorted(corpus.docs.values(), key=lambda d: (d.date.year, d.date.month or 0, d.date.day or 0))  # type: ignore[union-attr]
+    assert later.data["order"][0] == by_date[-1].doc_id
+    assert earlier.data["order"][0] == by_date[0].doc_id
+    assert {c.doc for c in later.citations} == set(corpus.docs)
+
+
+def test_agencies_common_to_documents_are_computed(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Cả hai văn bản cùng giao việc cho cơ quan nào?")
+    keys: dict[str, set[str]] = {}
+    for x in corpus.assignments:
+        keys.setdefault(x.agency_key, set()).add(x.doc)
+    common = {k for k, docs in keys.items() if len(docs) >= 2}
+    assert a.kind == "tasks" and len(a.data["agencies"]) == len(common)
+    assert a.citations
+
+
+def test_a_list_question_naming_a_section_title_gets_the_whole_section(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Các mục tiêu cụ thể gồm những gì?")
+    doc = corpus.docs["kh-pctn-dac-khu-cat-hai-2025"]
+    sec = next(s for s in doc.walk() if s.title.lower() == "mục tiêu cụ thể")
+    assert a.data["sections"] == [{"doc": doc.doc_id, "label": sec.label}]
+    own = [n for n in range(sec.body_start, sec.line_end + 1) if doc.line(n).strip()]
+    assert len(a.citations) == len(own)  # every item of the list, each cited

@@ -14,7 +14,7 @@ from assistant.compose.common import doc_name
 from assistant.corpus import Corpus
 from assistant.documents import roman_to_int
 from assistant.model import Document, Section
-from assistant.text import fold, squash
+from assistant.text import expand_abbreviations, fold, squash
 
 MAX_ITEMS = 12
 
@@ -93,6 +93,35 @@ def find_sections(corpus: Corpus, question: str) -> list[tuple[Document, Section
     return found
 
 
+LIST = re.compile(
+    r"\bgom (nhung )?(gi|noi dung nao|nhung nao|cac)\b|\bnhung (gi|nao|noi dung gi)\b|\bla (nhung )?gi\b|\bliet ke\b"
+    r"|\bbao gom\b|\bco nhung\b|\bnoi (dung )?gi\b|\bnhu the nao\b|\bra sao\b"
+)
+
+
+def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
+    """Sections whose own title the question names ('Các mục tiêu cụ thể gồm những gì?' names the
+    section titled 'Mục tiêu cụ thể'): the longest title found, in every document that has it."""
+    q = " " + squash(expand_abbreviations(fold(question))) + " "
+    if not LIST.search(q):
+        return []
+    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    best: list[tuple[Document, Section]] = []
+    best_len = 0
+    for doc in docs:
+        for sec in doc.walk():
+            if sec.kind == "header" or not sec.title or len(sec.title) > 80:
+                continue
+            title = squash(expand_abbreviations(fold(sec.title))).strip(" .:;")
+            if len(title.split()) < 2 or f" {title} " not in q:
+                continue
+            if len(title) > best_len:
+                best, best_len = [(doc, sec)], len(title)
+            elif len(title) == best_len:
+                best.append((doc, sec))
+    return best
+
+
 def answer_sections(corpus: Corpus, question: str, found: list[tuple[Document, Section]]) -> Answer:
     cites = CitationSet()
     parts: list[str] = []
@@ -101,7 +130,7 @@ def answer_sections(corpus: Corpus, question: str, found: list[tuple[Document, S
     if len(found) > 3:
         parts.append(f"_Còn {len(found) - 3} mục cùng số ở các văn bản khác; hãy nêu tên văn bản._")
     data = {"sections": [{"doc": d.doc_id, "label": s.label} for d, s in found]}
-    return Answer(answer="\n\n".join(parts), kind="document", citations=cites.items, data=data)
+    return Answer(answer="\n\n".join(parts), kind="passage", citations=cites.items, data=data)
 
 
 def _section_text(doc: Document, sec: Section, cites: CitationSet) -> str:
