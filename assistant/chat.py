@@ -19,7 +19,7 @@ from typing import Any
 from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.across import answer_common_agencies, answer_order
 from assistant.compose.common import doc_name, say
-from assistant.compose.document import answer_document, answer_reference
+from assistant.compose.document import answer_document, answer_person, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
@@ -246,6 +246,8 @@ class ChatService:
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
             if route.intent == "section":
                 return answer_sections(corpus, question, route.params["sections"])
+            if route.intent == "person":
+                return answer_person(corpus, question)
             if route.intent == "order":
                 return answer_order(corpus, question, folded(question)) or self._passage(question)
             if route.intent == "outline":

@@ -40,6 +40,7 @@ EXPECTED: dict[str, set[str]] = {
     # criteria queries (assistant/compose/query.py)
     "not_found_absent": {"names", "documents"},
     "not_found_place": {"places", "document", "asked"},
+    "not_found_person": {"signers"},
     "query_rows": {"count", "what", "scope", "codes", "table"},
     "query_none": {"what", "scope"},
     "query_sum": {"scope", "count", "awarded", "max", "rate", "deducted", "basis", "table"},

@@ -483,3 +483,35 @@ def test_off_topic_questions_are_not_found(passage_service: ChatService, questio
     a = passage_service.ask(question)
     assert a.kind == "not_found", a.answer
     assert a.citations == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a figure of something the passages touch on but never state (issue 12)
+        "Lương của chủ tịch UBND là bao nhiêu?",
+        "Dân số Hải Phòng là bao nhiêu người?",
+        "Ngân sách dành cho kế hoạch là bao nhiêu tỷ đồng?",
+        "Luật phòng chống tham nhũng có bao nhiêu điều?",
+        # an office holder the documents do not name
+        "Ai là Bộ trưởng Bộ Công an?",
+    ],
+)
+def test_figures_and_people_the_documents_do_not_state_are_not_found(
+    passage_service: ChatService, question: str
+) -> None:
+    a = passage_service.ask(question)
+    assert a.kind == "not_found", a.answer
+    assert a.citations == []
+
+
+def test_a_passage_question_naming_a_document_is_answered_from_it(passage_service: ChatService) -> None:
+    a = passage_service.ask("Kế hoạch có yêu cầu báo cáo không?")
+    assert a.kind == "passage" and a.citations
+    assert {c.doc for c in a.citations} == {KH}
+
+
+def test_people_named_by_their_office_are_the_signers(service: ChatService) -> None:
+    a = service.ask("Phó Chủ tịch UBND thành phố Hải Phòng là ai?")
+    assert a.kind == "document" and "Lê Anh Quân" in a.answer
+    assert "Phan Viết Điện" not in a.answer  # the Chủ tịch of another body
