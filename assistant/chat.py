@@ -24,7 +24,12 @@ from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
 from assistant.compose.sections import answer_outline, answer_sections
-from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency, answer_which_agency
+from assistant.compose.tasks import (
+    answer_agency_tasks,
+    answer_loosely_named,
+    answer_unknown_agency,
+    answer_which_agency,
+)
 from assistant.corpus import Corpus
 from assistant.documents import find_refs
 from assistant.errors import BackendUnavailableError, InputError
@@ -234,13 +239,15 @@ class ChatService:
                 found = answer_agency_tasks(corpus, question, route.params["agencies"])
                 if found:
                     return found
-                return answer_unknown_agency(corpus, route.params["agencies"][0])
+                name = route.params["agencies"][0]
+                return answer_loosely_named(corpus, question, name) or answer_unknown_agency(corpus, name)
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)
             if route.intent == "common":
                 return answer_common_agencies(corpus, question) or self._passage(question)
             if route.intent == "unknown_agency":
-                return answer_unknown_agency(corpus, route.params["name"])
+                name = route.params["name"]
+                return answer_loosely_named(corpus, question, name) or answer_unknown_agency(corpus, name)
         if route.kind == "document":
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)

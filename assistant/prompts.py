@@ -41,6 +41,7 @@ EXPECTED: dict[str, set[str]] = {
     "not_found_absent": {"names", "documents"},
     "not_found_place": {"places", "document", "asked"},
     "not_found_person": {"signers"},
+    "understood_as": {"typed", "agency"},
     "query_rows": {"count", "what", "scope", "codes", "table"},
     "query_none": {"what", "scope"},
     "query_sum": {"scope", "count", "awarded", "max", "rate", "deducted", "basis", "table"},

@@ -515,3 +515,27 @@ def test_people_named_by_their_office_are_the_signers(service: ChatService) -> N
     a = service.ask("Phó Chủ tịch UBND thành phố Hải Phòng là ai?")
     assert a.kind == "document" and "Lê Anh Quân" in a.answer
     assert "Phan Viết Điện" not in a.answer  # the Chủ tịch of another body
+
+
+@pytest.mark.parametrize(
+    ("typed", "agency", "how"),
+    [
+        ("Sở Tư phám", "Sở Tư pháp", "typo"),  # a typo
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông", "acronym"),  # the name's initials after its head
+    ],
+)
+def test_a_loosely_typed_name_is_read_as_the_one_agency_it_must_mean(
+    service: ChatService, typed: str, agency: str, how: str
+) -> None:
+    from assistant.compose.tasks import resolve_loosely
+
+    assert resolve_loosely(service.corpus, typed) == (agency, how)
+    a = service.ask(f"{typed} có nhiệm vụ gì?")
+    assert a.kind == "tasks" and agency in a.answer
+
+
+def test_a_name_close_to_none_is_still_not_found(service: ChatService) -> None:
+    from assistant.compose.tasks import resolve_loosely
+
+    assert resolve_loosely(service.corpus, "Sở Y tế") is None
+    assert service.ask("Sở Y tế có nhiệm vụ gì?").kind == "not_found"
