@@ -133,6 +133,17 @@ class ChatService:
                 current = understand(question, self.corpus.criteria, previous=prev_query)
                 if current.narrowed:
                     return question, Route("numeric", "query", {"query": current})
+        # 'Văn bản kia thì sao?': the previous question, about the other document(s)
+        if previous_user and _OTHER_DOC.search(q):
+            other = self._other_documents(previous_user, previous_answer)
+            if other:
+                _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+                if prev_route.kind == "document":
+                    params = {**prev_route.params, "docs": [d.doc_id for d in other]}
+                    names = ", ".join(doc_name(d) for d in other[:3])
+                    return f"{previous_user} ({names})", Route("document", prev_route.intent, params)
+                if len(other) == 1:
+                    return self._with(question, f"{previous_user} ({doc_name(other[0])})")
         # 'Thang điểm của tiêu chí đó là bao nhiêu?': the criterion named in the last turns.
         if (
             route.kind == "numeric"
@@ -168,6 +179,16 @@ class ChatService:
             if condensed and condensed != question:
                 return condensed, detect(condensed, self.corpus)
         return question, route
+
+    def _other_documents(self, previous_user: str, previous_answer: str) -> list[Any]:
+        """The documents the previous turn was not about (named in its question, or in its answer)."""
+        docs = list(self.corpus.docs.values())
+        before = {d.doc_id for d in self.corpus.pick_documents(previous_user)}
+        if not before and previous_answer:
+            before = {d.doc_id for d in docs if doc_name(d) in previous_answer}
+        if not before or len(before) == len(docs):
+            return []
+        return [d for d in docs if d.doc_id not in before]
 
     def _with(self, original: str, rewritten: str) -> tuple[str, Route]:
         return rewritten, detect(rewritten, self.corpus)
@@ -341,6 +362,11 @@ class ChatService:
                         return doc, best, n
         return None
 
+
+# A follow-up about the other document ('Văn bản kia thì sao?', 'còn công văn còn lại?').
+_OTHER_DOC = re.compile(
+    r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu|cai) (kia|con lai|khac|thu hai|con lai thi sao)\b"
+)
 
 # A follow-up that names a public body by its kind ('Còn Sở Y tế?', 'Thế còn Công an thành phố?').
 _NAMES_A_BODY = re.compile(

@@ -539,3 +539,14 @@ def test_a_name_close_to_none_is_still_not_found(service: ChatService) -> None:
 
     assert resolve_loosely(service.corpus, "Sở Y tế") is None
     assert service.ask("Sở Y tế có nhiệm vụ gì?").kind == "not_found"
+
+
+def test_a_follow_up_about_the_other_document(service: ChatService) -> None:
+    first = "Ai ký công văn 410?"
+    a1 = service.ask(first)
+    a2 = service.ask("Văn bản kia thì sao?", [Turn("user", first), Turn("assistant", a1.answer)])
+    assert a2.kind == "document" and {c.doc for c in a2.citations} == {KH}
+    assert "Phan Viết Điện" in a2.answer
+    # a client sending only its questions
+    a3 = service.ask("con van ban kia", [Turn("user", "Kế hoạch ban hành ngày nào?")])
+    assert {c.doc for c in a3.citations} == {CV}
