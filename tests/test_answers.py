@@ -550,3 +550,12 @@ def test_a_follow_up_about_the_other_document(service: ChatService) -> None:
     # a client sending only its questions
     a3 = service.ask("con van ban kia", [Turn("user", "Kế hoạch ban hành ngày nào?")])
     assert {c.doc for c in a3.citations} == {CV}
+
+
+def test_a_passage_sentence_is_never_cut_before_its_end() -> None:
+    from assistant.compose.passage import best_sentences
+
+    long = "Các sở, ngành " + "thực hiện nhiệm vụ được giao, " * 20 + "hoàn thành trước ngày 31/12/2025."
+    text = f"Mở đầu ngắn về báo cáo. {long}"
+    out = best_sentences(text, "hoàn thành báo cáo trước ngày nào", n=2, limit=300)
+    assert out.endswith("trước ngày 31/12/2025.")

@@ -116,8 +116,12 @@ def best_sentences(text: str, question: str, n: int = 2, limit: int = 700) -> st
 
     ranked = sorted(range(len(sentences)), key=lambda i: (-score(i), i))
     chosen = sorted(ranked[:n]) if score(ranked[0]) > 0 else [0]
-    out = " ".join(sentences[i] for i in chosen)
-    return out if len(out) <= limit else out[:limit].rsplit(" ", 1)[0] + " …"
+    # whole sentences only: past the limit the weaker sentence is dropped, never the end of one cut
+    # off (the words that answer, a date, often come last); one sentence alone is kept up to 3×
+    while len(chosen) > 1 and len(" ".join(sentences[i] for i in chosen)) > limit:
+        chosen.remove(min(chosen, key=lambda i: (score(i), -i)))
+    out = sentences[chosen[0]] if len(chosen) == 1 else " ".join(sentences[i] for i in chosen)
+    return out if len(out) <= 3 * limit else out[: 3 * limit].rsplit(" ", 1)[0] + " …"
 
 
 def title_match(question: str, title: str) -> float:
