@@ -105,6 +105,7 @@ class ChatService:
         finally:
             _DRAFT_SINK.reset(token)
         answer.data.setdefault("route", {"kind": route.kind, "intent": route.intent})
+        answer.data.setdefault("query", self._describe(standalone, route))
         if standalone != question:
             answer.data["standalone_question"] = standalone
         logger.info(
@@ -179,6 +180,27 @@ class ChatService:
             if condensed and condensed != question:
                 return condensed, detect(condensed, self.corpus)
         return question, route
+
+    def _describe(self, question: str, route: Route) -> dict[str, Any]:
+        """How the question was understood, for ``data['query']``: the typed Query of a criteria
+        question, else what is asked for (target), the operation and the scope the route names."""
+        if route.kind == "numeric":
+            described = understand(question, self.corpus.criteria).to_dict()
+            return {**described, "answered_by": route.intent}
+        target = {"tasks": "assignments", "document": "document", "passage": "passages"}.get(
+            route.kind, route.kind
+        )
+        scope: dict[str, Any] = {}
+        if route.intent == "section":
+            target = "sections"
+            scope["sections"] = [f"{d.doc_id}:{s.label}" for d, s in route.params.get("sections", [])]
+        for key in ("agencies", "docs", "numbers", "name"):
+            if route.params.get(key):
+                scope[key] = route.params[key]
+        picked = [d.doc_id for d in self.corpus.pick_documents(question)]
+        if picked and "docs" not in scope:
+            scope["docs"] = picked
+        return {"target": target, "operation": route.intent, "scope": scope}
 
     def _other_documents(self, previous_user: str, previous_answer: str) -> list[Any]:
         """The documents the previous turn was not about (named in its question, or in its answer)."""
