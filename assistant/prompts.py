@@ -100,8 +100,6 @@ EXPECTED: dict[str, set[str]] = {
     "passage_row": {"code", "title", "max", "awarded", "deducted"},
     "more_rows": {"count"},
     "average_score": {"count", "awarded", "max", "mean_awarded", "mean_deducted", "rate", "cites"},
-    "threshold_none": {"what", "op", "value"},
-    "threshold_rows": {"count", "what", "op", "value", "codes", "table"},
     "answer_list_lead": {"count"},
     "answer_recipients_cc": {"document", "items", "cite"},
     "passage_lead": set(),

@@ -240,14 +240,6 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
         return Route("numeric", "top_deductions" if params["deducted"] else "top_awarded", params)
     if _LEAST.search(q) and _DEDUCT.search(q):
         return Route("numeric", "least_deductions", params)
-    threshold = _THRESHOLD.search(q)
-    if threshold and (_DEDUCT.search(q) or about_criteria):
-        params.update(
-            op=_OPS[threshold.group(1)],
-            value=threshold.group(2).replace(",", "."),
-            deducted=bool(_DEDUCT.search(q)),
-        )
-        return Route("numeric", "threshold", params)
     if _ZERO.search(q):
         return Route("numeric", "zero", params)
     if re.search(r"\btrung binh\b|\bbinh quan\b", q):
@@ -281,22 +273,6 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
         return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
     return None
 
-
-_THRESHOLD = re.compile(
-    r"\b(duoi|it hon|nho hon|khong qua|tren|hon|lon hon|nhieu hon|tu|bang)\s+(\d+(?:[.,]\d+)?)\s+diem\b(?:\s+tro len)?"
-)
-_OPS = {
-    "duoi": "<",
-    "it hon": "<",
-    "nho hon": "<",
-    "khong qua": "<=",
-    "tren": ">",
-    "hon": ">",
-    "lon hon": ">",
-    "nhieu hon": ">",
-    "tu": ">=",
-    "bang": "==",
-}
 
 # Words that carry a scoring question's form; what is left names the criterion ('xung đột lợi ích').
 _CRITERION_FORM_WORDS = set(
