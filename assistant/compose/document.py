@@ -335,6 +335,26 @@ PERSON = re.compile(
 )
 
 
+_PERSON_WORDS = {
+    "la",
+    "ai",
+    "hien",
+    "nay",
+    "dang",
+    "cua",
+    "ten",
+    "ho",
+    "gi",
+    "ong",
+    "ba",
+    "nguoi",
+    "nao",
+    "giu",
+    "chuc",
+    "vu",
+}
+
+
 def answer_person(corpus: Corpus, question: str) -> Answer:
     """The holder of an office, when a document's signature names them; else not found, saying which
     names the documents do give (their signers)."""
@@ -349,8 +369,17 @@ def answer_person(corpus: Corpus, question: str) -> Answer:
         # the signer's own office ('chủ tịch' is not 'phó chủ tịch'), of the place the question names
         if not re.search(rf"(?<!pho )\b{re.escape(title)}\b", q):
             continue
-        where = fold(f"{doc.place} {doc.issuer}")
+        where = expand_abbreviations(fold(f"{doc.place} {doc.issuer}"))
         if places and not any(p in where for p in places):
+            continue
+        # the body the office is of ('Bộ trưởng Bộ Công an'): every word of it in the issuer's name
+        body = re.sub(rf"^.*?\b{re.escape(title)}\b", "", q)
+        body_words = set(re.findall(r"\w+", body)) - _PERSON_WORDS
+        words = where.split()
+        initials = {
+            "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+        }
+        if any(w not in words and w not in initials for w in body_words):  # 'ubnd' is 'ủy ban nhân dân'
             continue
         matched.append(doc.doc_id)
     if matched:

@@ -185,15 +185,18 @@ def resolve_loosely(corpus: Corpus, typed: str) -> tuple[str, str] | None:
     letters = "".join(re.findall(r"[a-z]", "".join(rest)))
     scored: list[tuple[float, str, str]] = []
     known = directory.keys()  # the directory's method, not a dict's
+    matcher = difflib.SequenceMatcher(None, "", q)  # the typed name compared with each known one
     for key in known:
         name = directory.display(key)
         k_head, k_rest = _split_head(key)
         if head and letters and k_head == head and len(letters) >= 2 and letters == _acronym(k_rest):
             scored.append((1.0, name, "acronym"))
             continue
-        ratio = difflib.SequenceMatcher(None, q, key).ratio()
-        if ratio >= 0.85:
-            scored.append((ratio, name, "typo"))
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85:
+            ratio = matcher.ratio()
+            if ratio >= 0.85:
+                scored.append((ratio, name, "typo"))
     if not scored:
         return None
     scored.sort(key=lambda x: -x[0])
