@@ -204,4 +204,8 @@ def answer_outline(corpus: Corpus, question: str) -> Answer | None:
         parts.append(f"**{doc_name(doc)}** gồm {count}:\n\n" + "\n".join(items))
     if not parts:
         return None
+    if len(docs) > 3:
+        parts.append(
+            f"_Còn {len(docs) - 3} văn bản khác khớp câu hỏi; hãy nêu số hoặc tên văn bản để xem bố cục của nó._"
+        )
     return Answer(answer="\n\n".join(parts), kind="document", citations=cites.items, data={"outline": True})
