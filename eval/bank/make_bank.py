@@ -542,7 +542,12 @@ q(
 )
 q(R, "Tiêu chí nào đạt điểm thẩm định cao nhất?", contains=["C.2.2"], numbers=["7,5"])
 q(R, "Trong nhóm C, tiêu chí nào bị trừ nhiều điểm nhất?", contains=["C.1.1"], numbers=["1,5"])
-q(R, "Mục nào đạt tỷ lệ thấp nhất?", contains=["B.2"], numbers=["0"])
+q(
+    R,
+    "Trong các mục cấp hai của bảng điểm (A.1, A.2, B.1, ...), mục nào đạt tỷ lệ thấp nhất?",
+    contains=["B.2"],
+    numbers=["0"],
+)
 q(R, "Phụ lục nào có tổng điểm bị trừ nhiều nhất?", contains=[P3], numbers=["20,91"])
 q(R, "Trong nhóm A, tiêu chí nào đạt tỷ lệ thấp nhất?", contains=["A.2.7"])
 q(R, "Trong nhóm D, tiêu chí nào đạt tỷ lệ thấp nhất?", contains=["D.1.2"], numbers=["0"])
@@ -561,7 +566,12 @@ q(
     numbers=["0,23"],
 )
 q(R, "Trong nhóm A, tiêu chí nào bị trừ nhiều điểm nhất?", contains=["A.2.7"], numbers=["0,75"])
-q(R, "Mục nào bị trừ nhiều điểm nhất?", contains=["C.2"], numbers=["4,58"])
+q(
+    R,
+    "Trong các mục cấp hai của bảng điểm (A.1, A.2, B.1, ...), mục nào bị trừ nhiều điểm nhất?",
+    contains=["C.2"],
+    numbers=["4,58"],
+)
 q(
     R,
     "Trong các tiêu chí bị trừ điểm, tiêu chí nào đạt tỷ lệ cao nhất?",
