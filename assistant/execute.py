@@ -41,7 +41,7 @@ class Result:
 
 
 def row_value(r: CriterionRow, column: Column) -> Decimal | None:
-    if column == "max":
+    if column == "max" or column == "count":
         return r.max_points
     if column == "awarded":
         return r.awarded_points
@@ -51,6 +51,8 @@ def row_value(r: CriterionRow, column: Column) -> Decimal | None:
 
 
 def line_value(line: scoring.ScoreLine, column: Column) -> Decimal | None:
+    if column == "count":
+        return Decimal(line.count)
     if column == "max":
         return line.max_points.value
     if column == "awarded":
@@ -64,14 +66,19 @@ def in_scope(rows: Sequence[CriterionRow], scope: Scope) -> list[CriterionRow]:
     """Rows in any unit the scope names (every row when it names none)."""
     if not (scope.groups or scope.appendices or scope.parts or scope.codes):
         return list(rows)
+    parts = [scoring.normalize_code(p) for p in scope.parts]
+    codes = {scoring.normalize_code(c) for c in scope.codes}
     keep = []
     for r in rows:
         code = scoring.normalize_code(r.code)
+        # units of one kind add up ('nhóm B và C'); kinds narrow each other ('nhóm C trong Phụ lục III')
+        in_code = (
+            not (parts or codes) or code in codes or any(code == p or code.startswith(p + ".") for p in parts)
+        )
         if (
-            r.group.upper() in scope.groups
-            or r.appendix in scope.appendices
-            or any(code == p or code.startswith(p + ".") for p in map(scoring.normalize_code, scope.parts))
-            or code in map(scoring.normalize_code, scope.codes)
+            in_code
+            and (not scope.groups or r.group.upper() in scope.groups)
+            and (not scope.appendices or r.appendix in scope.appendices)
         ):
             keep.append(r)
     return keep
@@ -177,6 +184,8 @@ def execute(query: Query, rows: Sequence[CriterionRow]) -> Result:
             best = max(values) if query.higher else min(values)
             res.winner = [k for v, k in known if v == best]
             res.value = max(values) - min(values)
+            if query.ratio and known[1][0]:
+                res.rate = (known[0][0] / known[1][0]).quantize(Decimal("0.01"), ROUND_HALF_UP)
         return res
     if op == "difference":
         res.rows = chosen
@@ -190,14 +199,32 @@ def execute(query: Query, rows: Sequence[CriterionRow]) -> Result:
         res.reachable = target <= maximum
         return res
     if op == "what_if":
-        assumed = in_scope(rows, _assumed_scope(query))
-        res.rows = [r for r in assumed if r.deduction > 0]
+        assumed = _in_any(rows, _assumed_scope(query))
+        res.rows = [r for r in assumed if r.deduction > 0] if query.assume_value is None else assumed
         res.total = scoring.overall(rows)
-        gain = sum((r.deduction for r in assumed), ZERO)
+        if query.assume_value is not None:  # the unit at that many points instead of what it has
+            gain = query.assume_value - sum((r.awarded_points or ZERO for r in assumed), ZERO)
+        else:
+            gain = sum((r.deduction for r in assumed), ZERO)
         res.value = res.total.awarded_points.value + gain
         res.rate = scoring.rate(res.value, res.total.max_points.value)
         return res
     raise ValueError(f"unknown operation {op!r}")
+
+
+def _in_any(rows: Sequence[CriterionRow], scope: Scope) -> list[CriterionRow]:
+    """Rows in any one of the units named (what-if: 'nhóm D và Phụ lục II đạt tối đa')."""
+    if not (scope.groups or scope.appendices or scope.parts or scope.codes):
+        return list(rows)
+    out: list[CriterionRow] = []
+    for one in (
+        *(Scope(groups=[g]) for g in scope.groups),
+        *(Scope(appendices=[a]) for a in scope.appendices),
+        *(Scope(parts=[p]) for p in scope.parts),
+        *(Scope(codes=[c]) for c in scope.codes),
+    ):
+        out.extend(r for r in in_scope(rows, one) if r not in out)
+    return out
 
 
 def _total(query: Query, rows: Sequence[CriterionRow]) -> scoring.ScoreLine:

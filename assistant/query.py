@@ -24,7 +24,7 @@ from typing import Any, Literal
 from assistant.model import CriterionRow
 from assistant.text import expand_abbreviations, fold, squash
 
-Column = Literal["max", "awarded", "deducted", "rate"]
+Column = Literal["max", "awarded", "deducted", "rate", "count"]
 Op = Literal["<", "<=", ">", ">=", "=="]
 
 
@@ -73,8 +73,10 @@ class Query:
     goal: Bound | None = None  # difference: the total (or rate, with of_max) to reach
     goal_column: Column = "awarded"
     assume_max: list[str] = field(default_factory=list)  # what-if: groups, parts or codes at their maximum
+    assume_value: Decimal | None = None  # what-if: ... at this many points instead ('nếu nhóm D đạt 8 điểm')
     narrowed: bool = False  # a follow-up working 'trong số đó' on the previous answer's rows
     explicit: bool = False  # the question states a bound itself (not only 'bị trừ', 'đạt tối đa')
+    ratio: bool = False  # compare: how many times the first is of the second ('gấp mấy lần')
     higher: bool = True  # compare: which side is asked for ('cao hơn' True, 'thấp hơn' False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -302,6 +304,12 @@ _GOAL = re.compile(
     rf"\b(?:thieu|can them|can|phai them|con)\b.{{0,30}}\b(?:de|thi|moi)\b.{{0,12}}\b(?:dat|duoc|len|toi|den|co)\b"
     rf"(?: duoc| muc| tong| so)?(?: diem)? (?:{_value('g')})"
 )
+# 'Muốn đạt 75 điểm thì cần thêm bao nhiêu?': the goal before the question word
+_GOAL_FIRST = re.compile(
+    rf"\b(?:muon|de|neu muon)\s+(?:dat|duoc|len|co)(?: duoc| muc| tong| so)?(?: diem)? (?:{_value('g')})"
+    rf"(?: diem)?\b.{{0,30}}\b(?:can|thieu|them|phai)\b"
+)
+_AT_VALUE = re.compile(rf"\b(?:dat|duoc|co)\s+(?:{_value('w')})(?: diem)?\b")
 _WHAT_IF = re.compile(r"\bneu\b|\bgia su\b|\bgia dinh\b|\btruong hop\b")
 _AT_MAX = re.compile(
     r"\b(dat|duoc) (toi da|tron diem|du diem|het diem|day du|diem toi da|het)\b|\bkhong bi tru\b"
@@ -350,17 +358,25 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
 
     query.conditions = conditions(_without_scope_words(q))
     query.explicit = bool(query.conditions)
-    query.conditions += implied_conditions(q, query.conditions)
+    implied = implied_conditions(q, query.conditions)
+    query.conditions += implied
+    if implied and re.search(r"\b(trong|giua) (so )?(cac|nhung) (tieu chi|noi dung)\b", q):
+        query.explicit = True  # 'trong các tiêu chí bị trừ điểm, ...' restricts whatever follows
     query.metric = _metric(q)
 
-    # what-if: 'nếu nhóm D đạt tối đa', 'nếu B.1.3 không bị trừ'
-    if _WHAT_IF.search(q) and _AT_MAX.search(q):
+    # what-if: 'nếu nhóm D đạt tối đa', 'nếu B.1.3 không bị trừ', 'nếu nhóm D đạt 8 điểm'
+    at_value = _AT_VALUE.search(q) if _WHAT_IF.search(q) else None
+    if _WHAT_IF.search(q) and (_AT_MAX.search(q) or at_value):
         query.operation = "what_if"
-        query.assume_max = [*scope.groups, *scope.parts, *scope.codes] or ["*"]
+        query.assume_max = [*scope.groups, *scope.parts, *scope.codes, *scope.appendices] or ["*"]
+        if at_value and not _AT_MAX.search(q):
+            parsed = parse_value(at_value, "w")
+            if parsed is not None and not parsed[1]:
+                query.assume_value = parsed[0]
         query.conditions = []
-        scope.groups, scope.parts, scope.codes = [], [], []
+        scope.groups, scope.parts, scope.codes, scope.appendices = [], [], [], []
         return query
-    goal = _GOAL.search(q)
+    goal = _GOAL.search(q) or _GOAL_FIRST.search(q)
     if goal:
         parsed = parse_value(goal, "g")
         if parsed is not None:
@@ -370,10 +386,18 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
             return query
 
     units = len(scope.groups) + len(scope.appendices) + len(scope.parts) + len(scope.codes)
-    if units >= 2 and (_COMPARE.search(q) or re.search(r"\b(hay|hoac)\b.*\bnao\b|\bnao\b.*\bhon\b", q)):
+    if units >= 2 and (
+        _COMPARE.search(q)
+        or re.search(r"\bgap (may|bao nhieu) lan\b", q)
+        or re.search(r"\b(hay|hoac)\b.*\bnao\b|\bnao\b.*\bhon\b", q)
+    ):
         query.operation = "compare"
         lower = re.search(r"\b(thap|it|nho|kem) hon\b", q)
         query.higher = lower is None
+        if re.search(r"\b(nhieu|it) tieu chi hon\b|\bso (luong )?tieu chi\b|\bbao nhieu tieu chi\b", q):
+            query.metric = "count"
+        if re.search(r"\bgap (may|bao nhieu) lan\b", q):
+            query.ratio = True
         query.target = "groups" if scope.groups else "appendices" if scope.appendices else "parts"
         return query
 
@@ -405,6 +429,8 @@ def implied_conditions(q: str, stated: Sequence[Condition]) -> list[Condition]:
     'đạt tối đa' (awarded = maximum), '0 điểm' (awarded = 0)."""
     if any(c.column == "deducted" for c in stated):
         return []
+    if re.search(r"\b(trong|giua) (so )?(cac|nhung) (tieu chi|noi dung) (bi tru|co bi tru|bi mat diem)\b", q):
+        return [Condition("deducted", (Bound(">", Decimal(0)),))]
     if re.search(r"khong bi tru|(dat|duoc) (toi da|tron diem|du diem)", q):
         return [Condition("deducted", (Bound("==", Decimal(0)),))]
     if (
@@ -475,10 +501,11 @@ def needs_engine(query: Query) -> bool:
     """Whether the typed executor answers this query (the older intents answer the rest)."""
     if query.operation in ENGINE_OPERATIONS or query.explicit or query.narrowed:
         return True
-    if query.operation == "sum" and (query.scope.parts or query.scope.groups or query.scope.appendices):
-        return bool(query.scope.parts)
+    if query.operation == "sum":
+        kinds = sum(bool(x) for x in (query.scope.parts, query.scope.groups, query.scope.appendices))
+        return bool(query.scope.parts) or kinds >= 2  # a part, or a group within an appendix
     if query.operation in ("top", "bottom") and query.target in ("groups", "appendices"):
         return True
-    if query.operation == "bottom" and query.metric in ("awarded", "rate", "max"):
+    if query.operation in ("top", "bottom") and query.metric in ("awarded", "rate"):
         return True
-    return query.operation == "top" and query.metric == "rate"
+    return query.operation == "bottom" and query.metric == "max"

@@ -350,3 +350,40 @@ def test_every_answer_says_how_the_question_was_understood(corpus: Corpus) -> No
         q = svc.ask(question).data["query"]
         assert q["target"] == target, (question, q)
         json.dumps(q)  # plain JSON for the API
+
+
+# --- issue 12 bank, tuning part: what-if at a value, goals stated first, kinds of scope narrowing --
+
+
+def test_what_if_at_a_value_and_over_an_appendix(corpus: Corpus) -> None:
+    rows = corpus.criteria
+    awarded = sum((r.awarded_points or D(0) for r in rows), D(0))
+    q = understand("Nếu nhóm D đạt 8 điểm thì tổng điểm là bao nhiêu?", rows)
+    assert q.operation == "what_if" and q.assume_value == D(8)
+    d_now = sum((r.awarded_points or D(0) for r in rows if r.group == "D"), D(0))
+    assert execute(q, rows).value == awarded - d_now + 8
+    q = understand("Nếu tất cả tiêu chí ở Phụ lục II đều đạt tối đa thì tổng điểm sẽ là bao nhiêu?", rows)
+    gain = sum((r.deduction for r in rows if r.appendix == "Phụ lục II"), D(0))
+    assert execute(q, rows).value == awarded + gain
+
+
+def test_a_goal_stated_before_the_question(corpus: Corpus) -> None:
+    q = understand("Muốn đạt 75 điểm thì cần thêm bao nhiêu điểm nữa?", corpus.criteria)
+    assert q.operation == "difference" and q.goal == Bound(">=", D(75), False)
+
+
+def test_a_group_within_an_appendix_is_their_intersection(corpus: Corpus) -> None:
+    q = understand("Tổng điểm của các tiêu chí nhóm C trong Phụ lục III là bao nhiêu?", corpus.criteria)
+    res = execute(q, corpus.criteria)
+    want = [r for r in corpus.criteria if r.group == "C" and r.appendix == "Phụ lục III"]
+    assert res.total is not None and res.total.count == len(want)
+
+
+def test_compare_by_count_and_by_ratio(corpus: Corpus) -> None:
+    q = understand("Phụ lục II và Phụ lục III, phụ lục nào có nhiều tiêu chí hơn?", corpus.criteria)
+    assert q.metric == "count"
+    counts = {a: sum(1 for r in corpus.criteria if r.appendix == a) for a in ("Phụ lục II", "Phụ lục III")}
+    assert execute(q, corpus.criteria).winner == [max(counts, key=lambda k: counts[k])]
+    q = understand("Điểm của tiêu chí C.2.2 gấp mấy lần tiêu chí C.2.1.2?", corpus.criteria)
+    by = {r.code: r.awarded_points for r in corpus.criteria}
+    assert q.ratio and execute(q, corpus.criteria).rate == (by["C.2.2"] / by["C.2.1.2"]).quantize(D("0.01"))

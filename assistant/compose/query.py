@@ -143,6 +143,8 @@ def _line_dict(line: scoring.ScoreLine) -> dict[str, Any]:
 
 
 def _value_text(value: Decimal, metric: str) -> str:
+    if metric == "count":
+        return f"{format_decimal(value)} tiêu chí"
     return f"{format_decimal(value)}%" if metric == "rate" else f"{format_decimal(value)} điểm"
 
 
@@ -220,7 +222,7 @@ def _compare(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
     for line in res.lines:
         members = [r for r in corpus.criteria if _member(r, line)]
         lines.append(
-            f"- **{_unit_name(line)}**: đạt {line.awarded_points.text}/{line.max_points.text} điểm "
+            f"- **{_unit_name(line)}** ({line.count} tiêu chí): đạt {line.awarded_points.text}/{line.max_points.text} điểm "
             f"({line.rate.text if line.rate else '—'}%), bị trừ {line.deducted_points.text} điểm "
             f"{_cite_line(corpus, cites, members)}".rstrip()
         )
@@ -230,18 +232,22 @@ def _compare(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
         "deducted": "số điểm bị trừ",
         "max": "thang điểm",
         "awarded": "số điểm đạt",
+        "count": "số tiêu chí",
     }[metric]
     if len(res.winner) == len(res.lines):
         verdict = f"Các bên bằng nhau về {measure}."
     else:
         side = (
             ("nhiều hơn" if q.higher else "ít hơn")
-            if metric == "deducted"
+            if metric in ("deducted", "count")
             else ("cao hơn" if q.higher else "thấp hơn")
         )
         verdict = (
             f"**{names}** có {measure} {side}, chênh lệch {_value_text(res.value or Decimal(0), metric)}."
         )
+    if q.ratio and res.rate is not None:
+        first, second = (_unit_name(x) for x in res.lines[:2])
+        verdict = f"{measure[:1].upper() + measure[1:]} của **{first}** gấp **{format_decimal(res.rate)} lần** {second}."
     text = say(
         "query_compare",
         lines="\n".join(lines),
@@ -266,7 +272,9 @@ def _unit_name(line: scoring.ScoreLine) -> str:
     key = line.key
     if len(key) <= 4 and "." not in key and not key.startswith("Phụ"):
         return f"Nhóm {key}"
-    return key if key.startswith("Phụ") else f"Mục {key}"
+    if key.startswith("Phụ"):
+        return key
+    return f"Tiêu chí {key}" if line.count == 1 and key.count(".") >= 2 else f"Mục {key}"
 
 
 def _difference(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool, dict[str, Any]]:
@@ -307,6 +315,7 @@ def _what_if(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
         for n in q.assume_max
     )
     gain = res.value - line.awarded_points.value
+    names += f" đạt {format_decimal(q.assume_value)} điểm" if q.assume_value is not None else " đạt tối đa"
     text = say(
         "query_what_if",
         names=names,
