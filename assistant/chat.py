@@ -282,15 +282,13 @@ class ChatService:
                 found = answer_agency_tasks(corpus, question, route.params["agencies"])
                 if found:
                     return found
-                name = route.params["agencies"][0]
-                return answer_loosely_named(corpus, question, name) or answer_unknown_agency(corpus, name)
+                return self._unknown_agency(question, route.params["agencies"][0])
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)
             if route.intent == "common":
                 return answer_common_agencies(corpus, question) or self._passage(question)
             if route.intent == "unknown_agency":
-                name = route.params["name"]
-                return answer_loosely_named(corpus, question, name) or answer_unknown_agency(corpus, name)
+                return self._unknown_agency(question, route.params["name"])
         if route.kind == "document":
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
@@ -308,6 +306,14 @@ class ChatService:
                 corpus, question, route.params.get("intents", [route.intent]), route.params.get("docs")
             ) or self._passage(question)
         return self._passage(question)
+
+    def _unknown_agency(self, question: str, name: str) -> Answer:
+        """A name no task is given to: a partner's answer if it is one, else the one agency a loosely
+        typed name must mean, else not found with the closest names."""
+        answer = answer_unknown_agency(self.corpus, name)
+        if answer.kind != "not_found":
+            return answer
+        return answer_loosely_named(self.corpus, question, name) or answer
 
     def _passage(self, question: str) -> Answer:
         with self.searcher() as searcher:

@@ -522,6 +522,7 @@ def test_people_named_by_their_office_are_the_signers(service: ChatService) -> N
     [
         ("Sở Tư phám", "Sở Tư pháp", "typo"),  # a typo
         ("Sở TT&TT", "Sở Thông tin và Truyền thông", "acronym"),  # the name's initials after its head
+        ("Đài truyền hình Hải Phòng", "Đài Phát thanh và Truyền hình Hải Phòng", "partial"),  # words left out
     ],
 )
 def test_a_loosely_typed_name_is_read_as_the_one_agency_it_must_mean(
@@ -538,6 +539,7 @@ def test_a_name_close_to_none_is_still_not_found(service: ChatService) -> None:
     from assistant.compose.tasks import resolve_loosely
 
     assert resolve_loosely(service.corpus, "Sở Y tế") is None
+    assert resolve_loosely(service.corpus, "Sở Ngoại vụ") is None  # another department, not a typo of Nội vụ
     assert service.ask("Sở Y tế có nhiệm vụ gì?").kind == "not_found"
 
 

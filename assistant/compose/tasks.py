@@ -156,7 +156,11 @@ def answer_unknown_agency(corpus: Corpus, name: str) -> Answer:
 
 # --- names typed loosely: a typo, an acronym of the name after its head ('Sở TT&TT') ----------------
 
-_HEADS = ("so", "ban", "cuc", "chi cuc", "phong", "vien", "trung tam", "uy ban", "van phong", "thanh tra")
+_HEADS = (
+    "so", "ban", "cuc", "chi cuc", "phong", "vien", "trung tam", "uy ban", "van phong", "thanh tra", "dai",
+    "toa an", "cong an", "vien kiem sat", "bo chi huy", "kho bac", "bao hiem", "hoi dong", "hoi", "lien doan",
+    "mat tran", "benh vien", "truong", "bo", "tong cuc", "doan",
+)  # fmt: skip
 _JOIN = {"va", "&"}
 
 
@@ -169,6 +173,31 @@ def _split_head(folded: str) -> tuple[str, list[str]]:
         if folded == head or folded.startswith(head + " "):
             return head, folded[len(head) :].split()
     return "", folded.split()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by at most one letter typed wrong, missing or extra."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
+        return False  # short words ('nội', 'ngoại') are different words, not typos of each other
+    if len(a) == len(b):
+        return len(a) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    it = iter(within)
+    return all(w in it for w in words)
+
+
+def _word_typos(typed: list[str], name: list[str]) -> bool:
+    """A typo of a name: word for word the same, but for at most one word off by one letter."""
+    if len(typed) != len(name):
+        return False
+    off = [(a, b) for a, b in zip(typed, name, strict=True) if a != b]
+    return len(off) <= 1 and all(_one_edit(a, b) for a, b in off)
 
 
 def resolve_loosely(corpus: Corpus, typed: str) -> tuple[str, str] | None:
@@ -195,8 +224,17 @@ def resolve_loosely(corpus: Corpus, typed: str) -> tuple[str, str] | None:
         matcher.set_seq1(key)
         if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85:
             ratio = matcher.ratio()
-            if ratio >= 0.85:
+            if ratio >= 0.85 and _word_typos(q.split(), key.split()):
                 scored.append((ratio, name, "typo"))
+    if not scored and head and len(rest) >= 2:
+        # a partial name: the typed words, in order, within one name of the same head
+        # ('Đài truyền hình Hải Phòng' in 'Đài Phát thanh và Truyền hình Hải Phòng')
+        for key in known:
+            k_head, k_rest = _split_head(key)
+            if k_head == head and _in_order(rest, k_rest):
+                scored.append((0.5, directory.display(key), "partial"))
+        if len(scored) > 1:
+            return None
     if not scored:
         return None
     scored.sort(key=lambda x: -x[0])
