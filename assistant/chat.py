@@ -11,19 +11,24 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from assistant.answers import Answer, Citation, CitationSet
+from assistant.compose.across import answer_common_agencies, answer_order
 from assistant.compose.common import doc_name, say
 from assistant.compose.document import answer_document, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
+from assistant.compose.query import answer_query
+from assistant.compose.sections import answer_outline, answer_sections
 from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency, answer_which_agency
 from assistant.corpus import Corpus
 from assistant.documents import find_refs
 from assistant.errors import BackendUnavailableError, InputError
+from assistant.query import NARROWING, understand
 from assistant.router import CODE, Route, detect, folded
 from assistant.text import fold, nfc, squash
 
@@ -34,6 +39,11 @@ logger = logging.getLogger(__name__)
 _DRAFT_SINK: ContextVar[Callable[[str], None] | None] = ContextVar("draft_sink", default=None)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that show nothing: zero-width spaces and joiners, soft hyphen, BOM, direction marks.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# NFC can only shorten a text, and a decomposed Vietnamese letter takes at most three code points:
+# a message longer than this is too long whatever it holds, and is refused before any work on it.
+_RAW_CHARS_PER_CHAR = 3
 
 
 @dataclass
@@ -43,8 +53,12 @@ class Turn:
 
 
 def clean_message(message: str, max_chars: int) -> str:
-    """NFC, control characters removed, whitespace squashed; a clear error when empty or too long."""
-    text = squash(_CONTROL.sub(" ", nfc(message or "")))
+    """NFC, control and invisible characters removed, whitespace squashed; a clear error when
+    empty or too long."""
+    message = message or ""
+    if len(message) > max_chars * _RAW_CHARS_PER_CHAR:
+        raise InputError(f"Câu hỏi quá dài ({len(message)} ký tự); tối đa {max_chars} ký tự.")
+    text = squash(_CONTROL.sub(" ", _INVISIBLE.sub("", nfc(message))))
     if not text:
         raise InputError(say("error_empty_question"))
     if len(text) > max_chars:
@@ -58,18 +72,18 @@ class ChatService:
     def __init__(
         self,
         corpus: Corpus,
-        searcher_factory: Callable[[], Searcher | None] | None = None,
+        searchers: Callable[[], AbstractContextManager[Searcher | None]] | None = None,
         llm: Any = None,
         max_message_chars: int = 4000,
     ) -> None:
         self.corpus = corpus
-        self._searcher_factory = searcher_factory
+        self._searchers = searchers
         self.llm = llm
         self.max_message_chars = max_message_chars
 
-    @property
-    def searcher(self) -> Searcher | None:
-        return self._searcher_factory() if self._searcher_factory else None
+    def searcher(self) -> AbstractContextManager[Searcher | None]:
+        """The searcher over the live index, held while the ``with`` block runs (None without one)."""
+        return self._searchers() if self._searchers else nullcontext(None)
 
     def ask(
         self, message: str, history: list[Turn] | None = None, on_text: Callable[[str], None] | None = None
@@ -104,6 +118,16 @@ class ChatService:
         previous_user = next((t.content for t in reversed(history) if t.role == "user"), "")
         previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
         q = folded(question)
+        # 'Trong số đó, tiêu chí nào đạt thấp nhất?': the previous question's Query, narrowed. The
+        # previous Query is worked out again from the history's texts (clients may send only texts).
+        if self.corpus.criteria and previous_user and NARROWING.search(q):
+            before = history[: max(0, len(history) - 2)]
+            _, prev_route = self._resolve(previous_user, before)
+            if prev_route.kind == "numeric":
+                prev_query = prev_route.params.get("query") or understand(previous_user, self.corpus.criteria)
+                current = understand(question, self.corpus.criteria, previous=prev_query)
+                if current.narrowed:
+                    return question, Route("numeric", "query", {"query": current})
         # 'Thang điểm của tiêu chí đó là bao nhiêu?': the criterion named in the last turns.
         if (
             route.kind == "numeric"
@@ -196,6 +220,10 @@ class ChatService:
     # --- routing to composers ---
     def _answer(self, question: str, route: Route, history: list[Turn]) -> Answer:
         corpus = self.corpus
+        if corpus.absent(question):  # a place or a year no document mentions: nothing can answer it
+            return not_found(corpus, question, {"route": {"kind": route.kind, "intent": route.intent}})
+        if route.kind == "numeric" and route.intent == "query":
+            return answer_query(corpus, question, route.params["query"])
         if route.kind == "numeric":
             answer = answer_numeric(corpus, question, route)
             if answer.kind == "not_found" and route.intent == "title_search":
@@ -209,11 +237,19 @@ class ChatService:
                 return answer_unknown_agency(corpus, route.params["agencies"][0])
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)
+            if route.intent == "common":
+                return answer_common_agencies(corpus, question) or self._passage(question)
             if route.intent == "unknown_agency":
                 return answer_unknown_agency(corpus, route.params["name"])
         if route.kind == "document":
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
+            if route.intent == "section":
+                return answer_sections(corpus, question, route.params["sections"])
+            if route.intent == "order":
+                return answer_order(corpus, question, folded(question)) or self._passage(question)
+            if route.intent == "outline":
+                return answer_outline(corpus, question) or self._passage(question)
             if route.intent == "reference_followup":
                 return self._reference_followup(question, route.params["previous"]) or self._passage(question)
             return answer_document(
@@ -222,7 +258,8 @@ class ChatService:
         return self._passage(question)
 
     def _passage(self, question: str) -> Answer:
-        answer = answer_passage(self.corpus, self.searcher, question)
+        with self.searcher() as searcher:
+            answer = answer_passage(self.corpus, searcher, question)
         if self.llm is not None and answer.kind == "passage":
             return self._phrase_with_llm(question, answer)
         return answer

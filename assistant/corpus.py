@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
 from assistant.documents import load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
+from assistant.places import named_places
 from assistant.text import doc_numbers, fold
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,26 @@ class Corpus:
 
     def totals_for(self, doc_id: str) -> list[TableTotal]:
         return list(self.docs[doc_id].totals) if doc_id in self.docs else []
+
+    @functools.cached_property
+    def _folded_texts(self) -> list[str]:
+        return [fold(" ".join(d.lines)) for d in self.docs.values()]
+
+    def absent(self, question: str) -> list[str]:
+        """What a question names that no document mentions at all: a province or city, a year.
+
+        Nothing in the corpus can answer about those; the answer says so instead of quoting another
+        place's or year's text."""
+        texts = self._folded_texts
+        out = [
+            p
+            for p in named_places(question)
+            if not any(re.search(rf"\b{re.escape(fold(p))}\b", t) for t in texts)
+        ]
+        for year in dict.fromkeys(re.findall(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,])", question)):
+            if not any(re.search(rf"(?<!\d){year}(?!\d)", t) for t in texts):
+                out.append(f"năm {year}")
+        return out
 
     @functools.cached_property
     def _numbers(self) -> tuple[set[str], dict[str, DocRef]]:

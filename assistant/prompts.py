@@ -37,6 +37,17 @@ EXPECTED: dict[str, set[str]] = {
     "llm_passage": {"question", "sources"},
     "llm_condense": {"history", "question"},
     # Answer wording (assistant/compose/*): lead sentences, not-found messages, follow-up hints.
+    # criteria queries (assistant/compose/query.py)
+    "not_found_absent": {"names", "documents"},
+    "not_found_place": {"places", "document", "asked"},
+    "query_rows": {"count", "what", "scope", "codes", "table"},
+    "query_none": {"what", "scope"},
+    "query_sum": {"scope", "count", "awarded", "max", "rate", "deducted", "basis", "table"},
+    "query_average": {"column", "count", "scope", "value", "table"},
+    "query_ranking": {"unit", "what", "items", "tie"},
+    "query_compare": {"lines", "verdict", "basis"},
+    "query_difference": {"scope", "awarded", "max", "rate", "verdict", "basis"},
+    "query_what_if": {"names", "awarded", "max", "gain", "total", "rate", "table"},
     "answer_bases": {"count", "document", "items"},
     "answer_reference": {"items"},
     "answer_cc": {"cite", "document", "items"},

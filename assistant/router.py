@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import scoring
+from assistant.compose.across import COMMON, ORDER
+from assistant.compose.sections import OUTLINE, find_sections, sections_by_title
 from assistant.corpus import Corpus
+from assistant.query import needs_engine, understand
 from assistant.text import expand_abbreviations, fold, squash, syllables
 
 
@@ -149,9 +152,20 @@ def detect(question: str, corpus: Corpus) -> Route:
     route = _numeric(q, corpus, question)
     if route:
         return route
+    if COMMON.search(q):  # agencies that several documents all give tasks to
+        return Route("tasks", "common", {})
     route = _tasks(q, question, corpus)
     if route:
         return route
+    # a section named by the document's own numbering ('Phần II nói gì?', 'mục 3 phần I'), or the outline
+    if OUTLINE.search(q):
+        return Route("document", "outline", {})
+    sections = find_sections(corpus, question) or sections_by_title(corpus, question)
+    if sections:
+        return Route("document", "section", {"sections": sections})
+    # across documents: which was issued later, which agencies several of them give tasks to
+    if ORDER.search(q):
+        return Route("document", "order", {})
     intents = [intent for intent, rx in _DOC_FACTS if rx.search(q)]
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it
@@ -164,6 +178,12 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
     codes = [c.upper() for c in CODE.findall(q)]
     has_points = bool(_POINTS.search(q))
     about_criteria = bool(_CRITERIA.search(q))
+    ranks_units = bool(_GROUP_ALL.search(q) and (_RATE.search(q) or _TOP.search(q) or _LEAST.search(q)))
+    if corpus.criteria and (codes or has_points or about_criteria or ranks_units or _RATE.search(q)):
+        # the typed query answers what the intents below do not: bounds, parts, comparisons, goals
+        query = understand(q_original or q, corpus.criteria)
+        if needs_engine(query):
+            return Route("numeric", "query", {"query": query})
     if codes:
         field_ = (
             "max"

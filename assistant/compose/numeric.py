@@ -18,8 +18,9 @@ from assistant.corpus import Corpus
 from assistant.documents import appendix_label
 from assistant.errors import NotFoundError
 from assistant.model import CriterionRow, TableTotal
+from assistant.places import named_places
 from assistant.router import Route, criterion_topic_words
-from assistant.text import format_decimal
+from assistant.text import fold, format_decimal
 
 
 def _fmt(value: Any) -> str:
@@ -109,7 +110,7 @@ def answer_numeric(corpus: Corpus, question: str, route: Route) -> Answer:
     rows = _scope(corpus, question)
     if not rows:
         return Answer(answer=say("not_found_scores"), kind="not_found")
-    other_year = _other_year(corpus, question, rows)
+    other_year = _other_year(corpus, question, rows) or other_place(corpus, question, rows)
     if other_year:
         return Answer(answer=other_year, kind="not_found", data={"intent": route.intent})
     scope_note = ""
@@ -164,6 +165,24 @@ def _other_year(corpus: Corpus, question: str, rows: list[CriterionRow]) -> str:
         years=", ".join(sorted(years)),
         document=", ".join(doc_name(d) for d in docs),
         asked=", ".join(sorted(asked)),
+    )
+
+
+def other_place(corpus: Corpus, question: str, rows: list[CriterionRow]) -> str:
+    """A not-found message when the question names a province or city the scoring tables are not of."""
+    asked = named_places(question)
+    if not asked:
+        return ""
+    docs = [corpus.docs[d] for d in dict.fromkeys(r.doc for r in rows)]
+    own = " ".join(fold(f"{d.place} {d.issuer} {d.subject} {' '.join(d.lines[:12])}") for d in docs)
+    if any(fold(p) in own for p in asked):
+        return ""
+    places = sorted({d.place for d in docs if d.place})
+    return say(
+        "not_found_place",
+        places=", ".join(places) or "nơi khác",
+        document=", ".join(doc_name(d) for d in docs),
+        asked=", ".join(asked),
     )
 
 

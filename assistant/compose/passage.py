@@ -208,6 +208,23 @@ def _narrow(sec: Section, question: str) -> Section:
     return max(sec.children, key=lambda c: coverage(question, f"{c.title}\n{c.text}"))
 
 
+def document_list(corpus: Corpus, most: int = 10) -> str:
+    """The documents searched, as a list; a large corpus is named by its first ones and a count."""
+    docs = list(corpus.docs.values())
+    lines = [f"- {doc_name(d)}: {d.subject}" for d in docs[:most]]
+    if len(docs) > most:
+        lines.append(f"- … và {len(docs) - most} văn bản khác")
+    return "\n".join(lines)
+
+
 def not_found(corpus: Corpus, question: str, data: dict[str, Any] | None = None) -> Answer:
-    docs = "\n".join(f"- {doc_name(d)}: {d.subject}" for d in corpus.docs.values())
-    return Answer(answer=say("not_found_passage", documents=docs), kind="not_found", data=data or {})
+    absent = corpus.absent(question)
+    if absent:
+        return Answer(
+            answer=say("not_found_absent", names=", ".join(absent), documents=document_list(corpus)),
+            kind="not_found",
+            data={**(data or {}), "absent": absent},
+        )
+    return Answer(
+        answer=say("not_found_passage", documents=document_list(corpus)), kind="not_found", data=data or {}
+    )
