@@ -190,6 +190,7 @@ _HEADS: dict[str, bool] = {
     "trạm": True,  # Trạm Y tế xã, Trạm Khuyến nông
     "đội": True,  # Đội Quản lý thị trường
     "hải quan": True,
+    "thông tấn xã": False,
     "cảnh sát": True,
     "bộ đội": True,
     "hạt kiểm lâm": False,
@@ -1045,11 +1046,34 @@ def _role_assignments(doc: Document, sec: Section, paras: list[_Para]) -> list[A
     return out
 
 
+def _whole_heading(sec: Section, paras: list[_Para]) -> tuple[str, list[_Para]]:
+    """A heading wrapped onto the body's first line ('4. Đài Truyền hình Việt Nam,' / 'Đài Tiếng nói
+    Việt Nam, ... tuyên truyền ...'; '1. Trách nhiệm của Sở Văn hóa,' / 'Thể thao và Du lịch'): the
+    heading whole, and the paragraphs after it."""
+    title = sec.title
+    if not title or not paras or paras[0].text == title or _NEW_ELEMENT.match(paras[0].text):
+        return title, paras
+    nxt = paras[0].text
+    words = _tokens(title)
+    last = words[-1] if words else None
+    wrapped = (
+        last is not None
+        and (
+            last.raw in {",", ";", "&", "-"}  # a heading never ends on these: its list goes on
+            or last.canon in _FUNCTION_WORDS
+            or (last.cap and (last.canon,) in _HEAD_STRICT)  # 'Giao Sở' / 'Tài chính ...'
+            or (nxt[:1].islower() and title[-1] not in ".:;!?")
+        )
+    )
+    return (f"{title} {nxt}", paras[1:]) if wrapped else (title, paras)
+
+
 def _section_assignments(doc: Document, sec: Section) -> tuple[list[Assignment], list[_Para]]:
     """Assignments made by a section's heading, or else by its own paragraphs; plus the paragraphs
     that assign nothing (what is left for a general task)."""
     paras = _own_paragraphs(doc, sec)
-    ad = _addressing(sec.title, allow_bare=True) if sec.title else None
+    title, paras = _whole_heading(sec, paras)
+    ad = _addressing(title, allow_bare=True) if title else None
     if ad is not None:
         parts = [_cap(ad.task_head)] if ad.task_head else []
         own = "\n".join(p.text for p in paras)
@@ -1151,7 +1175,11 @@ def general_tasks(doc: Document) -> list[GeneralTask]:
     classes = {id(s): _heading_class(s) for s in sections}
     any_task_heading = any(c in {"task", "timeline"} for c in classes.values())
     is_law = any(s.kind == "article" for s in sections)
-    assigned = {id(s) for s in sections if s.title and _addressing(s.title, allow_bare=True)}
+    assigned = {
+        id(s)
+        for s in sections
+        if s.title and _addressing(_whole_heading(s, _own_paragraphs(doc, s))[0], allow_bare=True)
+    }
     out: list[GeneralTask] = []
     for sec in sections:
         cls = classes[id(sec)]

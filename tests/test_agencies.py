@@ -683,3 +683,21 @@ def test_suggestions_leave_out_cut_names() -> None:
     assert d.closest("Ủy ban nhân dân", 5) == []
     assert d.names(whole_only=True) == ["Sở Tài chính", "Sở Tư pháp"]
     assert len(d.names()) == 4
+
+
+def test_unit_heading_wrapped_onto_the_body_keeps_every_name_whole() -> None:
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Đài Phát thanh và Truyền hình tỉnh,\nBáo An Bình, Thông tấn xã Việt Nam "
+        "tuyên truyền kết quả thực hiện.\n\n2. Sở Nội vụ\nTiếp tục rà soát biên chế.\n\n"
+        "3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Tài chính;\nThủ trưởng các sở, ngành chịu "
+        "trách nhiệm thi hành Kế hoạch này.\n"
+    )
+    assert [(a.section, a.agency, a.task) for a in extract_assignments(doc)] == [
+        ("I.1", "Đài Phát thanh và Truyền hình tỉnh", "Tuyên truyền kết quả thực hiện."),
+        ("I.1", "Báo An Bình", "Tuyên truyền kết quả thực hiện."),
+        ("I.1", "Thông tấn xã Việt Nam", "Tuyên truyền kết quả thực hiện."),
+        ("I.2", "Sở Nội vụ", "Tiếp tục rà soát biên chế."),
+        ("I.3", "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Thi hành Kế hoạch này."),
+        ("I.3", "Giám đốc Sở Tài chính", "Thi hành Kế hoạch này."),
+        ("I.3", "Thủ trưởng các sở, ngành", "Thi hành Kế hoạch này."),
+    ]
