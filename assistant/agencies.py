@@ -191,6 +191,7 @@ _HEADS: dict[str, bool] = {
     "đội": True,  # Đội Quản lý thị trường
     "hải quan": True,
     "thông tấn xã": False,
+    "thuế": True,  # Thuế tỉnh ..., Thuế cơ sở 3
     "cảnh sát": True,
     "bộ đội": True,
     "hạt kiểm lâm": False,
@@ -262,8 +263,17 @@ _TASK_VERBS = _words(
     "kê khai|công khai|cải cách|ứng dụng|rút kinh nghiệm|tiếp thu|góp ý|tham gia ý kiến|cho ý kiến|"
     "quyết định|ra quyết định|phân cấp|ủy quyền|uỷ quyền|cấp giấy|cấp giấy phép|cấp phép|cấp chứng chỉ|"
     "cấp chứng nhận|ký|cử|trao đổi|thẩm tra|chấp thuận|mở|thông báo|trả lời|xin|phát động|hoàn thiện|"
-    "vận hành|kết nối|chia sẻ|bồi dưỡng|tập huấn|đồng bộ|số hóa|giải ngân|bàn giao|tiếp tục"
+    "vận hành|kết nối|chia sẻ|bồi dưỡng|tập huấn|đồng bộ|số hóa|giải ngân|bàn giao|tiếp tục|nêu"
 )
+
+# A one-syllable verb that is the second half of a noun with the word before it.
+_COMPOUND_NOUNS = {
+    tuple(x.split())
+    for x in _words(
+        "việc làm|đăng ký|bầu cử|ứng cử|đề cử|đắc cử|tuyển cử|ủy quyền|uỷ quyền|mở cửa|chương trình|công trình|"
+        "quy trình|lộ trình|hành trình|tờ trình|giao dịch|giao thông|giao lưu|lập pháp|lập trình"
+    )
+}
 
 # 'tổ chức' is a noun before these words ('các tổ chức thành viên, tổ chức xã hội - nghề nghiệp').
 _NOUN_AFTER_TO_CHUC = _words(
@@ -446,7 +456,8 @@ _NEVER_NAME = _phrases(
 # A name cut before a verb keeps no trailing 'và' / 'các' ('Chủ tịch Ủy ban nhân dân các cấp và
 # tổ chức, cá nhân ... chịu trách nhiệm').
 _TRAILING_FUNCTION = re.compile(
-    r"(?:[\s,]+(?:và|cùng|các|của|với|cho|những|đến|tới|nêu trên|nói trên|trên đây))+$", re.IGNORECASE
+    r"(?:[\s,]+(?:và|cùng|các|của|với|cho|những|đến|tới|đến việc|tới việc|đã|đang|sẽ|hoặc|nêu trên|nói trên|trên đây))+$",
+    re.IGNORECASE,
 )
 _BARE_GROUP_PHRASES = _phrases(("cơ quan", "đơn vị", "tổ chức", "doanh nghiệp"))
 _GENERIC_WORDS_CANON = frozenset(_canon(w) for w in _words("có|liên|quan|đóng|trên|thuộc|khác|và"))
@@ -520,6 +531,8 @@ def _group_len(toks: Sequence[_Tok], i: int) -> int:
     elif j == i:
         return 0
     p = _at(toks, j, _ORGAN_PHRASES)
+    if p == ("trường",) and _at(toks, j + 1, [("hợp",)]):
+        return 0  # 'các trường hợp': cases, not schools
     return j + len(p) - i if p else 0
 
 
@@ -528,8 +541,10 @@ def _verb_at(toks: Sequence[_Tok], i: int) -> bool:
     if i >= len(toks) or not toks[i].word or toks[i].cap:
         return False
     p = _at(toks, i, _VERB_PHRASES)
-    if p is None or (p == ("làm",) and i > 0 and toks[i - 1].canon == "việc"):  # 'việc làm': a noun
-        return False
+    if p is None or (len(p) == 1 and i > 0 and (toks[i - 1].canon, p[0]) in _COMPOUND_NOUNS):
+        return False  # 'việc làm', 'Cục Đăng ký ...', 'Hội đồng bầu cử': part of a noun
+    if len(p) == 1 and i + 1 < len(toks) and (p[0], toks[i + 1].canon) in _COMPOUND_NOUNS:
+        return False  # 'giao dịch', 'giao thông': a noun that begins like a verb
     if p == ("có",) and _at(toks, i + 1, [("liên", "quan")]):
         return False  # 'các cơ quan, đơn vị có liên quan': part of the group
     if p == ("tổ", "chức") and i >= 2 and toks[i - 1].raw == "," and toks[i - 2].canon in {"quan", "vị"}:
@@ -711,8 +726,8 @@ _BARE_ROLES = {"chủ trì", "phối hợp", "trách nhiệm thực hiện"}  # 
 
 def _address_verb(toks: list[_Tok]) -> tuple[str, int] | None:
     p = _at(toks, 0, _ADDRESS_PHRASES)
-    if p is None:
-        return None
+    if p is None or (len(p) == 1 and len(toks) > 1 and (p[0], toks[1].canon) in _COMPOUND_NOUNS):
+        return None  # 'giao dịch bảo đảm': no 'Giao'
     verb = _ADDRESS[p]
     j = len(p)
     if verb == "Chủ trì":
@@ -1063,6 +1078,8 @@ def _whole_heading(sec: Section, paras: list[_Para]) -> tuple[str, list[_Para]]:
             or last.canon in _FUNCTION_WORDS
             or (last.cap and (last.canon,) in _HEAD_STRICT)  # 'Giao Sở' / 'Tài chính ...'
             or (nxt[:1].islower() and title[-1] not in ".:;!?")
+            # a level goes with the name before it: 'Trung tâm Phục vụ hành chính công' / 'Thành phố chủ trì'
+            or (title[-1] not in ".:;!?" and _at(_tokens(nxt), 0, _LEVEL_PHRASES) is not None)
         )
     )
     return (f"{title} {nxt}", paras[1:]) if wrapped else (title, paras)

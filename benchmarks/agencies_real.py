@@ -116,6 +116,8 @@ _HEADS = sorted(
         "chu dau tu",
         "nguoi dung dau don vi",
         "cong thong tin",
+        "thue",
+        "thong tan xa",
     ),
     key=len,
     reverse=True,

@@ -701,3 +701,18 @@ def test_unit_heading_wrapped_onto_the_body_keeps_every_name_whole() -> None:
         ("I.3", "Giám đốc Sở Tài chính", "Thi hành Kế hoạch này."),
         ("I.3", "Thủ trưởng các sở, ngành", "Thi hành Kế hoạch này."),
     ]
+
+
+def test_unit_nouns_that_begin_like_verbs_stay_in_the_name() -> None:
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Các trường hợp được miễn kiểm tra thực hiện theo quy định.\n\n"
+        "2. Văn phòng Đăng ký đất đai tỉnh cập nhật hồ sơ địa chính.\n\n"
+        "3. Trung tâm Phục vụ hành chính công\nTỉnh chủ trì tiếp nhận hồ sơ.\n\n"
+        "4. Giao Sở Xây dựng chủ trì, phối hợp với Phòng Cảnh sát giao thông Công an tỉnh tổ chức kiểm tra.\n"
+    )
+    got = extract_assignments(doc)
+    assert [(a.section, a.agency, a.partners) for a in got] == [
+        ("I.2", "Văn phòng Đăng ký đất đai tỉnh", []),
+        ("I.3", "Trung tâm Phục vụ hành chính công Tỉnh", []),
+        ("I.4", "Sở Xây dựng", ["Phòng Cảnh sát giao thông Công an tỉnh"]),
+    ]
