@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -244,6 +245,17 @@ def measure(files: list[Path]) -> dict[str, Any]:
     return {"rows": rows, "seconds": time.perf_counter() - t0}
 
 
+def _commit() -> str:
+    """The checkout's short commit ('unknown' outside git), so a figure can be traced to the code."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip() or "unknown"
+
+
 def report(result: dict[str, Any], files: int) -> tuple[str, list[tuple[str, str, str, str]]]:
     rows = [r for r in result["rows"] if "error" not in r]
     errors = [r for r in result["rows"] if "error" in r]
@@ -269,8 +281,9 @@ def report(result: dict[str, Any], files: int) -> tuple[str, list[tuple[str, str
     lines = [
         "# Real documents: who was given which task",
         "",
-        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC with `.venv/bin/python benchmarks/agencies_real.py` "
-        f"over {files} files of `../shared/realdocs` ({result['seconds']:.1f} s, parse included).",
+        f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit {_commit()} with "
+        f"`.venv/bin/python benchmarks/agencies_real.py` over {files} files of `../shared/realdocs` "
+        f"({result['seconds']:.1f} s, parse included).",
         "",
         "| measure | value |",
         "| --- | --- |",
