@@ -19,12 +19,17 @@ from typing import Any
 from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.across import answer_common_agencies, answer_order
 from assistant.compose.common import doc_name, say
-from assistant.compose.document import answer_document, answer_reference
+from assistant.compose.document import answer_document, answer_person, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
 from assistant.compose.sections import answer_outline, answer_sections
-from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency, answer_which_agency
+from assistant.compose.tasks import (
+    answer_agency_tasks,
+    answer_loosely_named,
+    answer_unknown_agency,
+    answer_which_agency,
+)
 from assistant.corpus import Corpus
 from assistant.documents import find_refs
 from assistant.errors import BackendUnavailableError, InputError
@@ -100,6 +105,7 @@ class ChatService:
         finally:
             _DRAFT_SINK.reset(token)
         answer.data.setdefault("route", {"kind": route.kind, "intent": route.intent})
+        answer.data.setdefault("query", self._describe(standalone, route))
         if standalone != question:
             answer.data["standalone_question"] = standalone
         logger.info(
@@ -128,6 +134,17 @@ class ChatService:
                 current = understand(question, self.corpus.criteria, previous=prev_query)
                 if current.narrowed:
                     return question, Route("numeric", "query", {"query": current})
+        # 'Văn bản kia thì sao?': the previous question, about the other document(s)
+        if previous_user and _OTHER_DOC.search(q):
+            other = self._other_documents(previous_user, previous_answer)
+            if other:
+                _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+                if prev_route.kind == "document":
+                    params = {**prev_route.params, "docs": [d.doc_id for d in other]}
+                    names = ", ".join(doc_name(d) for d in other[:3])
+                    return f"{previous_user} ({names})", Route("document", prev_route.intent, params)
+                if len(other) == 1:
+                    return self._with(question, f"{previous_user} ({doc_name(other[0])})")
         # 'Thang điểm của tiêu chí đó là bao nhiêu?': the criterion named in the last turns.
         if (
             route.kind == "numeric"
@@ -163,6 +180,37 @@ class ChatService:
             if condensed and condensed != question:
                 return condensed, detect(condensed, self.corpus)
         return question, route
+
+    def _describe(self, question: str, route: Route) -> dict[str, Any]:
+        """How the question was understood, for ``data['query']``: the typed Query of a criteria
+        question, else what is asked for (target), the operation and the scope the route names."""
+        if route.kind == "numeric":
+            described = understand(question, self.corpus.criteria).to_dict()
+            return {**described, "answered_by": route.intent}
+        target = {"tasks": "assignments", "document": "document", "passage": "passages"}.get(
+            route.kind, route.kind
+        )
+        scope: dict[str, Any] = {}
+        if route.intent == "section":
+            target = "sections"
+            scope["sections"] = [f"{d.doc_id}:{s.label}" for d, s in route.params.get("sections", [])]
+        for key in ("agencies", "docs", "numbers", "name"):
+            if route.params.get(key):
+                scope[key] = route.params[key]
+        picked = [d.doc_id for d in self.corpus.pick_documents(question)]
+        if picked and "docs" not in scope:
+            scope["docs"] = picked
+        return {"target": target, "operation": route.intent, "scope": scope}
+
+    def _other_documents(self, previous_user: str, previous_answer: str) -> list[Any]:
+        """The documents the previous turn was not about (named in its question, or in its answer)."""
+        docs = list(self.corpus.docs.values())
+        before = {d.doc_id for d in self.corpus.pick_documents(previous_user)}
+        if not before and previous_answer:
+            before = {d.doc_id for d in docs if doc_name(d) in previous_answer}
+        if not before or len(before) == len(docs):
+            return []
+        return [d for d in docs if d.doc_id not in before]
 
     def _with(self, original: str, rewritten: str) -> tuple[str, Route]:
         return rewritten, detect(rewritten, self.corpus)
@@ -234,18 +282,22 @@ class ChatService:
                 found = answer_agency_tasks(corpus, question, route.params["agencies"])
                 if found:
                     return found
-                return answer_unknown_agency(corpus, route.params["agencies"][0])
+                name = route.params["agencies"][0]
+                return answer_loosely_named(corpus, question, name) or answer_unknown_agency(corpus, name)
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)
             if route.intent == "common":
                 return answer_common_agencies(corpus, question) or self._passage(question)
             if route.intent == "unknown_agency":
-                return answer_unknown_agency(corpus, route.params["name"])
+                name = route.params["name"]
+                return answer_loosely_named(corpus, question, name) or answer_unknown_agency(corpus, name)
         if route.kind == "document":
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
             if route.intent == "section":
                 return answer_sections(corpus, question, route.params["sections"])
+            if route.intent == "person":
+                return answer_person(corpus, question)
             if route.intent == "order":
                 return answer_order(corpus, question, folded(question)) or self._passage(question)
             if route.intent == "outline":
@@ -332,6 +384,11 @@ class ChatService:
                         return doc, best, n
         return None
 
+
+# A follow-up about the other document ('Văn bản kia thì sao?', 'còn công văn còn lại?').
+_OTHER_DOC = re.compile(
+    r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu|cai) (kia|con lai|khac|thu hai|con lai thi sao)\b"
+)
 
 # A follow-up that names a public body by its kind ('Còn Sở Y tế?', 'Thế còn Công an thành phố?').
 _NAMES_A_BODY = re.compile(

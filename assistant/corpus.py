@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
 from assistant.documents import load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
-from assistant.places import named_places
+from assistant.places import PROVINCES, named_places
 from assistant.text import doc_numbers, fold
 
 logger = logging.getLogger(__name__)
@@ -54,22 +54,27 @@ class Corpus:
         return list(self.docs[doc_id].totals) if doc_id in self.docs else []
 
     @functools.cached_property
-    def _folded_texts(self) -> list[str]:
-        return [fold(" ".join(d.lines)) for d in self.docs.values()]
+    def _mentioned(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The provinces (folded) and the years any document mentions, found once per corpus."""
+        names = sorted({fold(p) for p in PROVINCES}, key=len, reverse=True)
+        rx = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+        places: set[str] = set()
+        years: set[str] = set()
+        for d in self.docs.values():
+            text = fold(" ".join(d.lines))
+            places.update(rx.findall(text))
+            years.update(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
+        return frozenset(places), frozenset(years)
 
     def absent(self, question: str) -> list[str]:
         """What a question names that no document mentions at all: a province or city, a year.
 
         Nothing in the corpus can answer about those; the answer says so instead of quoting another
         place's or year's text."""
-        texts = self._folded_texts
-        out = [
-            p
-            for p in named_places(question)
-            if not any(re.search(rf"\b{re.escape(fold(p))}\b", t) for t in texts)
-        ]
+        places, years = self._mentioned
+        out = [p for p in named_places(question) if fold(p) not in places]
         for year in dict.fromkeys(re.findall(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,])", question)):
-            if not any(re.search(rf"(?<!\d){year}(?!\d)", t) for t in texts):
+            if year not in years:
                 out.append(f"năm {year}")
         return out
 
@@ -101,27 +106,44 @@ class Corpus:
             ]
         return list(dict.fromkeys(found))
 
+    @functools.cached_property
+    def _naming(self) -> list[tuple[Document, str, str, str, str, str]]:
+        """Per document, folded once: its number, the number's head, its type, place, issuer's tail."""
+        out = []
+        for d in self.docs.values():
+            num = fold(d.number) if d.number else ""
+            tail = fold(d.issuer).split()[-2:] if d.issuer else []
+            out.append(
+                (
+                    d,
+                    num,
+                    num.split("/")[0] if num else "",
+                    fold(d.doc_type) if d.doc_type else "",
+                    fold(d.place) if d.place else "",
+                    " ".join(tail) if len(tail) == 2 else "",
+                )
+            )
+        return out
+
     def pick_documents(self, question: str) -> list[Document]:
         """The documents a question names (by number, type, place or issuer); [] when it names none."""
         q = fold(question)
+        words = set(re.findall(r"[\w]+", q))
+        numbers = set(re.findall(r"(?<![\d/])\d+(?![\d/])", q))
         scored: list[tuple[int, Document]] = []
-        for d in self.docs.values():
+        for d, num, head, doc_type, place, tail in self._naming:
             score = 0
-            if d.number:
-                num = fold(d.number)
-                head = num.split("/")[0]
+            if num:
                 if num in q:
                     score += 5
-                elif re.search(rf"(?<![\d/]){re.escape(head)}(?![\d/])", q) and len(head) >= 2:
+                elif len(head) >= 2 and (head in numbers or (not head.isdigit() and head in q)):
                     score += 3
-            if d.doc_type and re.search(rf"\b{re.escape(fold(d.doc_type))}\b", q):
+            if doc_type and doc_type.split()[0] in words and re.search(rf"\b{re.escape(doc_type)}\b", q):
                 score += 2
-            if d.place and fold(d.place) in q:
+            if place and place in q:
                 score += 2
-            if d.issuer:
-                place_words = fold(d.issuer).split()[-2:]
-                if len(place_words) == 2 and " ".join(place_words) in q:
-                    score += 1
+            if tail and tail in q:
+                score += 1
             if score:
                 scored.append((score, d))
         if not scored:

@@ -40,6 +40,8 @@ EXPECTED: dict[str, set[str]] = {
     # criteria queries (assistant/compose/query.py)
     "not_found_absent": {"names", "documents"},
     "not_found_place": {"places", "document", "asked"},
+    "not_found_person": {"signers"},
+    "understood_as": {"typed", "agency"},
     "query_rows": {"count", "what", "scope", "codes", "table"},
     "query_none": {"what", "scope"},
     "query_sum": {"scope", "count", "awarded", "max", "rate", "deducted", "basis", "table"},
@@ -100,8 +102,6 @@ EXPECTED: dict[str, set[str]] = {
     "passage_row": {"code", "title", "max", "awarded", "deducted"},
     "more_rows": {"count"},
     "average_score": {"count", "awarded", "max", "mean_awarded", "mean_deducted", "rate", "cites"},
-    "threshold_none": {"what", "op", "value"},
-    "threshold_rows": {"count", "what", "op", "value", "codes", "table"},
     "answer_list_lead": {"count"},
     "answer_recipients_cc": {"document", "items", "cite"},
     "passage_lead": set(),

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant import scoring
 from assistant.compose.across import COMMON, ORDER
+from assistant.compose.document import PERSON
 from assistant.compose.sections import OUTLINE, find_sections, sections_by_title
 from assistant.corpus import Corpus
 from assistant.query import needs_engine, understand
@@ -152,15 +153,18 @@ def detect(question: str, corpus: Corpus) -> Route:
     route = _numeric(q, corpus, question)
     if route:
         return route
+    if PERSON.search(q) and not re.search(r"\b(ai|nguoi) (ky|chu tri|phu trach|thuc hien|duoc giao)\b", q):
+        return Route("document", "person", {})
     if COMMON.search(q):  # agencies that several documents all give tasks to
         return Route("tasks", "common", {})
     route = _tasks(q, question, corpus)
     if route:
         return route
     # a section named by the document's own numbering ('Phần II nói gì?', 'mục 3 phần I'), or the outline
-    if OUTLINE.search(q):
+    other_type = _names_another_type(q, corpus)
+    if OUTLINE.search(q) and not other_type:
         return Route("document", "outline", {})
-    sections = find_sections(corpus, question) or sections_by_title(corpus, question)
+    sections = [] if other_type else find_sections(corpus, question) or sections_by_title(corpus, question)
     if sections:
         return Route("document", "section", {"sections": sections})
     # across documents: which was issued later, which agencies several of them give tasks to
@@ -172,6 +176,23 @@ def detect(question: str, corpus: Corpus) -> Route:
     if intents:
         return Route("document", intents[0], {"intents": intents})
     return Route("passage", "search")
+
+
+_DOC_TYPES = (
+    "hien phap|bo luat|luat|phap lenh|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|cong van|ke hoach"
+    "|thong bao|bao cao|to trinh|huong dan|quy dinh|quy che|chuong trinh|de an"
+)
+_TYPE_SUBJECT = re.compile(rf"^(?:cho (?:toi )?biet |hay cho biet )?(?:cac |nhung )?({_DOC_TYPES})\b")
+
+
+def _names_another_type(q: str, corpus: Corpus) -> bool:
+    """A question about a kind of document the corpus holds none of ('Luật phòng, chống tham nhũng có
+    bao nhiêu điều?' over plans and dispatches): its structure is not theirs."""
+    m = _TYPE_SUBJECT.match(q)
+    if not m:
+        return False
+    types = {fold(d.doc_type) for d in corpus.docs.values() if d.doc_type}
+    return m.group(1) not in types
 
 
 def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
@@ -219,14 +240,6 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
         return Route("numeric", "top_deductions" if params["deducted"] else "top_awarded", params)
     if _LEAST.search(q) and _DEDUCT.search(q):
         return Route("numeric", "least_deductions", params)
-    threshold = _THRESHOLD.search(q)
-    if threshold and (_DEDUCT.search(q) or about_criteria):
-        params.update(
-            op=_OPS[threshold.group(1)],
-            value=threshold.group(2).replace(",", "."),
-            deducted=bool(_DEDUCT.search(q)),
-        )
-        return Route("numeric", "threshold", params)
     if _ZERO.search(q):
         return Route("numeric", "zero", params)
     if re.search(r"\btrung binh\b|\bbinh quan\b", q):
@@ -260,22 +273,6 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
         return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
     return None
 
-
-_THRESHOLD = re.compile(
-    r"\b(duoi|it hon|nho hon|khong qua|tren|hon|lon hon|nhieu hon|tu|bang)\s+(\d+(?:[.,]\d+)?)\s+diem\b(?:\s+tro len)?"
-)
-_OPS = {
-    "duoi": "<",
-    "it hon": "<",
-    "nho hon": "<",
-    "khong qua": "<=",
-    "tren": ">",
-    "hon": ">",
-    "lon hon": ">",
-    "nhieu hon": ">",
-    "tu": ">=",
-    "bang": "==",
-}
 
 # Words that carry a scoring question's form; what is left names the criterion ('xung đột lợi ích').
 _CRITERION_FORM_WORDS = set(

@@ -483,3 +483,79 @@ def test_off_topic_questions_are_not_found(passage_service: ChatService, questio
     a = passage_service.ask(question)
     assert a.kind == "not_found", a.answer
     assert a.citations == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a figure of something the passages touch on but never state (issue 12)
+        "Lương của chủ tịch UBND là bao nhiêu?",
+        "Dân số Hải Phòng là bao nhiêu người?",
+        "Ngân sách dành cho kế hoạch là bao nhiêu tỷ đồng?",
+        "Luật phòng chống tham nhũng có bao nhiêu điều?",
+        # an office holder the documents do not name
+        "Ai là Bộ trưởng Bộ Công an?",
+    ],
+)
+def test_figures_and_people_the_documents_do_not_state_are_not_found(
+    passage_service: ChatService, question: str
+) -> None:
+    a = passage_service.ask(question)
+    assert a.kind == "not_found", a.answer
+    assert a.citations == []
+
+
+def test_a_passage_question_naming_a_document_is_answered_from_it(passage_service: ChatService) -> None:
+    a = passage_service.ask("Kế hoạch có yêu cầu báo cáo không?")
+    assert a.kind == "passage" and a.citations
+    assert {c.doc for c in a.citations} == {KH}
+
+
+def test_people_named_by_their_office_are_the_signers(service: ChatService) -> None:
+    a = service.ask("Phó Chủ tịch UBND thành phố Hải Phòng là ai?")
+    assert a.kind == "document" and "Lê Anh Quân" in a.answer
+    assert "Phan Viết Điện" not in a.answer  # the Chủ tịch of another body
+
+
+@pytest.mark.parametrize(
+    ("typed", "agency", "how"),
+    [
+        ("Sở Tư phám", "Sở Tư pháp", "typo"),  # a typo
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông", "acronym"),  # the name's initials after its head
+    ],
+)
+def test_a_loosely_typed_name_is_read_as_the_one_agency_it_must_mean(
+    service: ChatService, typed: str, agency: str, how: str
+) -> None:
+    from assistant.compose.tasks import resolve_loosely
+
+    assert resolve_loosely(service.corpus, typed) == (agency, how)
+    a = service.ask(f"{typed} có nhiệm vụ gì?")
+    assert a.kind == "tasks" and agency in a.answer
+
+
+def test_a_name_close_to_none_is_still_not_found(service: ChatService) -> None:
+    from assistant.compose.tasks import resolve_loosely
+
+    assert resolve_loosely(service.corpus, "Sở Y tế") is None
+    assert service.ask("Sở Y tế có nhiệm vụ gì?").kind == "not_found"
+
+
+def test_a_follow_up_about_the_other_document(service: ChatService) -> None:
+    first = "Ai ký công văn 410?"
+    a1 = service.ask(first)
+    a2 = service.ask("Văn bản kia thì sao?", [Turn("user", first), Turn("assistant", a1.answer)])
+    assert a2.kind == "document" and {c.doc for c in a2.citations} == {KH}
+    assert "Phan Viết Điện" in a2.answer
+    # a client sending only its questions
+    a3 = service.ask("con van ban kia", [Turn("user", "Kế hoạch ban hành ngày nào?")])
+    assert {c.doc for c in a3.citations} == {CV}
+
+
+def test_a_passage_sentence_is_never_cut_before_its_end() -> None:
+    from assistant.compose.passage import best_sentences
+
+    long = "Các sở, ngành " + "thực hiện nhiệm vụ được giao, " * 20 + "hoàn thành trước ngày 31/12/2025."
+    text = f"Mở đầu ngắn về báo cáo. {long}"
+    out = best_sentences(text, "hoàn thành báo cáo trước ngày nào", n=2, limit=300)
+    assert out.endswith("trước ngày 31/12/2025.")

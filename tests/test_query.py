@@ -334,3 +334,19 @@ def test_a_list_question_naming_a_section_title_gets_the_whole_section(corpus: C
     assert a.data["sections"] == [{"doc": doc.doc_id, "label": sec.label}]
     own = [n for n in range(sec.body_start, sec.line_end + 1) if doc.line(n).strip()]
     assert len(a.citations) == len(own)  # every item of the list, each cited
+
+
+def test_every_answer_says_how_the_question_was_understood(corpus: Corpus) -> None:
+    import json
+
+    svc = ChatService(corpus, None)
+    for question, target in [
+        ("Sở Nội vụ có nhiệm vụ gì?", "assignments"),
+        ("Ai ký công văn 410?", "document"),
+        ("Phần II của kế hoạch nói gì?", "sections"),
+        ("Tiêu chí nào bị trừ nhiều nhất?", "criteria"),
+        ("Tiêu chí nào bị trừ đúng 2 điểm?", "criteria"),
+    ]:
+        q = svc.ask(question).data["query"]
+        assert q["target"] == target, (question, q)
+        json.dumps(q)  # plain JSON for the API

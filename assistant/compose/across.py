@@ -23,6 +23,10 @@ COMMON = re.compile(
 )
 
 
+MAX_AGENCIES = 20
+MAX_DOCS = 3
+
+
 def _key(doc: Document) -> tuple[int, int, int]:
     d = doc.date
     return (d.year or 0, d.month or 0, d.day or 0) if d else (0, 0, 0)
@@ -97,9 +101,10 @@ def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:
         )
     cites = CitationSet()
     lines = []
-    for key in sorted(common, key=lambda k: (-len(common[k]), names[k])):
+    ordered = sorted(common, key=lambda k: (-len(common[k]), names[k]))
+    for key in ordered[:MAX_AGENCIES]:
         parts = []
-        for doc_id, labels in common[key].items():
+        for doc_id, labels in list(common[key].items())[:MAX_DOCS]:
             doc = corpus.docs[doc_id]
             refs = []
             for label in dict.fromkeys(labels):
@@ -107,7 +112,12 @@ def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:
                 if sec is not None:
                     refs.append(f"mục {label} [{cites.add_section(doc, sec, names[key])}]")
             parts.append(f"{doc_name(doc)} ({', '.join(refs)})")
-        lines.append(f"- **{names[key]}**: " + "; ".join(parts))
+        more = len(common[key]) - MAX_DOCS
+        lines.append(
+            f"- **{names[key]}**: " + "; ".join(parts) + (f"; và {more} văn bản khác" if more > 0 else "")
+        )
+    if len(ordered) > MAX_AGENCIES:
+        lines.append(f"- … và {len(ordered) - MAX_AGENCIES} cơ quan, đơn vị khác")
     head = f"{len(common)} cơ quan, đơn vị được giao nhiệm vụ ở từ hai văn bản trở lên:"
     return Answer(
         answer=head + "\n\n" + "\n".join(lines),

@@ -102,7 +102,6 @@ _SCOPED = {
     "zero",
     "full",
     "count",
-    "threshold",
 }
 
 
@@ -599,42 +598,6 @@ def _average(
     }
 
 
-_COMPARE = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-    "==": lambda a, b: a == b,
-}
-_OP_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ", "==": "đúng"}
-
-
-def _threshold(
-    corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], cites: CitationSet
-) -> Result:
-    op, value = route.params["op"], Decimal(route.params["value"])
-    deducted = route.params.get("deducted", True)
-    compare = _COMPARE[op]
-    if deducted:
-        found = [r for r in rows if r.deduction > 0 and compare(r.deduction, value)]
-    else:
-        found = [r for r in rows if r.awarded_points is not None and compare(r.awarded_points, value)]
-    found.sort(key=lambda r: (-r.deduction, r.doc, r.line))
-    what = "bị trừ" if deducted else "đạt"
-    if not found:
-        return say("threshold_none", what=what, op=_OP_WORDS[op], value=format_decimal(value)), {"rows": []}
-    text = say(
-        "threshold_rows",
-        count=len(found),
-        what=what,
-        op=_OP_WORDS[op],
-        value=format_decimal(value),
-        codes=", ".join(r.code for r in found),
-        table=_rows_table(found, cites, corpus),
-    )
-    return text, {"rows": [scoring.row_to_dict(r) for r in found]}
-
-
 _HANDLERS = {
     "criterion": _criterion,
     "top_deductions": _top,
@@ -650,6 +613,5 @@ _HANDLERS = {
     "overall": _overall,
     "count": _count,
     "title_search": _title_search,
-    "threshold": _threshold,
     "average": _average,
 }

@@ -12,7 +12,7 @@ from assistant.compose.common import doc_name, say
 from assistant.corpus import Corpus
 from assistant.documents import clean_line
 from assistant.model import Document, Section
-from assistant.text import fold, format_decimal, nfc, search_tokens, syllables
+from assistant.text import fold, format_decimal, nfc, search_tokens, squash, syllables
 
 # Words that carry the question's form, not its topic: they never make a passage relevant.
 STOPWORDS = set(
@@ -116,8 +116,12 @@ def best_sentences(text: str, question: str, n: int = 2, limit: int = 700) -> st
 
     ranked = sorted(range(len(sentences)), key=lambda i: (-score(i), i))
     chosen = sorted(ranked[:n]) if score(ranked[0]) > 0 else [0]
-    out = " ".join(sentences[i] for i in chosen)
-    return out if len(out) <= limit else out[:limit].rsplit(" ", 1)[0] + " …"
+    # whole sentences only: past the limit the weaker sentence is dropped, never the end of one cut
+    # off (the words that answer, a date, often come last); one sentence alone is kept up to 3×
+    while len(chosen) > 1 and len(" ".join(sentences[i] for i in chosen)) > limit:
+        chosen.remove(min(chosen, key=lambda i: (score(i), -i)))
+    out = sentences[chosen[0]] if len(chosen) == 1 else " ".join(sentences[i] for i in chosen)
+    return out if len(out) <= 3 * limit else out[: 3 * limit].rsplit(" ", 1)[0] + " …"
 
 
 def title_match(question: str, title: str) -> float:
@@ -131,7 +135,17 @@ def title_match(question: str, title: str) -> float:
 def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max_sections: int = 3) -> Answer:
     if searcher is None:
         return not_found(corpus, question)
-    hits = searcher.search(question, k=10)
+    picked = corpus.pick_documents(question)
+    if picked and len(picked) < len(corpus.docs):
+        # a question naming a document ('kế hoạch', 'Công văn 410') is answered from that document
+        if len(picked) <= 3:
+            hits = [h for d in picked for h in searcher.search(question, k=10, doc=d.doc_id)]
+            hits.sort(key=lambda h: -h.score)
+        else:
+            ids = {d.doc_id for d in picked}
+            hits = [h for h in searcher.search(question, k=40) if h.doc in ids][:10]
+    else:
+        hits = searcher.search(question, k=10)
     scored = []
     for rank, h in enumerate(hits):
         sec = corpus.section(h.doc, h.section)
@@ -181,8 +195,63 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         )
     if not blocks:
         return not_found(corpus, question)
+    measured = measured_thing(question)
+    if measured[0] and not any(
+        _states_figure(corpus, c.doc, c.line_start, c.line_end, measured) for c in cites.items
+    ):
+        # 'Lương của chủ tịch UBND là bao nhiêu?': passages about the chủ tịch, none stating a figure
+        # of the thing asked for; quoting them would pass for an answer
+        return not_found(corpus, question, data={"measured": " ".join(measured).strip(), "sources": sources})
     text = say("passage_lead") + "\n\n" + "\n\n".join(blocks)
     return Answer(answer=text, kind="passage", citations=cites.items, data={"sources": sources})
+
+
+_HOW_MUCH = re.compile(
+    r"^(?:cho (?:toi )?biet |hay cho biet |xin hoi )?(?P<thing>.+?) (?:la|co|duoc|dat|khoang|vao khoang|tong cong)? ?"
+    r"(?:bao nhieu|may)\b(?: (?P<unit>\w+))?"
+)
+_NOT_HEAD = {"tong", "so", "muc", "con", "thi", "hien", "nay", "cua", "cac", "nhung"}
+_NOT_UNIT = {"la", "vay", "a", "nhi", "the", "thi", "nam", "phan", "tien"}
+
+
+def measured_thing(question: str) -> tuple[str, str]:
+    """What a '<thing> là bao nhiêu (<unit>)?' question measures: its head words ('luong', 'dan so')
+    and the unit asked for ('nguoi', 'dieu'); ('', '') for other questions and for counts of the
+    corpus's own parts ('kế hoạch có bao nhiêu mục?'), which the text answers without a figure."""
+    q = squash(re.sub(r"[^\w\s]", " ", fold(question)))
+    m = _HOW_MUCH.match(q)
+    if not m:
+        return "", ""
+    words = m.group("thing").split()
+    while words and words[0] in _NOT_HEAD:  # 'tổng số', 'mức': the head is the noun after them
+        words = words[1:]
+    if not words or words[0] in {"co", "ke", "van", "cong", "quyet"}:
+        return "", ""  # 'có bao nhiêu', or a document as the subject ('kế hoạch có bao nhiêu mục')
+    head = " ".join(words[:2]) if len(words) >= 2 and len(words[0]) <= 4 else words[0]
+    unit = m.group("unit") or ""
+    return head, "" if unit in _NOT_UNIT else unit
+
+
+_FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?![\d/]))\d+(?:[.,]\d+)?(?![\d/]*/[a-z])", re.I)
+
+
+def _states_figure(corpus: Corpus, doc_id: str, start: int, end: int, measured: tuple[str, str]) -> bool:
+    """Whether the cited lines name the thing measured and give a figure of it (not a year or a
+    document's number) in the same sentence, next to its unit when the question names one."""
+    doc = corpus.docs.get(doc_id)
+    if doc is None:
+        return False
+    head, unit = measured
+    text = " ".join(doc.lines[start - 1 : end])
+    for sentence in _SENT.split(text):
+        folded = squash(re.sub(r"[^\w\s,.]", " ", fold(sentence)))
+        if not re.search(rf"\b{re.escape(head)}\b", folded) or not _FIGURE.search(sentence):
+            continue
+        # '96 điều', '15 ngày'; a unit before its number is a label ('Điều 10'), except a date's
+        before = re.search(rf"\d+(?:[.,]\d+)? (?:\w+ )?{re.escape(unit)}\b", folded)
+        if not unit or before or (unit in ("ngay", "thang", "quy") and re.search(rf"\b{unit} \d", folded)):
+            return True
+    return False
 
 
 def _row_text(doc: Document, line: int) -> str:

@@ -93,9 +93,11 @@ def find_sections(corpus: Corpus, question: str) -> list[tuple[Document, Section
     return found
 
 
+# A question asking for a list ('gồm những gì', 'liệt kê'); 'X là gì?' is left to retrieval, whose
+# answer an LLM may phrase.
 LIST = re.compile(
-    r"\bgom (nhung )?(gi|noi dung nao|nhung nao|cac)\b|\bnhung (gi|nao|noi dung gi)\b|\bla (nhung )?gi\b|\bliet ke\b"
-    r"|\bbao gom\b|\bco nhung\b|\bnoi (dung )?gi\b|\bnhu the nao\b|\bra sao\b"
+    r"\bgom (nhung )?(gi|noi dung nao|nhung nao|cac)\b|\bnhung (gi|noi dung gi|noi dung nao)\b|\bla nhung gi\b"
+    r"|\bliet ke\b|\bbao gom\b|\bco nhung (gi|noi dung|muc)\b"
 )
 
 
@@ -202,4 +204,8 @@ def answer_outline(corpus: Corpus, question: str) -> Answer | None:
         parts.append(f"**{doc_name(doc)}** gồm {count}:\n\n" + "\n".join(items))
     if not parts:
         return None
+    if len(docs) > 3:
+        parts.append(
+            f"_Còn {len(docs) - 3} văn bản khác khớp câu hỏi; hãy nêu số hoặc tên văn bản để xem bố cục của nó._"
+        )
     return Answer(answer="\n\n".join(parts), kind="document", citations=cites.items, data={"outline": True})

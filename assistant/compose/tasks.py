@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from assistant.agencies import Assignment, agency_key, assignment_to_dict
 from assistant.answers import Answer, CitationSet, best_quote
 from assistant.compose.common import bullet_list, doc_name, say, short
 from assistant.corpus import Corpus
-from assistant.text import syllables
+from assistant.text import expand_abbreviations, fold, squash, syllables
 
 _QUESTION_WORDS = set(
     syllables(
@@ -199,3 +202,71 @@ def answer_unknown_agency(corpus: Corpus, name: str) -> Answer:
     return Answer(
         answer=text, kind="not_found", data={"agency": name, "known_agencies": known, "closest": closest}
     )
+
+
+# --- names typed loosely: a typo, an acronym of the name after its head ('Sở TT&TT') ----------------
+
+_HEADS = ("so", "ban", "cuc", "chi cuc", "phong", "vien", "trung tam", "uy ban", "van phong", "thanh tra")
+_JOIN = {"va", "&"}
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _JOIN and w)
+
+
+def _split_head(folded: str) -> tuple[str, list[str]]:
+    for head in sorted(_HEADS, key=len, reverse=True):
+        if folded == head or folded.startswith(head + " "):
+            return head, folded[len(head) :].split()
+    return "", folded.split()
+
+
+def resolve_loosely(corpus: Corpus, typed: str) -> tuple[str, str] | None:
+    """The one agency a loosely typed name must mean, and how it was read ('typo', 'acronym');
+    None when no name is close enough or two are equally close."""
+    directory = corpus.agencies
+    if directory is None:
+        return None
+    raw = squash(re.sub(r"[^\w&\s]", " ", fold(typed)))
+    q = squash(re.sub(r"[^\w&\s]", " ", expand_abbreviations(raw)))
+    if len(q) < 4:
+        return None
+    head, rest = _split_head(raw)  # initials as typed, before the alias table expands them
+    letters = "".join(re.findall(r"[a-z]", "".join(rest)))
+    scored: list[tuple[float, str, str]] = []
+    known = directory.keys()  # the directory's method, not a dict's
+    matcher = difflib.SequenceMatcher(None, "", q)  # the typed name compared with each known one
+    for key in known:
+        name = directory.display(key)
+        k_head, k_rest = _split_head(key)
+        if head and letters and k_head == head and len(letters) >= 2 and letters == _acronym(k_rest):
+            scored.append((1.0, name, "acronym"))
+            continue
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85:
+            ratio = matcher.ratio()
+            if ratio >= 0.85:
+                scored.append((ratio, name, "typo"))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.05:
+        return None
+    return scored[0][1], scored[0][2]
+
+
+def answer_loosely_named(corpus: Corpus, question: str, typed: str) -> Answer | None:
+    """Tasks of the agency a loosely typed name means, saying how the name was read."""
+    found = resolve_loosely(corpus, typed)
+    if found is None or corpus.agencies is None:
+        return None
+    name, how = found
+    known = corpus.agencies.keys()
+    key = next(k for k in known if corpus.agencies.display(k) == name)
+    answer = answer_agency_tasks(corpus, question, [key])
+    if answer is None:
+        return None
+    note = say("understood_as", typed=typed, agency=name)
+    answer.answer = note + "\n\n" + answer.answer
+    answer.data["understood_as"] = {"typed": typed, "agency": name, "how": how}
+    return answer
