@@ -1311,6 +1311,47 @@ def _level_mask(words: Sequence[str]) -> list[bool]:
     return mask
 
 
+# The levels of government since the 2025 reform, and the older district level: the words a
+# document may use for each ('Ủy ban nhân dân xã, phường, đặc khu' is the commune level).
+_LEVEL_TIERS = {
+    ("tinh",): "<cap tinh>",
+    ("thanh", "pho"): "<cap tinh>",
+    ("xa",): "<cap xa>",
+    ("phuong",): "<cap xa>",
+    ("dac", "khu"): "<cap xa>",
+    ("thi", "tran"): "<cap xa>",
+    ("huyen",): "<cap huyen>",
+    ("quan",): "<cap huyen>",
+    ("thi", "xa"): "<cap huyen>",
+}
+
+
+def _level_form(words: Sequence[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]], bool]:
+    """A folded name with each run of level words of one level made one token, the level words
+    written, and whether the level was named generically ('cấp xã', 'các cấp'):
+    'uy ban nhan dan cac xa phuong dac khu' -> ('uy', 'ban', 'nhan', 'dan', '<cap xa>')."""
+    mask = _level_mask(words)
+    out: list[str] = []
+    levels: set[tuple[str, ...]] = set()
+    generic = False
+    i = 0
+    while i < len(words):
+        p = next((k for k in _LEVEL_TIERS if mask[i] and tuple(words[i : i + len(k)]) == k), None)
+        if p is None:
+            out.append(words[i])
+            i += 1
+            continue
+        tier = _LEVEL_TIERS[p]
+        while out and out[-1] in {"cac", "cap"}:  # 'các xã', 'cấp xã'
+            generic = generic or out[-1] == "cap"
+            out.pop()
+        if not out or out[-1] != tier:
+            out.append(tier)
+        levels.add(p)
+        i += len(p)
+    return tuple(out), frozenset(levels), generic
+
+
 def _contiguous(q: Sequence[str], t: Sequence[str]) -> bool:
     return any(tuple(t[i : i + len(q)]) == tuple(q) for i in range(len(t) - len(q) + 1))
 
@@ -1353,23 +1394,34 @@ _NEEDS_TWO_WORDS = {("sở",), ("bộ",)}  # a department's field is a compound:
 
 def is_whole_name(name: str) -> bool:
     """Whether an agency name looks whole by the shape of Vietnamese administrative names: not a
-    head alone ('Ủy ban', 'Văn phòng', 'Các sở'), not cut after a function word ('Ủy ban nhân dân
-    tỉnh và'), before a council's 'nhân dân' ('Văn phòng Ủy ban') or inside a department's
-    compound field ('Sở Tài', 'Bộ Giáo'; 'Sở GD&ĐT' is whole), its parentheses closed. Used to keep
-    cut names out of 'did you mean' lists."""
-    toks = [t for t in _tokens(name) if t.word]
+    head that needs a complement alone ('Ủy ban', 'Văn phòng', 'Giám đốc'; 'Chính phủ' and the
+    group 'Các Bộ' are whole), not cut after a function word ('Ủy ban nhân dân tỉnh và'), before a
+    council's 'nhân dân' ('Văn phòng Ủy ban') or inside a department's compound field ('Sở Tài',
+    'Bộ Giáo'; 'Sở GD&ĐT', 'Các Sở, ngành' are whole), its parentheses closed. Used to keep cut
+    names out of 'did you mean' lists."""
+    all_toks = _tokens(name)
+    toks = [t for t in all_toks if t.word]
     if not toks or not toks[0].cap or name.count("(") != name.count(")"):
         return False
     if toks[-1].canon in _FUNCTION_WORDS or tuple(t.canon for t in toks[-2:]) == ("ủy", "ban"):
         return False
-    i = 1 if toks[0].canon in {"các", "những"} else 0
+    group = toks[0].canon in {"các", "những"}
+    i = 1 if group else 0
     head = _at(toks, i, _HEAD_PHRASES)
     if head is None:
         return True
     rest = toks[i + len(head) :]
     if not rest:
-        return False
-    return not (head in _NEEDS_TWO_WORDS and len(rest) == 1 and not _is_abbrev(rest[0]))
+        return group or head in _COMPLETE_HEADS  # 'Các Bộ', 'Chính phủ'
+    listed = all_toks.index(rest[0]) > 0 and all_toks[all_toks.index(rest[0]) - 1].raw == ","
+    return listed or not (head in _NEEDS_TWO_WORDS and len(rest) == 1 and not _is_abbrev(rest[0]))
+
+
+# Heads that name one body on their own, with nothing after them.
+_COMPLETE_HEADS = {
+    tuple(_canon(x).split())
+    for x in _words("chính phủ|quốc hội|thủ tướng|kiểm toán nhà nước|bảo hiểm xã hội")
+}
 
 
 @dataclass
@@ -1476,6 +1528,11 @@ class AgencyDirectory:
             return []
         exact_key = " ".join(re.findall(r"[0-9a-z]+", fold(nfc(query))))
         found = self._tiers(q, exact_key)
+        if not found or _level_form(q)[2]:
+            # 'UBND đặc khu', 'UBND cấp xã': the bodies of that level, however a document lists it
+            # (a level named generically takes them all, beside the body named so)
+            have = {m.agency_key for m in found}
+            found += [m for m in self._same_level(q) if m.agency_key not in have]
         if not found:
             # 'Thanh tra thành phố Hải Phòng': the place of the document added to the name
             q1 = [w for w in q if w not in self._places]
@@ -1497,6 +1554,20 @@ class AgencyDirectory:
                 Match(self._entries[k].display, k, 0.5, "in-text") for k in self.find_agencies_in_text(query)
             ]
         return found
+
+    def _same_level(self, q: list[str]) -> list[Match]:
+        """Entries that are the queried body at the queried level of government, the level written
+        as a list or as 'cấp ...' ('UBND cấp xã' -> 'UBND xã, phường, đặc khu', 'UBND cấp xã'; 'UBND
+        đặc khu' -> 'UBND xã, phường, đặc khu' but not 'UBND xã, phường')."""
+        qform, qlevels, generic = _level_form(q)
+        if qform == tuple(q) or (not qlevels and not generic):
+            return []  # no level in the query
+        out = []
+        for e in self._entries.values():
+            eform, elevels, _ = _level_form(e.words)
+            if eform == qform and (generic or qlevels <= elevels):
+                out.append(Match(e.display, e.key, 0.65, "same-level"))
+        return sorted(out, key=lambda m: fold(m.agency))
 
     def _tiers(self, q: list[str], exact_key: str, only_levelless: bool = False) -> list[Match]:
         tiers: dict[int, list[Match]] = {}

@@ -661,6 +661,11 @@ def test_unit_a_slogan_in_capitals_is_no_agency() -> None:
         ("Văn phòng Chính phủ", True),
         ("Bộ Chỉ huy Quân sự tỉnh", True),
         ("Các Sở, ban, ngành", True),
+        ("Các Sở, ngành", True),
+        ("Các Bộ", True),
+        ("Chính phủ", True),
+        ("Giám đốc", False),
+        ("Sở Công", False),
         ("Sở Tài", False),
         ("Sở Giáo", False),
         ("Ủy ban", False),
@@ -716,3 +721,22 @@ def test_unit_nouns_that_begin_like_verbs_stay_in_the_name() -> None:
         ("I.3", "Trung tâm Phục vụ hành chính công Tỉnh", []),
         ("I.4", "Sở Xây dựng", ["Phòng Cảnh sát giao thông Công an tỉnh"]),
     ]
+
+
+def test_unit_a_level_of_government_however_it_is_listed() -> None:
+    """Since 2025: tỉnh/thành phố and xã/phường/đặc khu. A query for one level finds the bodies of
+    that level whether a document lists the level ('xã, phường, đặc khu') or says 'cấp xã'."""
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Ủy ban nhân dân các xã, phường, đặc khu tổ chức thực hiện.\n\n"
+        "2. UBND cấp xã báo cáo kết quả.\n\n3. Ủy ban nhân dân xã, phường rà soát hồ sơ.\n\n"
+        "4. Ủy ban nhân dân tỉnh chỉ đạo chung.\n"
+    )
+    d = AgencyDirectory(extract_assignments(doc))
+    assert [m.agency for m in d.resolve("UBND đặc khu")] == ["Ủy ban nhân dân các xã, phường, đặc khu"]
+    assert [m.agency for m in d.resolve("UBND cấp xã")] == [
+        "UBND cấp xã",
+        "Ủy ban nhân dân các xã, phường, đặc khu",
+        "Ủy ban nhân dân xã, phường",
+    ]
+    assert [m.agency for m in d.resolve("UBND tỉnh")] == ["Ủy ban nhân dân tỉnh"]
+    assert "Ủy ban nhân dân tỉnh" not in [m.agency for m in d.resolve("UBND cấp xã")]
