@@ -718,7 +718,7 @@ _POINT_MARK = re.compile(r"^(?P<letter>[a-zđ])\)\s+")
 _ROLE_LINE = re.compile(
     r"^(?:(?P<noun>cơ quan,? đơn vị|cơ quan|đơn vị|bộ phận|lực lượng)\s+(?:được giao\s+)?)?"
     r"(?P<role>chủ trì|phối hợp|thực hiện|trách nhiệm thực hiện|chịu trách nhiệm|tham mưu)"
-    r"(?:\s+thực hiện)?(?:\s*,\s*tham mưu)?\s*:\s*(?P<who>.*)$",
+    r"(?:\s+(?:thực hiện|tham mưu))*(?:\s*,\s*tham mưu)?\s*:\s*(?P<who>.*)$",
     re.IGNORECASE,
 )
 _BARE_ROLES = {"chủ trì", "phối hợp", "trách nhiệm thực hiện"}  # written without 'Cơ quan' / 'Đơn vị'
@@ -1019,7 +1019,45 @@ def _role_line(text: str) -> tuple[str, str] | None:
 def _role_assignments(doc: Document, sec: Section, paras: list[_Para]) -> list[Assignment] | None:
     """Assignments of an item whose bodies are named on labelled role lines ('Cơ quan chủ trì: ...',
     'Cơ quan phối hợp: ...'); the rest of the item (its title, 'Nội dung', 'Thời gian') is the task.
-    None when the item has no such line."""
+    An item of several tasks, each a bullet with role lines of its own ('- Ra mắt AI pháp luật ...'
+    / 'Đơn vị chủ trì: Sở Khoa học và Công nghệ.' / 'Đơn vị phối hợp: Sở Tư pháp.'), is read task
+    by task: a body leads one and partners on another. None when the item has no role line."""
+    if not any(_role_line(p.text) for p in paras):
+        return None
+    groups: list[list[_Para]] = [[]]
+    seen_role = False
+    for p in paras:
+        is_role = _role_line(p.text) is not None
+        if not is_role and seen_role and _NEW_TASK.match(clean_line(p.text)):
+            groups.append([])
+            seen_role = False
+        groups[-1].append(p)
+        seen_role = seen_role or is_role
+    if len(groups) == 1:
+        return _role_group(
+            doc,
+            sec,
+            paras,
+            sec.line_start,
+            max(sec.line_end if sec.children else paras[-1].end, sec.line_start),
+        )
+    out: list[Assignment] = []
+    found = False
+    for g in groups:
+        got = _role_group(doc, sec, g, g[0].start, g[-1].end, whole_item=False)
+        if got is not None:
+            found = True
+            out.extend(got)
+    return out if found else None
+
+
+# A bullet that opens a task of its own (not a labelled line such as '- Thời gian thực hiện: ...').
+_NEW_TASK = re.compile(r"^[-+•]\s*(?![^:]{0,45}:)")
+
+
+def _role_group(
+    doc: Document, sec: Section, paras: list[_Para], start: int, end: int, whole_item: bool = True
+) -> list[Assignment] | None:
     roles: list[tuple[_Para, str, str]] = []
     rest: list[_Para] = []
     for p in paras:
@@ -1035,9 +1073,11 @@ def _role_assignments(doc: Document, sec: Section, paras: list[_Para]) -> list[A
     for _, role, who in roles:
         if not who:
             continue
-        for clause in (c.strip() for c in who.split(";")):
+        for clause in (c.strip().rstrip(" .") for c in who.split(";")):  # a list of names, however long
             ad = _addressing(clause, allow_bare=True) if clause else None
             if ad is None:
+                if role == "phối hợp" and clause and _group_len(_tokens(clause), 0):
+                    partners.append(clause)  # 'Các cơ quan, đơn vị liên quan': a group, still a partner
                 continue
             if role == "phối hợp":
                 partners.extend(ad.agencies + ad.others + ad.partners)
@@ -1045,17 +1085,18 @@ def _role_assignments(doc: Document, sec: Section, paras: list[_Para]) -> list[A
                 named.append((ad, role))
     if not named:
         return [] if partners else None
-    parts = [sec.title] if sec.title else []
+    parts = [sec.title] if sec.title and whole_item else []
     parts += [p.text for p in rest if not re.fullmatch(r"[a-zđ]\)\s*.*:", p.text)]
     task = _clean_task("\n".join(parts))
+    if not whole_item:
+        task = _cap(task.lstrip("-+• "))
     out: list[Assignment] = []
     for ad, role in named:
         ad.partners = ad.partners + [x for x in partners if x not in ad.partners]
         ad.role = "chủ trì" if role == "chủ trì" or ad.role == "chủ trì" else "thực hiện"
         if role == "chủ trì" and not ad.verb:
             ad.verb = "Chủ trì"
-        end = max(sec.line_end if sec.children else paras[-1].end, sec.line_start)
-        for a in _make(doc, sec, ad, task, sec.line_start, end):
+        for a in _make(doc, sec, ad, task, start, end):
             if a.agency_key not in {x.agency_key for x in out}:
                 out.append(a)
     return out

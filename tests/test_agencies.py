@@ -740,3 +740,47 @@ def test_unit_a_level_of_government_however_it_is_listed() -> None:
     ]
     assert [m.agency for m in d.resolve("UBND tỉnh")] == ["Ủy ban nhân dân tỉnh"]
     assert "Ủy ban nhân dân tỉnh" not in [m.agency for m in d.resolve("UBND cấp xã")]
+
+
+def test_unit_a_long_role_line_is_read_whole() -> None:
+    doc = _doc(
+        "I. Nhiệm vụ cụ thể\n\n1. Tổ chức tập huấn nghiệp vụ\n\n- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo.\n\n"
+        "- Cơ quan phối hợp: Bảo hiểm xã\nhội tỉnh, Chi nhánh Ngân hàng Chính sách xã hội tỉnh, Trung tâm Dịch vụ "
+        "việc làm tỉnh (Sở Nội vụ), Ủy ban nhân dân xã, phường, đặc khu và các cơ quan, đơn vị có liên quan.\n"
+    )
+    got = extract_assignments(doc)
+    assert [a.agency for a in got] == ["Sở Nội vụ", "Sở Giáo dục và Đào tạo"]
+    assert got[0].partners == [
+        "Bảo hiểm xã hội tỉnh",
+        "Chi nhánh Ngân hàng Chính sách xã hội tỉnh",
+        "Trung tâm Dịch vụ việc làm tỉnh",
+        "Ủy ban nhân dân xã, phường, đặc khu",
+        "các cơ quan, đơn vị có liên quan",
+    ]
+
+
+def test_unit_role_lines_task_by_task_a_lead_here_a_partner_there() -> None:
+    doc = _doc(
+        "I. Nhiệm vụ cụ thể\n\n1. Đẩy mạnh chuyển đổi số trong xây dựng pháp luật\n\n"
+        "- Ra mắt trợ lý pháp luật trên Cổng thông tin của tỉnh.\n\n"
+        "Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.\n\n"
+        "Đơn vị phối hợp thực hiện: Sở Tư pháp.\n\nThời gian thực hiện: Tháng 12/2025.\n\n"
+        "- Cập nhật Cơ sở dữ liệu quốc gia về pháp luật.\n\nĐơn vị chủ trì thực hiện: Sở Tư pháp.\n\n"
+        "Đơn vị phối hợp thực hiện: Các cơ quan, đơn vị liên quan.\n"
+    )
+    got = extract_assignments(doc)
+    assert [(a.agency, a.role, a.partners, a.task.splitlines()[0]) for a in got] == [
+        (
+            "Sở Khoa học và Công nghệ",
+            "chủ trì",
+            ["Sở Tư pháp"],
+            "Ra mắt trợ lý pháp luật trên Cổng thông tin của tỉnh.",
+        ),
+        (
+            "Sở Tư pháp",
+            "chủ trì",
+            ["Các cơ quan, đơn vị liên quan"],
+            "Cập nhật Cơ sở dữ liệu quốc gia về pháp luật.",
+        ),
+    ]
+    assert "Tháng 12/2025" in got[0].task and got[0].line_end < got[1].line_start
