@@ -42,6 +42,8 @@ EXPECTED: dict[str, set[str]] = {
     "not_found_place": {"places", "document", "asked"},
     "not_found_person": {"signers"},
     "understood_as": {"typed", "agency"},
+    "passage_lead_yes": set(),
+    "passage_lead_unsaid": {"words"},
     "query_rows": {"count", "what", "scope", "codes", "table"},
     "query_none": {"what", "scope"},
     "query_sum": {"scope", "count", "awarded", "max", "rate", "deducted", "basis", "table"},

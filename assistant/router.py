@@ -312,6 +312,13 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
         for sentence, original in zip(_sentences(q), _sentences(question), strict=False):
             if _AGENCY_HEAD.search(sentence):
                 return Route("tasks", "unknown_agency", {"name": _agency_phrase(original)})
+            # '... có giao nhiệm vụ cho Sở Y tế không?': the body after 'cho', 'đối với'
+            after = re.search(r"\b(?:cho|doi voi|toi)\s+(?=\S)", sentence)
+            if after and _AGENCY_HEAD.search(sentence[after.end() :]):
+                words = original.split()
+                tail = " ".join(words[len(sentence[: after.end()].split()) :])
+                tail = re.sub(r"\s+(không|khong|chưa|chua)\s*\??$", "", tail, flags=re.IGNORECASE)
+                return Route("tasks", "unknown_agency", {"name": _agency_phrase(tail)})
     return None
 
 

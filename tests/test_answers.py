@@ -559,3 +559,24 @@ def test_a_passage_sentence_is_never_cut_before_its_end() -> None:
     text = f"Mở đầu ngắn về báo cáo. {long}"
     out = best_sentences(text, "hoàn thành báo cáo trước ngày nào", n=2, limit=300)
     assert out.endswith("trước ngày 31/12/2025.")
+
+
+def test_yes_no_questions_say_yes_only_when_the_passage_says_it_all() -> None:
+    from assistant.compose.passage import YES_NO, unsaid_phrases
+
+    assert YES_NO.search("ke hoach co yeu cau bao cao hang nam khong?")
+    said = "Chủ động theo dõi, đánh giá, báo cáo tình hình thực hiện Kế hoạch hằng năm."
+    assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng năm không?", said) == []
+    assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng quý không?", said) == ["báo cáo hằng quý"]
+
+
+def test_a_yes_no_question_about_an_agency_given_nothing(service: ChatService) -> None:
+    a = service.ask("Kế hoạch có giao nhiệm vụ cho Sở Y tế không?")
+    assert a.kind == "not_found" and "Sở Y tế" in a.answer
+
+
+def test_a_yes_no_passage_answer_leads_with_what_it_found(passage_service: ChatService) -> None:
+    a = passage_service.ask("Công văn có yêu cầu xử lý người đứng đầu khi để xảy ra tham nhũng không?")
+    assert a.kind == "passage" and a.data.get("yes_no") in {"yes", "unsaid"}
+    if a.data["yes_no"] == "yes":
+        assert a.answer.startswith("**Có.**")

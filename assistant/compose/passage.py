@@ -202,8 +202,63 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         # 'Lương của chủ tịch UBND là bao nhiêu?': passages about the chủ tịch, none stating a figure
         # of the thing asked for; quoting them would pass for an answer
         return not_found(corpus, question, data={"measured": " ".join(measured).strip(), "sources": sources})
-    text = say("passage_lead") + "\n\n" + "\n\n".join(blocks)
-    return Answer(answer=text, kind="passage", citations=cites.items, data={"sources": sources})
+    lead = say("passage_lead")
+    data: dict[str, Any] = {"sources": sources}
+    if YES_NO.search(squash(fold(question))):
+        # 'Kế hoạch có yêu cầu báo cáo hằng năm không?': yes when the first passage says every word
+        # the question asks about; else which of them no passage says (the quotes stay for checking)
+        missing = unsaid_phrases(question, blocks[0])
+        if not missing:
+            lead, data["yes_no"] = say("passage_lead_yes"), "yes"
+        else:
+            lead, data["yes_no"] = say("passage_lead_unsaid", words="”, “".join(missing)), "unsaid"
+    text = lead + "\n\n" + "\n\n".join(blocks)
+    return Answer(answer=text, kind="passage", citations=cites.items, data=data)
+
+
+YES_NO = re.compile(r"\b(co|phai|da|co phai)\b.+\b(khong|chua)\s*\??\s*$")
+
+# A yes/no question: 'Kế hoạch có yêu cầu báo cáo không?', 'Có phải ... không?'; the words that
+# ask whether a text says something, and those naming the document, are not what it must say.
+_ASKING = (
+    "yeu cau",
+    "quy dinh",
+    "de cap",
+    "de nghi",
+    "dat ra",
+    "neu",
+    "noi",
+    "giao",
+    "phai",
+    "co",
+    "khong",
+    "chua",
+    "da",
+)
+_DOC_WORDS = ("ke hoach", "cong van", "van ban", "quyet dinh", "chi thi", "thong bao", "nay", "do")
+
+
+def unsaid_phrases(question: str, said: str) -> list[str]:
+    """The runs of the question's words (as typed) between its asking words of which some content
+    word the passage lacks ('báo cáo hằng quý' when it says only 'báo cáo ... hằng năm')."""
+    have = set(syllables(said))
+    keep = topic_words(question)
+    words = re.findall(r"[^\W_]+", question)
+    folded = [fold(w) for w in words]
+    breaks: set[int] = set()
+    for phrase in (*_ASKING, *_DOC_WORDS):
+        parts = phrase.split()
+        for i in range(len(folded) - len(parts) + 1):
+            if folded[i : i + len(parts)] == parts:
+                breaks.update(range(i, i + len(parts)))
+    runs: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if i in breaks:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(word)
+    return [" ".join(r) for r in runs if any(fold(w) in keep and fold(w) not in have for w in r)]
 
 
 _HOW_MUCH = re.compile(
