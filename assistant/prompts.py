@@ -68,6 +68,8 @@ EXPECTED: dict[str, set[str]] = {
     "answer_subject": {"cite", "document", "subject"},
     "answer_tasks_general": {"items"},
     "answer_tasks_lead": {"agency", "count", "documents"},
+    "answer_tasks_partner_also": {"agency", "items"},
+    "answer_partner_only": {"agency", "items"},
     "answer_which_agency": {"agencies", "cite_head", "cite_task", "document", "section", "task"},
     "appendix_computed": {"count", "value", "what"},
     "appendix_score": {"appendix", "awarded", "count", "deducted", "lines", "max", "rate"},

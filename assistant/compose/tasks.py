@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from assistant.agencies import Assignment, assignment_to_dict
-from assistant.answers import Answer, CitationSet
+from assistant.agencies import Assignment, agency_key, assignment_to_dict
+from assistant.answers import Answer, CitationSet, best_quote
 from assistant.compose.common import bullet_list, doc_name, say, short
 from assistant.corpus import Corpus
 from assistant.text import expand_abbreviations, fold, squash, syllables
@@ -30,9 +30,43 @@ def _task_lines(a: Assignment) -> str:
 def _cite(corpus: Corpus, cites: CitationSet, a: Assignment, focus: str) -> int:
     doc = corpus.docs[a.doc]
     sec = doc.section(a.section)
-    if sec is None:  # pragma: no cover - assignments come from the same parse
-        return 0
+    if sec is None:
+        # a point the parser made no section of ('b) Giao Thanh tra ...' inside item 1): its own lines,
+        # under the label the assignment carries
+        label = a.section
+        while sec is None and "." in label:
+            label = label.rsplit(".", 1)[0]
+            sec = doc.section(label)
+        if sec is None:  # pragma: no cover - assignments come from the same parse
+            return 0
+        quote, line = best_quote(doc, a.line_start, a.line_end, focus or a.task)
+        return cites.add(doc, a.section, sec.title, quote, line, line)
     return cites.add_section(doc, sec, focus or a.task)
+
+
+def _roles(a: Assignment) -> str:
+    """' (cùng với X; chủ trì; phối hợp với Y, Z)': who else was given the task, and who only works with
+    the agency on it (a partner is never shown as an assignee)."""
+    parts = [f"cùng với {', '.join(a.shared_with)}"] if a.shared_with else []
+    if a.role == "chủ trì":
+        parts.append("chủ trì")
+    if a.partners:
+        parts.append(f"phối hợp với {', '.join(a.partners)}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _partner_items(corpus: Corpus, cites: CitationSet, roles: list[tuple[str, Assignment]]) -> list[str]:
+    """'Kế hoạch số 12/KH-UBND, mục I.1.đ: Công an tỉnh (chủ trì) [3]': each task worked on as a partner."""
+    items = []
+    for _, a in roles:
+        cid = _cite(corpus, cites, a, a.task)
+        lead = f"{a.agency} (chủ trì)" if a.role == "chủ trì" else a.agency
+        items.append(f"{doc_name(corpus.docs[a.doc])}, mục {a.section}: {lead} [{cid}]")
+    return list(dict.fromkeys(items))
+
+
+def _partner_data(roles: list[tuple[str, Assignment]]) -> list[dict[str, str]]:
+    return [{"partner": n, "agency": a.agency, "doc": a.doc, "section": a.section} for n, a in roles]
 
 
 def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answer | None:
@@ -42,6 +76,7 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     cites = CitationSet()
     blocks: list[str] = []
     found: list[Assignment] = []
+    partnered: list[tuple[str, Assignment]] = []
     for key in keys:
         assignments = directory.tasks_for(key)
         if not assignments:
@@ -53,23 +88,26 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
         for a in assignments:
             cid = _cite(corpus, cites, a, question)
             where = f"{doc_name(corpus.docs[a.doc])}, mục {a.section}"
-            shared = f" (cùng với {', '.join(a.shared_with)})" if a.shared_with else ""
-            lines.append(f"**{where}**{shared} [{cid}]:\n{_task_lines(a)}")
-        blocks.append(
+            lines.append(f"**{where}**{_roles(a)} [{cid}]:\n{_task_lines(a)}")
+        block = (
             say("answer_tasks_lead", agency=agency, count=len(assignments), documents=len(docs))
             + "\n\n"
             + "\n\n".join(lines)
         )
+        as_partner = [(n, a) for n, a in directory.partner_roles(key) if agency_key(n) == key]
+        if as_partner:
+            partnered.extend(as_partner)
+            items = bullet_list(_partner_items(corpus, cites, as_partner))
+            block += "\n\n" + say("answer_tasks_partner_also", agency=agency, items=items)
+        blocks.append(block)
     if not found:
         return None
     general = _general_note(corpus, cites, sorted({a.doc for a in found}))
     text = "\n\n".join(blocks) + (f"\n\n{general}" if general else "")
-    return Answer(
-        answer=text,
-        kind="tasks",
-        citations=cites.items,
-        data={"assignments": [assignment_to_dict(a) for a in found]},
-    )
+    data: dict[str, object] = {"assignments": [assignment_to_dict(a) for a in found]}
+    if partnered:
+        data["partner_in"] = _partner_data(partnered)
+    return Answer(answer=text, kind="tasks", citations=cites.items, data=data)
 
 
 def _general_note(corpus: Corpus, cites: CitationSet, doc_ids: list[str]) -> str:
@@ -140,8 +178,20 @@ def answer_which_agency(corpus: Corpus, question: str) -> Answer | None:
 
 
 def answer_unknown_agency(corpus: Corpus, name: str) -> Answer:
+    """No task for that name: the tasks it works on as a partner if any ('phối hợp với Sở Nội vụ'),
+    else not found with the nearest names (whole names only: never 'Sở Tài', 'Ủy ban')."""
     directory = corpus.agencies
-    known = directory.names() if directory else []
+    roles = directory.partner_roles(name) if directory else []
+    if roles:
+        cites = CitationSet()
+        items = bullet_list(_partner_items(corpus, cites, roles))
+        return Answer(
+            answer=say("answer_partner_only", agency=roles[0][0], items=items),
+            kind="tasks",
+            citations=cites.items,
+            data={"assignments": [], "agency": name, "partner_in": _partner_data(roles)},
+        )
+    known = directory.names(whole_only=True) if directory else []
     closest = directory.closest(name, 3) if directory else []
     text = say(
         "not_found_agency",
