@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
 from assistant.documents import load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
-from assistant.places import PROVINCES, named_places
+from assistant.places import PROVINCES, named_localities, named_places
 from assistant.text import doc_numbers, fold
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,11 @@ class Corpus:
         return list(self.docs[doc_id].totals) if doc_id in self.docs else []
 
     @functools.cached_property
+    def _folded_text(self) -> str:
+        """Every document's text folded and single-spaced, punctuation as spaces (phrase look-ups)."""
+        return " ".join(re.sub(r"[^\w]+", " ", fold(" ".join(d.lines))) for d in self.docs.values())
+
+    @functools.cached_property
     def _mentioned(self) -> tuple[frozenset[str], frozenset[str]]:
         """The provinces (folded) and the years any document mentions, found once per corpus."""
         names = sorted({fold(p) for p in PROVINCES}, key=len, reverse=True)
@@ -73,6 +78,18 @@ class Corpus:
         place's or year's text."""
         places, years = self._mentioned
         out = [p for p in named_places(question) if fold(p) not in places]
+        for local in named_localities(question):
+            name = local.split(" ", 1)[1] if " " in local else local
+            if not re.search(rf"\b{re.escape(name)}\b", self._folded_text) and local not in out:
+                out.append(local)
+        # a law by its name ('Luật Đất đai') that no document names
+        for m in re.finditer(
+            r"\b(luat|bo luat|phap lenh) ((?:[a-z]+ ){1,3}?[a-z]+)(?= \d{4}\b| co\b| duoc\b| quy\b| la\b|\?|$)",
+            fold(question),
+        ):
+            phrase = f"{m.group(1)} {m.group(2)}"
+            if phrase not in self._folded_text:
+                out.append(phrase)
         for year in dict.fromkeys(re.findall(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,])", question)):
             if year not in years:
                 out.append(f"năm {year}")

@@ -114,3 +114,23 @@ def named_places(question: str) -> list[str]:
             found.append(name)
     # 'Thừa Thiên Huế' holds 'Huế', 'Bà Rịa - Vũng Tàu' holds 'Vũng Tàu': keep the longer name
     return [n for n in found if not any(n != m and fold(n) in fold(m) for m in found)]
+
+
+# the whole country: a scope of its own, never a province's tables
+NATIONWIDE = re.compile(r"\b(ca nuoc|toan quoc|tren toan quoc|ca nuoc ta)\b")
+_UNIT = r"(?:huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|tinh)"
+
+
+def named_localities(question: str) -> list[str]:
+    """Localities a question names after an administrative unit word, written with capitals
+    ('huyện Thủy Nguyên', 'đặc khu Bạch Long Vĩ'), as '<unit> <name>' folded."""
+    plain = _strip_accents_keep_case(question)
+    out = []
+    for m in re.finditer(
+        r"\b(Huyen|Quan|Thi xa|Xa|Phuong|Thi tran|Dac khu|Thanh pho|Tinh|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|tinh)\s+((?:[A-Z][a-z]*\s?){1,4})",
+        plain,
+    ):
+        name = m.group(2).strip()
+        if name:
+            out.append(fold(f"{m.group(1)} {name}"))
+    return out

@@ -66,7 +66,7 @@ _WHICH_AGENCY = re.compile(r"\b(co quan|don vi|ai|so nao|ben nao|nganh nao|to ch
 _AGENCY_HEAD = re.compile(
     r"^(?:con |va |the )?(so|phong|ban|cuc|chi cuc|trung tam|vien|toa an|cong an|uy ban|hoi dong|van phong|thanh tra"
     r"|dai|bo|hoi|kho bac|bao hiem|ngan hang|lien doan|doan|mat tran|dang uy|bo chi huy|benh vien|truong|tram|doi)\b"
-    r"\s+((?:[a-z0-9&\-]+\s?){1,6}?)\s*(?=co |duoc |phai |can |lam |thi |nhiem|giao|trach|\?|$)"
+    r"\s+((?:[a-z0-9&\-]+\s?){1,9}?)\s*(?=co |duoc |phai |can |lam |thi |nhiem|giao|trach|\?|$)"
 )
 
 _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [

@@ -582,3 +582,27 @@ def test_a_yes_no_passage_answer_leads_with_what_it_found(passage_service: ChatS
     assert a.kind == "passage" and a.data.get("yes_no") in {"yes", "unsaid"}
     if a.data["yes_no"] == "yes":
         assert a.answer.startswith("**Có.**")
+
+
+def test_what_an_unanswerable_question_asks_about_is_read() -> None:
+    from assistant.compose.passage import asked_head, measured_thing
+    from assistant.places import named_localities
+
+    assert asked_head("Thủ đô của Pháp là gì?") == "thu do"
+    assert asked_head("Thời tiết Hải Phòng ngày mai thế nào?") == "thoi tiet"
+    assert asked_head("Mục tiêu chung của kế hoạch là gì?") == ""  # a part of the document: its words answer
+    assert measured_thing("Có bao nhiêu cán bộ bị kỷ luật?") == ("can", "can")
+    assert measured_thing("Kế hoạch có bao nhiêu nhiệm vụ?") == ("", "")  # counted from the structure
+    assert named_localities("Kế hoạch của huyện Thủy Nguyên năm 2025") == ["huyen thuy nguyen"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kế hoạch phòng chống tham nhũng của huyện Thủy Nguyên năm 2025 có những nội dung gì?",
+        "Luật Đất đai 2024 có hiệu lực từ ngày nào?",
+        "Điểm trung bình cả nước về phòng, chống tham nhũng năm 2023 là bao nhiêu?",
+    ],
+)
+def test_a_locality_a_law_or_the_whole_country_the_corpus_lacks(service: ChatService, question: str) -> None:
+    assert service.ask(question).kind == "not_found"

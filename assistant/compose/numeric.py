@@ -18,7 +18,7 @@ from assistant.corpus import Corpus
 from assistant.documents import appendix_label
 from assistant.errors import NotFoundError
 from assistant.model import CriterionRow, TableTotal
-from assistant.places import named_places
+from assistant.places import NATIONWIDE, named_places
 from assistant.router import Route, criterion_topic_words
 from assistant.text import fold, format_decimal
 
@@ -170,6 +170,8 @@ def _other_year(corpus: Corpus, question: str, rows: list[CriterionRow]) -> str:
 def other_place(corpus: Corpus, question: str, rows: list[CriterionRow]) -> str:
     """A not-found message when the question names a province or city the scoring tables are not of."""
     asked = named_places(question)
+    if NATIONWIDE.search(fold(question)):
+        asked = [*asked, "cả nước"]
     if not asked:
         return ""
     docs = [corpus.docs[d] for d in dict.fromkeys(r.doc for r in rows)]

@@ -195,6 +195,10 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         )
     if not blocks:
         return not_found(corpus, question)
+    head = asked_head(question)
+    if head and not any(_mentions(corpus, c.doc, c.section, head) for c in cites.items):
+        # 'Thủ đô của Pháp là gì?': passages that share words with the question, none about its subject
+        return not_found(corpus, question, data={"asked": head, "sources": sources})
     measured = measured_thing(question)
     if measured[0] and not any(
         _states_figure(corpus, c.doc, c.line_start, c.line_end, measured) for c in cites.items
@@ -266,6 +270,48 @@ _HOW_MUCH = re.compile(
     r"(?:bao nhieu|may)\b(?: (?P<unit>\w+))?"
 )
 _NOT_HEAD = {"tong", "so", "muc", "con", "thi", "hien", "nay", "cua", "cac", "nhung"}
+_COUNT_OF = re.compile(r"^(?:co |tong cong co |hien co )?(?:bao nhieu|may) (?P<unit>\w+)(?: (?P<unit2>\w+))?")
+# counts of a document's own parts, which the structure answers without a stated figure
+_OWN_PARTS = frozenset(
+    re.findall(
+        r"\w+",
+        "muc phan tieu chi nhiem vu co quan don vi van ban dieu khoan nhom phu luc giai phap noi dung chuong "
+        "diem giai doan buoc yeu cau cong van ke hoach quyet dinh",
+    )
+)
+_WHAT_IS = re.compile(
+    r"^(?:cho (?:toi )?biet |hay cho biet )?(?P<thing>.+?) (?:la gi|o dau|nhu the nao|the nao|ra sao|la ai|gom nhung gi)\b"
+)
+_GENERIC_LEAD = (
+    "ket qua ",
+    "noi dung ",
+    "tinh hinh ",
+    "van de ",
+    "cach ",
+    "lam ",
+    "viec ",
+    "thu tuc ",
+    "quy dinh ",
+)
+
+
+def asked_head(question: str) -> str:
+    """The head of what an '<X> là gì / ở đâu / như thế nào?' question asks about, as its first two
+    words ('thu do', 'so dien', 'thoi tiet'); '' for other questions."""
+    q = squash(re.sub(r"[^\w\s]", " ", fold(question)))
+    m = _WHAT_IS.match(q)
+    if not m:
+        return ""
+    thing = m.group("thing") + " "
+    for lead in _GENERIC_LEAD:
+        if thing.startswith(lead):
+            thing = thing[len(lead) :]
+    words = thing.split()
+    if not words or words[0] in {"co", "ke", "van", "cong", "quyet", "muc", "phan", "dieu"}:
+        return ""  # the document or its part as the subject: its own words answer
+    return " ".join(words[:2])
+
+
 _NOT_UNIT = {"la", "vay", "a", "nhi", "the", "thi", "nam", "phan", "tien"}
 
 
@@ -274,6 +320,10 @@ def measured_thing(question: str) -> tuple[str, str]:
     and the unit asked for ('nguoi', 'dieu'); ('', '') for other questions and for counts of the
     corpus's own parts ('kế hoạch có bao nhiêu mục?'), which the text answers without a figure."""
     q = squash(re.sub(r"[^\w\s]", " ", fold(question)))
+    count = _COUNT_OF.match(q)
+    if count and count.group("unit") not in _OWN_PARTS and count.group("unit2") not in _OWN_PARTS:
+        # 'Có bao nhiêu cán bộ bị kỷ luật?': a count of things in the world, stated as '<n> cán bộ'
+        return count.group("unit"), count.group("unit")
     m = _HOW_MUCH.match(q)
     if not m:
         return "", ""
@@ -288,6 +338,14 @@ def measured_thing(question: str) -> tuple[str, str]:
 
 
 _FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?![\d/]))\d+(?:[.,]\d+)?(?![\d/]*/[a-z])", re.I)
+
+
+def _mentions(corpus: Corpus, doc_id: str, label: str, phrase: str) -> bool:
+    sec = corpus.section(doc_id, label)
+    if sec is None:
+        return False
+    text = squash(re.sub(r"[^\w\s]", " ", fold(f"{sec.heading_path} {sec.text}")))
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
 
 
 def _states_figure(corpus: Corpus, doc_id: str, start: int, end: int, measured: tuple[str, str]) -> bool:
