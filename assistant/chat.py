@@ -293,7 +293,10 @@ class ChatService:
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
             if route.intent == "section":
-                return answer_sections(corpus, question, route.params["sections"])
+                answer = answer_sections(corpus, question, route.params["sections"])
+                if self.llm is not None and answer.kind == "passage":
+                    return self._phrase_with_llm(question, answer)  # from the cited sections only
+                return answer
             if route.intent == "person":
                 return answer_person(corpus, question)
             if route.intent == "order":

@@ -157,6 +157,12 @@ def detect(question: str, corpus: Corpus) -> Route:
         return Route("document", "person", {})
     if COMMON.search(q):  # agencies that several documents all give tasks to
         return Route("tasks", "common", {})
+    if _WHO_IN_SECTION.search(q) and not (
+        corpus.agencies and corpus.agencies.find_agencies_in_text(question)
+    ):
+        named = find_sections(corpus, question)  # 'Mục 7 phần II giao việc cho ai?': that section's agencies
+        if named:
+            return Route("document", "section", {"sections": named})
     route = _tasks(q, question, corpus)
     if route:
         return route
@@ -183,6 +189,11 @@ _DOC_TYPES = (
     "|thong bao|bao cao|to trinh|huong dan|quy dinh|quy che|chuong trinh|de an"
 )
 _TYPE_SUBJECT = re.compile(rf"^(?:cho (?:toi )?biet |hay cho biet )?(?:cac |nhung )?({_DOC_TYPES})\b")
+
+
+_WHO_IN_SECTION = re.compile(
+    r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|duoc de nghi)\b"
+)
 
 
 def _names_another_type(q: str, corpus: Corpus) -> bool:

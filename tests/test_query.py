@@ -387,3 +387,34 @@ def test_compare_by_count_and_by_ratio(corpus: Corpus) -> None:
     q = understand("Điểm của tiêu chí C.2.2 gấp mấy lần tiêu chí C.2.1.2?", corpus.criteria)
     by = {r.code: r.awarded_points for r in corpus.criteria}
     assert q.ratio and execute(q, corpus.criteria).rate == (by["C.2.2"] / by["C.2.1.2"]).quantize(D("0.01"))
+
+
+def test_who_a_section_gives_tasks_to(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Mục 7 phần II của công văn 410 giao việc cho ai?")
+    given = {
+        x.agency for x in corpus.assignments if x.doc == "cv-410-ubnd-hai-phong-2025" and x.section == "II.7"
+    }
+    assert a.kind == "tasks" and given and all(name in a.answer for name in given)
+
+
+def test_an_appendix_that_is_a_scoring_table_lists_its_criteria(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Phụ lục II của công văn 410 gồm những gì?")
+    rows = [r for r in corpus.criteria if r.appendix == "Phụ lục II"]
+    assert f"Gồm {len(rows)} tiêu chí" in a.answer and all(r.code in a.answer for r in rows)
+    assert len(a.citations) == len(rows)
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Yêu cầu của kế hoạch Cát Hải là gì?", "I.3"),  # the title is the question's whole subject
+        ("Kế hoạch Cát Hải có những nhóm nhiệm vụ, giải pháp nào?", "II"),  # 'CÁC NHÓM ...' without 'các'
+        (
+            "Mục Kiện toàn tổ chức bộ máy của kế hoạch gồm những giải pháp nào?",
+            "II.2",
+        ),  # a long title's start
+    ],
+)
+def test_a_section_named_by_its_title(corpus: Corpus, question: str, label: str) -> None:
+    a = ChatService(corpus, None).ask(question)
+    assert a.data.get("sections") == [{"doc": "kh-pctn-dac-khu-cat-hai-2025", "label": label}], a.answer

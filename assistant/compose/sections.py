@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.agencies import Assignment
 from assistant.answers import Answer, CitationSet
 from assistant.compose.common import doc_name
 from assistant.corpus import Corpus
-from assistant.documents import roman_to_int
+from assistant.documents import appendix_label, roman_to_int
 from assistant.model import Document, Section
 from assistant.text import expand_abbreviations, fold, squash
 
@@ -81,6 +82,8 @@ def _upper_roman(label: str) -> str:
 def find_sections(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
     """The sections a question names, in the documents it names (or any that has the label)."""
     labels = section_labels(question)
+    for m in re.finditer(r"\bphu luc (?:so )?([ivx]{1,5}|\d{1,2})\b", fold(question)):
+        labels.append(appendix_label(m.group(1)))  # 'Phụ lục II', 'phụ lục số 01'
     if not labels:
         return []
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
@@ -101,21 +104,48 @@ LIST = re.compile(
 )
 
 
+def _plain(text: str) -> str:
+    return squash(re.sub(r"[^\w\s]", " ", expand_abbreviations(fold(text))))
+
+
+_LEADING = re.compile(r"^(?:cac|nhung|ve|con)\s+")
+_SUBJECT_ASK = re.compile(r"\s(?:cua|trong|theo|o)\s.*$|\s(?:la gi|la nhung gi|gom nhung gi|nhu the nao)\s*$")
+
+
 def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
-    """Sections whose own title the question names ('Các mục tiêu cụ thể gồm những gì?' names the
-    section titled 'Mục tiêu cụ thể'): the longest title found, in every document that has it."""
-    q = " " + squash(expand_abbreviations(fold(question))) + " "
-    if not LIST.search(q):
-        return []
+    """Sections whose own title the question names: 'Các mục tiêu cụ thể gồm những gì?' (a list
+    question naming the title), 'Yêu cầu của kế hoạch là gì?' (the title is the question's whole
+    subject), 'Mục Kiện toàn tổ chức bộ máy gồm ...' (the first words of a long title after 'mục'),
+    'Còn mục tiêu cụ thể?' (a follow-up naming a title). The longest title found, in every document
+    that has it."""
+    q = " " + _plain(question) + " "
+    listing = bool(LIST.search(q) or re.search(r"\bco nhung\b.*\bnao\b", q))
+    subject = _LEADING.sub("", _SUBJECT_ASK.sub("", q.strip())).strip()
+    bare_follow_up = re.fullmatch(r"con (.+?)( thi sao| nua)?", q.strip())
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
     best: list[tuple[Document, Section]] = []
     best_len = 0
     for doc in docs:
         for sec in doc.walk():
-            if sec.kind == "header" or not sec.title or len(sec.title) > 80:
+            if sec.kind == "header" or not sec.title:
                 continue
-            title = squash(expand_abbreviations(fold(sec.title))).strip(" .:;")
-            if len(title.split()) < 2 or f" {title} " not in q:
+            title = _LEADING.sub("", _plain(sec.title).strip())
+            words = title.split()
+            if not words:
+                continue
+            if len(sec.title) <= 120 and len(words) >= 2 and f" {title} " in q:
+                named = (
+                    listing
+                    or subject == title
+                    or (bare_follow_up is not None and bare_follow_up.group(1) == title)
+                )
+            elif len(sec.title) <= 120 and len(words) == 1:
+                named = subject == title and bool(re.search(r"\bla gi\b", q))  # 'Yêu cầu của kế hoạch là gì?'
+            else:
+                head = " ".join(words[:4])
+                named = len(words) > 4 and f" muc {head} " in q  # 'Mục Kiện toàn tổ chức bộ máy ...'
+                title = head
+            if not named:
                 continue
             if len(title) > best_len:
                 best, best_len = [(doc, sec)], len(title)
@@ -124,18 +154,67 @@ def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Sec
     return best
 
 
+_WHO = re.compile(
+    r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|ai phai|ai chu tri|duoc de nghi)\b"
+)
+
+
+def _assignments_of(corpus: Corpus, doc: Document, sec: Section) -> list[Assignment]:
+    return [
+        a
+        for a in corpus.assignments
+        if a.doc == doc.doc_id and (a.section == sec.label or a.section.startswith(sec.label + "."))
+    ]
+
+
 def answer_sections(corpus: Corpus, question: str, found: list[tuple[Document, Section]]) -> Answer:
     cites = CitationSet()
     parts: list[str] = []
+    who = bool(_WHO.search(_plain(question)))
+    kind = "tasks" if who else "passage"  # who a section gives tasks to is a tasks answer
     for doc, sec in found[:3]:
-        parts.append(_section_text(doc, sec, cites))
+        given = _assignments_of(corpus, doc, sec) if who else []
+        if not given:
+            kind = "passage"
+        parts.append(
+            _agencies_text(doc, sec, given, cites) if given else _section_text(doc, sec, cites, corpus)
+        )
     if len(found) > 3:
         parts.append(f"_Còn {len(found) - 3} mục cùng số ở các văn bản khác; hãy nêu tên văn bản._")
     data = {"sections": [{"doc": d.doc_id, "label": s.label} for d, s in found]}
-    return Answer(answer="\n\n".join(parts), kind="passage", citations=cites.items, data=data)
+    return Answer(answer="\n\n".join(parts), kind=kind, citations=cites.items, data=data)
 
 
-def _section_text(doc: Document, sec: Section, cites: CitationSet) -> str:
+def _agencies_text(doc: Document, sec: Section, given: list[Assignment], cites: CitationSet) -> str:
+    """Who a section gives tasks to ('Mục 7 phần II giao việc cho ai?'), each cited where it is given."""
+    names: dict[str, list[str]] = {}
+    for a in given:
+        target = doc.section(a.section) or sec
+        cid = cites.add_section(doc, target, a.agency)
+        refs = names.setdefault(a.agency, [])
+        if f"[{cid}]" not in refs:
+            refs.append(f"[{cid}]")
+    head = f"**{doc_name(doc)}, mục {sec.label}**" + (f" ({sec.title})" if sec.title else "")
+    lines = [f"- **{name}** {' '.join(refs)}" for name, refs in names.items()]
+    return f"{head} giao nhiệm vụ cho {len(names)} cơ quan, đơn vị:\n\n" + "\n".join(lines)
+
+
+def _criteria_text(doc: Document, sec: Section, cites: CitationSet) -> str:
+    """An appendix that is a scoring table: its criteria, each row cited."""
+    rows = [r for r in doc.criteria if r.appendix == sec.label]
+    head = f"**{doc_name(doc)}, {sec.label}**" + (f": {sec.title}" if sec.title else "")
+    lines = []
+    for r in rows[:40]:
+        cid = cites.add_row(doc, sec, r.line)
+        lines.append(f"- **{r.code}** {r.title} [{cid}]")
+    if len(rows) > 40:
+        lines.append(f"- … và {len(rows) - 40} tiêu chí nữa")
+    return f"{head}\n\nGồm {len(rows)} tiêu chí:\n\n" + "\n".join(lines)
+
+
+def _section_text(doc: Document, sec: Section, cites: CitationSet, corpus: Corpus | None = None) -> str:
+    if sec.kind == "appendix" and any(r.appendix == sec.label for r in doc.criteria):
+        return _criteria_text(doc, sec, cites)
     head = f"**{doc_name(doc)}, mục {sec.label}**" + (f": {sec.title}" if sec.title else "")
     lines: list[str] = []
     if sec.children:
@@ -146,7 +225,10 @@ def _section_text(doc: Document, sec: Section, cites: CitationSet) -> str:
         for child in items[:MAX_ITEMS]:
             cid = cites.add_section(doc, child)
             title = child.title or _short(child.text)
-            lines.append(f"- **{child.label}** {title} [{cid}]")
+            own = _own_line_numbers(doc, child)
+            # a short item's own words too ('1. Tiếp tục phát huy ...: Theo Phụ lục số 01.')
+            first = _short(doc.line(own[0]), 240) if own and child.title else ""
+            lines.append(f"- **{child.label}** {title}" + (f": {first}" if first else "") + f" [{cid}]")
         if len(items) > MAX_ITEMS:
             lines.append(f"- … và {len(items) - MAX_ITEMS} mục nữa")
     else:
