@@ -23,7 +23,7 @@ from assistant.compose.document import answer_document, answer_person, answer_re
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
-from assistant.compose.sections import answer_outline, answer_sections
+from assistant.compose.sections import answer_outline, answer_sections, section_labels
 from assistant.compose.tasks import (
     answer_agency_tasks,
     answer_loosely_named,
@@ -134,6 +134,35 @@ class ChatService:
                 current = understand(question, self.corpus.criteria, previous=prev_query)
                 if current.narrowed:
                     return question, Route("numeric", "query", {"query": current})
+        # 'Mục 2 thì sao?' after 'Mục 1 phần II ... nói gì?': the sibling of the section asked about
+        labels = section_labels(question)
+        if previous_user and len(labels) == 1 and "." not in labels[0] and labels[0].isdigit():
+            _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+            if (
+                prev_route.kind == "document"
+                and prev_route.intent == "section"
+                and prev_route.params["sections"]
+            ):
+                doc, sec = prev_route.params["sections"][0]
+                parent = sec.label.rsplit(".", 1)[0] if "." in sec.label else sec.label
+                sibling = doc.section(f"{parent}.{labels[0]}")
+                if sibling is not None:
+                    return f"{question} ({doc_name(doc)}, mục {sibling.label})", Route(
+                        "document", "section", {"sections": [(doc, sibling)]}
+                    )
+        # 'Nhóm nào đạt tỷ lệ cao hơn?' after questions about groups C and D: those groups compared
+        if self.corpus.criteria and re.search(r"\b(nhom|phu luc) nao\b.*\bhon\b", q):
+            current = understand(question, self.corpus.criteria)
+            if not current.scope.groups and not current.scope.appendices:
+                earlier = [t.content for t in history if t.role == "user"][-4:]
+                groups: list[str] = []
+                for text in earlier:
+                    for g in understand(text, self.corpus.criteria).scope.groups:
+                        if g not in groups:
+                            groups.append(g)
+                if len(groups) >= 2:
+                    names = " và ".join(f"nhóm {g}" for g in groups)
+                    return self._with(question, f"{question.rstrip('?')} giữa {names}?")
         # 'Văn bản kia thì sao?': the previous question, about the other document(s)
         if previous_user and _OTHER_DOC.search(q):
             other = self._other_documents(previous_user, previous_answer)
@@ -149,7 +178,7 @@ class ChatService:
         if (
             route.kind == "numeric"
             and not CODE.search(q)
-            and re.search(r"\b(do|nay|tren|ay|vua roi|vua neu)\b", q)
+            and re.search(r"\b(do|nay|tren|ay|no|vua roi|vua neu)\b", q)
         ):
             codes = [c.upper() for c in CODE.findall(folded(previous_answer) + " " + folded(previous_user))]
             if codes:
@@ -231,11 +260,12 @@ class ChatService:
         group = re.search(r"\bnhom (?:tieu chi )?([a-d])\b", q)
         appendix = re.search(r"\bphu luc (?:so )?(iii|ii|iv|i|0?[1-4])\b", q)
         if prev_route.kind == "numeric" and group:
-            return (
-                re.sub(r"(?i)nhóm( tiêu chí)? [A-D]\b", f"nhóm tiêu chí {group.group(1).upper()}", previous)
-                if re.search(r"(?i)nhóm( tiêu chí)? [A-D]\b", previous)
-                else f"{previous} nhóm {group.group(1).upper()}"
-            )
+            g = group.group(1).upper()
+            if re.search(r"(?i)nhóm( tiêu chí)? [A-D]\b", previous):
+                return re.sub(r"(?i)nhóm( tiêu chí)? [A-D]\b", f"nhóm tiêu chí {g}", previous)
+            if re.search(r"\bnhom( tieu chi)? [a-d]\b", folded(previous)):  # typed without accents
+                return re.sub(r"\bnhom( tieu chi)? [a-d]\b", f"nhóm tiêu chí {g}", folded(previous))
+            return f"{previous} nhóm {g}"
         if prev_route.kind == "numeric" and appendix:
             return re.sub(r"(?i)phụ lục (số )?\w+", f"Phụ lục {appendix.group(1).upper()}", previous)
         if prev_route.kind == "numeric" and CODE.search(q):

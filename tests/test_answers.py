@@ -606,3 +606,25 @@ def test_what_an_unanswerable_question_asks_about_is_read() -> None:
 )
 def test_a_locality_a_law_or_the_whole_country_the_corpus_lacks(service: ChatService, question: str) -> None:
     assert service.ask(question).kind == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expect"),
+    [
+        (["Nhom A dat bao nhieu diem?"], "Con nhom B?", "22,52/30"),  # typed without accents
+        (["Tiêu chí B.1.1 đạt bao nhiêu điểm?"], "Thang điểm của nó là bao nhiêu?", "thang điểm 6"),
+        (["Mục 1 phần II kế hoạch Cát Hải nói gì?"], "Mục 2 thì sao?", "mục II.2"),  # the sibling
+        (["Ai ký kế hoạch Cát Hải?"], "Người đó giữ chức vụ gì?", "Chủ tịch"),
+        (
+            ["Nhóm C đạt bao nhiêu điểm?", "Còn nhóm D?"],
+            "Nhóm nào đạt tỷ lệ cao hơn?",
+            "**Nhóm C** có tỷ lệ đạt cao hơn",
+        ),
+    ],
+)
+def test_follow_ups_keep_what_the_conversation_was_about(
+    service: ChatService, history: list[str], question: str, expect: str
+) -> None:
+    turns = [Turn("user", h) for h in history]
+    a = service.ask(question, turns)
+    assert expect in a.answer, a.answer
