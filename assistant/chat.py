@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,11 @@ logger = logging.getLogger(__name__)
 _DRAFT_SINK: ContextVar[Callable[[str], None] | None] = ContextVar("draft_sink", default=None)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that show nothing: zero-width spaces and joiners, soft hyphen, BOM, direction marks.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# NFC can only shorten a text, and a decomposed Vietnamese letter takes at most three code points:
+# a message longer than this is too long whatever it holds, and is refused before any work on it.
+_RAW_CHARS_PER_CHAR = 3
 
 
 @dataclass
@@ -43,8 +49,12 @@ class Turn:
 
 
 def clean_message(message: str, max_chars: int) -> str:
-    """NFC, control characters removed, whitespace squashed; a clear error when empty or too long."""
-    text = squash(_CONTROL.sub(" ", nfc(message or "")))
+    """NFC, control and invisible characters removed, whitespace squashed; a clear error when
+    empty or too long."""
+    message = message or ""
+    if len(message) > max_chars * _RAW_CHARS_PER_CHAR:
+        raise InputError(f"Câu hỏi quá dài ({len(message)} ký tự); tối đa {max_chars} ký tự.")
+    text = squash(_CONTROL.sub(" ", _INVISIBLE.sub("", nfc(message))))
     if not text:
         raise InputError(say("error_empty_question"))
     if len(text) > max_chars:
@@ -58,18 +68,18 @@ class ChatService:
     def __init__(
         self,
         corpus: Corpus,
-        searcher_factory: Callable[[], Searcher | None] | None = None,
+        searchers: Callable[[], AbstractContextManager[Searcher | None]] | None = None,
         llm: Any = None,
         max_message_chars: int = 4000,
     ) -> None:
         self.corpus = corpus
-        self._searcher_factory = searcher_factory
+        self._searchers = searchers
         self.llm = llm
         self.max_message_chars = max_message_chars
 
-    @property
-    def searcher(self) -> Searcher | None:
-        return self._searcher_factory() if self._searcher_factory else None
+    def searcher(self) -> AbstractContextManager[Searcher | None]:
+        """The searcher over the live index, held while the ``with`` block runs (None without one)."""
+        return self._searchers() if self._searchers else nullcontext(None)
 
     def ask(
         self, message: str, history: list[Turn] | None = None, on_text: Callable[[str], None] | None = None
@@ -222,7 +232,8 @@ class ChatService:
         return self._passage(question)
 
     def _passage(self, question: str) -> Answer:
-        answer = answer_passage(self.corpus, self.searcher, question)
+        with self.searcher() as searcher:
+            answer = answer_passage(self.corpus, searcher, question)
         if self.llm is not None and answer.kind == "passage":
             return self._phrase_with_llm(question, answer)
         return answer

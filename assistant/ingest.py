@@ -9,8 +9,7 @@ that: a file that fails at any step changes nothing, and re-running after a cras
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from assistant.check import check_documents, finding_to_dict
 from assistant.config import Settings
 from assistant.documents import TEXT_SUFFIXES, corpus_files, load_corpus, parse_text
 from assistant.errors import EmptyDocumentError, InputError
+from assistant.files import write_atomic
 from assistant.model import Document
 from assistant.readers import SUPPORTED_EXTENSIONS, content_sha256, read_bytes, read_path, safe_doc_id
 
@@ -97,18 +97,6 @@ def prepare(
     return Incoming(doc, text, name)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def commit(
     settings: Settings,
     incoming: list[Incoming],
@@ -117,8 +105,12 @@ def commit(
     rebuild: bool = False,
     progress: bool = True,
     embedder: Any = None,
+    cancel: threading.Event | None = None,
 ) -> dict[str, Any]:
-    """Index the corpus with ``incoming`` added and ``remove`` taken out; then write/delete the files."""
+    """Index the corpus with ``incoming`` added and ``remove`` taken out; then write/delete the files.
+
+    ``cancel`` stops it with nothing changed until the new index version is switched in (see
+    :func:`assistant.indexing.ingest`); the file writes after the switch are always completed."""
     from assistant.indexing import ingest
 
     current = load_corpus(settings.corpus_dir) if settings.corpus_dir.is_dir() else []
@@ -127,9 +119,11 @@ def commit(
     docs = [d for d in current if d.doc_id not in new and d.doc_id not in remove] + [
         i.doc for i in new.values()
     ]
-    report = ingest(docs, settings=settings, embedder=embedder, rebuild=rebuild, progress=progress)
+    report = ingest(
+        docs, settings=settings, embedder=embedder, rebuild=rebuild, progress=progress, cancel=cancel
+    )
     for doc_id, item in new.items():
-        _write_atomic(settings.corpus_dir / f"{doc_id}.md", item.text)
+        write_atomic(settings.corpus_dir / f"{doc_id}.md", item.text.encode("utf-8"))
     for doc_id in remove:
         for p in corpus_files(settings.corpus_dir):
             if p.stem == doc_id:

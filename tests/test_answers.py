@@ -5,6 +5,7 @@ citations that stand verbatim in the files, follow-ups and not-found answers.
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -443,7 +444,7 @@ def passage_service(tmp_path_factory: pytest.TempPathFactory) -> ChatService:
     embedder = FakeEmbedder()
     ingest(load_corpus(settings.corpus_dir), settings=settings, embedder=embedder, progress=False)
     retriever = Retriever.open(settings, embedder)
-    return ChatService(Corpus.load(settings.corpus_dir), lambda: retriever)
+    return ChatService(Corpus.load(settings.corpus_dir), lambda: nullcontext(retriever))
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def stub():  # type: ignore[no-untyped-def]
 
 def chat_with(settings: Settings, embedder: FakeEmbedder, llm: LLMClient | None) -> ChatService:
     retriever = Retriever.open(settings, embedder)
-    return ChatService(Corpus.load(settings.corpus_dir), lambda: retriever, llm=llm)
+    return ChatService(Corpus.load(settings.corpus_dir), lambda: nullcontext(retriever), llm=llm)
 
 
 def test_llm_phrases_the_passage_answer_with_valid_citations(indexed, stub) -> None:  # type: ignore[no-untyped-def]
