@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
 from assistant.documents import load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
+from assistant.parsecache import ParseCache, Parsed
 from assistant.places import PROVINCES, named_localities, named_places
 from assistant.text import doc_numbers, fold
 
@@ -28,20 +29,29 @@ class Corpus:
 
     @classmethod
     def from_documents(cls, docs: list[Document]) -> Corpus:
-        by_id = {d.doc_id: d for d in sorted(docs, key=lambda d: d.doc_id)}
-        assignments = [a for d in by_id.values() for a in extract_assignments(d)]
+        return cls.from_parsed([Parsed(d, extract_assignments(d), general_tasks(d)) for d in docs])
+
+    @classmethod
+    def from_parsed(cls, parsed: list[Parsed]) -> Corpus:
+        """The corpus of documents whose per-document facts are already extracted (the parse cache)."""
+        by_id = {p.doc.doc_id: p for p in sorted(parsed, key=lambda p: p.doc.doc_id)}
+        docs = {doc_id: p.doc for doc_id, p in by_id.items()}
+        assignments = [a for p in by_id.values() for a in p.assignments]
         return cls(
-            docs=by_id,
-            criteria=[r for d in by_id.values() for r in d.criteria],
-            totals=[t for d in by_id.values() for t in d.totals],
-            agencies=AgencyDirectory(assignments, places=[d.place for d in by_id.values() if d.place]),
+            docs=docs,
+            criteria=[r for d in docs.values() for r in d.criteria],
+            totals=[t for d in docs.values() for t in d.totals],
+            agencies=AgencyDirectory(assignments, places=[d.place for d in docs.values() if d.place]),
             assignments=assignments,
-            general={doc_id: general_tasks(d) for doc_id, d in by_id.items()},
+            general={doc_id: list(p.general) for doc_id, p in by_id.items()},
         )
 
     @classmethod
-    def load(cls, directory: Path) -> Corpus:
-        return cls.from_documents(load_corpus(directory))
+    def load(cls, directory: Path, cache: ParseCache | None = None) -> Corpus:
+        """The corpus of a folder, parsed through ``cache`` when given."""
+        if cache is None:
+            return cls.from_documents(load_corpus(directory))
+        return cls.from_parsed(cache.load_corpus(directory))
 
     def doc(self, doc_id: str) -> Document | None:
         return self.docs.get(doc_id)

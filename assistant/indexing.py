@@ -669,7 +669,18 @@ def ingest(
                 collection, bm25 = _copy_of_live(
                     client, settings, embedder, layout.path(live), base, manifest
                 )
-            chunks = {d.doc_id: chunk_document(d) for d in docs}
+            # only the documents whose chunks are (re)embedded are chunked: an unchanged one's
+            # chunks are in the copy already
+            known = manifest.get("documents", {})
+            same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
+            chunks = {
+                d.doc_id: chunk_document(d)
+                for d in docs
+                if fresh or not _unchanged(known.get(d.doc_id), same_chunker, d)
+            }
+            kept = {d.doc_id for d in docs if d.doc_id not in chunks}
+            old_ids = [c for d in known if d not in kept for c in known[d].get("chunks", [])]
+            accents = _updated_accents(layout.path(live) if live else None, collection, old_ids, fresh)
             _apply(
                 manifest,
                 docs,
@@ -685,7 +696,13 @@ def ingest(
             )
             # Everything below is written only once the vectors are in place.
             bm25.save(vdir / BM25_FILE)
-            accents = AccentModel.build(c.text for cs in chunks.values() for c in cs)
+            new_texts = [c.text for cs in chunks.values() for c in cs]
+            if accents is None:  # a first build, or the live counts could not be updated
+                if len(chunks) < len(docs):
+                    new_texts = [c.text for d in docs for c in chunks.get(d.doc_id) or chunk_document(d)]
+                accents = AccentModel.build(new_texts)
+            else:
+                accents.add(new_texts)
             accents.save(vdir / ACCENTS_FILE)
             manifest["chunker_version"] = CHUNKER_VERSION
             manifest["updated"] = _now()
@@ -849,7 +866,7 @@ def _apply(
     replaced: list[str] = []
     for doc in docs:
         entry = known.get(doc.doc_id)
-        if entry is not None and same_chunker and entry.get("content_hash") == doc.content_hash:
+        if _unchanged(entry, same_chunker, doc):
             report.unchanged.append(doc.doc_id)
             continue
         (report.updated if entry is not None else report.added).append(doc.doc_id)
@@ -889,6 +906,32 @@ def _apply(
             }
     for name in ("added", "updated", "removed", "unchanged"):
         getattr(report, name).sort()
+
+
+def _unchanged(entry: dict[str, Any] | None, same_chunker: bool, doc: Document) -> bool:
+    """True when the live version holds ``doc``'s chunks as they are (same text, same chunker)."""
+    return entry is not None and same_chunker and entry.get("content_hash") == doc.content_hash
+
+
+def _updated_accents(
+    live_dir: Path | None, collection: Any, old_ids: list[str], fresh: bool
+) -> AccentModel | None:
+    """The live accent counts without the chunks that go (their texts read from the copy of the
+    live collection, before they are deleted); None when they must be counted afresh."""
+    from assistant.retrieval import AccentModel
+
+    if fresh or live_dir is None:
+        return None
+    try:
+        accents = AccentModel.load(live_dir / ACCENTS_FILE)
+        got = collection.get(ids=old_ids, include=["documents"]) if old_ids else {"ids": [], "documents": []}
+    except Exception:  # unreadable counts or collection: count every chunk again
+        logger.warning("accent counts of the live version unusable: counting them again", exc_info=True)
+        return None
+    if len(got["ids"]) != len(set(old_ids)):
+        return None  # the copy lacks chunks the manifest lists: the counts would drift
+    accents.remove([t or "" for t in got["documents"] or []])
+    return accents
 
 
 def _bm25_meta(chunk: Chunk) -> dict[str, Any]:

@@ -16,10 +16,11 @@ from typing import Any
 
 from assistant.check import check_documents, finding_to_dict
 from assistant.config import Settings
-from assistant.documents import TEXT_SUFFIXES, corpus_files, load_corpus, parse_text
+from assistant.documents import TEXT_SUFFIXES, corpus_files, parse_text
 from assistant.errors import EmptyDocumentError, InputError
 from assistant.files import write_atomic
 from assistant.model import Document
+from assistant.parsecache import ParseCache
 from assistant.readers import SUPPORTED_EXTENSIONS, content_sha256, read_bytes, read_path, safe_doc_id
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,13 @@ class Incoming:
     text: str
     source: str
     duplicate_of: str = ""
+
+
+def _corpus(settings: Settings) -> list[Document]:
+    """The corpus folder's documents, parsed through the parse cache (only new texts are parsed)."""
+    if not settings.corpus_dir.is_dir():
+        return []
+    return ParseCache.for_data_dir(settings.data_dir).load_documents(settings.corpus_dir)
 
 
 def _max_bytes(settings: Settings) -> int:
@@ -77,7 +85,7 @@ def prepare(
         else read_path(path or Path(name), max_bytes=_max_bytes(settings))
     )
     text = result.text if result.text.endswith("\n") else result.text + "\n"
-    existing = existing if existing is not None else load_corpus(settings.corpus_dir)
+    existing = existing if existing is not None else _corpus(settings)
     hashes = _text_hashes(existing)
     digest = _text_key(text)
     doc_id = safe_doc_id(name)
@@ -89,7 +97,9 @@ def prepare(
         while f"{doc_id}-{n}" in taken:
             n += 1
         doc_id = f"{doc_id}-{n}"
-    doc = parse_text(doc_id, text, str(settings.corpus_dir / f"{doc_id}.md"))
+    # through the cache: the reload after the ingest finds this document parsed
+    cache = ParseCache.for_data_dir(settings.data_dir)
+    doc = cache.parse(doc_id, text, str(settings.corpus_dir / f"{doc_id}.md")).doc
     if not any(s.kind != "header" for s in doc.walk()) and not doc.criteria:
         raise EmptyDocumentError(
             f"Không nhận ra cấu trúc nào (mục đánh số, điều, phụ lục) trong “{name}”; tài liệu không được nạp."
@@ -113,7 +123,7 @@ def commit(
     :func:`assistant.indexing.ingest`); the file writes after the switch are always completed."""
     from assistant.indexing import ingest
 
-    current = load_corpus(settings.corpus_dir) if settings.corpus_dir.is_dir() else []
+    current = _corpus(settings)
     new = {i.doc.doc_id: i for i in incoming if not i.duplicate_of}
     remove = remove or []
     docs = [d for d in current if d.doc_id not in new and d.doc_id not in remove] + [
@@ -155,7 +165,7 @@ def ingest_paths(
     settings: Settings, paths: list[str], *, rebuild: bool = False, progress: bool = True
 ) -> dict[str, Any]:
     """`assistant ingest [PATH...]`: with no path, index ``corpus/`` as it is."""
-    existing = load_corpus(settings.corpus_dir) if settings.corpus_dir.is_dir() else []
+    existing = _corpus(settings)
     incoming: list[Incoming] = []
     for p in _expand(paths):
         if p.resolve().parent == settings.corpus_dir.resolve() and p.suffix.lower() in TEXT_SUFFIXES:

@@ -21,8 +21,9 @@ from typing import Any
 from assistant.chat import ChatService
 from assistant.config import Settings, get_settings
 from assistant.corpus import Corpus
-from assistant.documents import corpus_files, load_corpus
+from assistant.documents import corpus_files
 from assistant.errors import AssistantError
+from assistant.parsecache import ParseCache
 from assistant.text import text_hash
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,9 @@ class Services:
         self._layout = Layout(self.settings.index_dir)
         # the index version the corpus was read with: another process's ingest changes it
         self.corpus_version = self._layout.current()
-        self.corpus = Corpus.from_documents(load_corpus(self.settings.corpus_dir))
+        # parsed documents by content on disk: start-up and reloads parse only what is new
+        self.parse_cache = ParseCache.for_data_dir(self.settings.data_dir)
+        self.corpus = Corpus.load(self.settings.corpus_dir, self.parse_cache)
         self._embedder = embedder
         self._live: _Version | None = None
         self._lock = threading.RLock()
@@ -175,7 +178,7 @@ class Services:
         """Re-read the corpus after an ingest and open the new index version; requests keep being
         answered from the old ones until both are in."""
         version = self._layout.current()
-        corpus = Corpus.from_documents(load_corpus(self.settings.corpus_dir))
+        corpus = Corpus.load(self.settings.corpus_dir, self.parse_cache)
         with self._lock:
             self.corpus = corpus
             self.chat.corpus = corpus
