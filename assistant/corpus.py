@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
-from assistant.documents import load_corpus
+from assistant.documents import find_refs, load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.parsecache import ParseCache, Parsed
 from assistant.places import PROVINCES, named_localities, named_places
@@ -110,10 +110,30 @@ class Corpus:
         """The corpus's own document numbers and the numbers it only cites, folded and uppercased
         (worked out once: every question is checked against them)."""
         own = {fold(d.number).upper() for d in self.docs.values() if d.number}
-        cited = {
-            fold(r.number).upper(): r for d in self.docs.values() for r in [*d.bases, *d.refs] if r.number
-        }
+        cited: dict[str, DocRef] = {}
+        for d in self.docs.values():
+            for r in [*d.bases, *d.refs, *(ref for _, ref in self.body_refs.get(d.doc_id, []))]:
+                if r.number:
+                    cited.setdefault(fold(r.number).upper(), r)
         return own, {k: r for k, r in cited.items() if k not in own}
+
+    @functools.cached_property
+    def body_refs(self) -> dict[str, list[tuple[str, DocRef]]]:
+        """Documents cited in the body of each document ('... Chỉ thị số 05-CT/TW ngày 15/5/2016 của
+        Bộ Chính trị ...'), with the label of the section citing them; found once per corpus."""
+        out: dict[str, list[tuple[str, DocRef]]] = {}
+        for d in self.docs.values():
+            spans = [(s.line_start, s.line_end, s.level, s.label) for s in d.walk() if s.kind != "header"]
+            for n in range(1, len(d.lines) + 1):
+                text = d.line(n)
+                if not text or not re.search(r"\d+/|\d+-[A-ZĐ]", text):
+                    continue
+                holders = [x for x in spans if x[0] <= n <= x[1]]
+                if not holders:
+                    continue
+                label = max(holders, key=lambda x: x[2])[3]
+                out.setdefault(d.doc_id, []).extend((label, r) for r in find_refs(text, n))
+        return out
 
     def referenced_numbers(self, question: str) -> list[str]:
         """Numbers of documents the question names that the corpus cites but does not hold

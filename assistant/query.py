@@ -508,4 +508,4 @@ def needs_engine(query: Query) -> bool:
         return True
     if query.operation in ("top", "bottom") and query.metric in ("awarded", "rate"):
         return True
-    return query.operation == "bottom" and query.metric == "max"
+    return query.operation == "bottom" and query.metric in ("max", "deducted")  # ties kept whole

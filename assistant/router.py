@@ -279,6 +279,10 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
     if _COUNT.search(q) and about_criteria:
         params["deducted"] = bool(_DEDUCT.search(q))
         return Route("numeric", "count", params)
+    topic = criterion_topic_words(q_original) if corpus.criteria else []
+    if len(topic) >= 3 and len(scoring.search_by_title(corpus.criteria, topic)) == 1:
+        # 'Kết quả thực hiện cải cách hành chính (PAR 2023) được bao nhiêu điểm?': one criterion by its title
+        return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
     if _OVERALL.search(q) or (has_points and re.search(r"\bbao nhieu\b", q) and not about_criteria):
         return Route("numeric", "overall", {"deducted": bool(_DEDUCT.search(q))})
     if about_criteria:

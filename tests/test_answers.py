@@ -628,3 +628,21 @@ def test_follow_ups_keep_what_the_conversation_was_about(
     turns = [Turn("user", h) for h in history]
     a = service.ask(question, turns)
     assert expect in a.answer, a.answer
+
+
+def test_a_document_cited_in_the_body_is_answered_from_where_it_is_cited(service: ChatService) -> None:
+    a = service.ask("Chỉ thị số 05-CT/TW được ban hành ngày nào?")
+    assert a.kind == "document" and "15/05/2016" in a.answer
+    assert a.citations[0].section == "II.8" and "05-CT/TW" in a.citations[0].quote
+
+
+def test_one_criterion_named_by_its_title_without_the_word_tieu_chi(service: ChatService) -> None:
+    a = service.ask("Kết quả thực hiện cải cách hành chính (PAR 2023) được bao nhiêu điểm?")
+    assert a.kind == "numeric" and "B.1.2" in a.answer
+
+
+def test_least_deducted_keeps_the_whole_tie(service: ChatService) -> None:
+    a = service.ask("Trong Phụ lục III, tiêu chí nào bị trừ ít điểm nhất?")
+    rows = [r for r in service.corpus.criteria if r.appendix == "Phụ lục III" and r.deduction > 0]
+    least = min(r.deduction for r in rows)
+    assert all(r.code in a.answer for r in rows if r.deduction == least)

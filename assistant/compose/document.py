@@ -49,18 +49,19 @@ def answer_reference(corpus: Corpus, numbers: list[str]) -> Answer | None:
     data: list[dict[str, object]] = []
     for doc in corpus.docs.values():
         seen: set[str] = set()
-        for label, refs in ((BASES, doc.bases), (TITLE, doc.refs)):
-            for r in refs:
-                if r.number not in numbers or r.number in seen:
-                    continue
-                seen.add(r.number)
-                cid = _cite_ref(doc, cites, label, r)
-                quote = next((c.quote for c in cites.items if c.id == cid), "")
-                items.append(
-                    f"- {_ref_text(r)} — được dẫn trong {doc_long_name(doc)}, mục {label} [{cid}]"
-                    + (f":\n  > {quote}" if quote else "")
-                )
-                data.append({"doc": doc.doc_id, "cited_in": label, **_ref_dict(r)})
+        cited = [(BASES, r) for r in doc.bases] + [(TITLE, r) for r in doc.refs]
+        cited += corpus.body_refs.get(doc.doc_id, [])  # cited in the text, under its own section
+        for label, r in cited:
+            if r.number not in numbers or r.number in seen:
+                continue
+            seen.add(r.number)
+            cid = _cite_ref(doc, cites, label, r)
+            quote = next((c.quote for c in cites.items if c.id == cid), "")
+            items.append(
+                f"- {_ref_text(r)} — được dẫn trong {doc_long_name(doc)}, mục {label} [{cid}]"
+                + (f":\n  > {quote}" if quote else "")
+            )
+            data.append({"doc": doc.doc_id, "cited_in": label, **_ref_dict(r)})
     if not items:
         return None
     return Answer(
