@@ -18,6 +18,15 @@ from assistant.text import doc_numbers, fold
 logger = logging.getLogger(__name__)
 
 
+def _locality_name(local: str) -> str:
+    """'huyện Thủy Nguyên' -> 'thuy nguyen': the name without its unit word, folded."""
+    folded = fold(local)
+    for unit in ("thi xa", "thi tran", "dac khu", "thanh pho", "huyen", "quan", "xa", "phuong", "tinh"):
+        if folded.startswith(unit + " "):
+            return folded[len(unit) + 1 :]
+    return folded
+
+
 @dataclass
 class Corpus:
     docs: dict[str, Document]
@@ -89,9 +98,23 @@ class Corpus:
         places, years = self._mentioned
         out = [p for p in named_places(question) if fold(p) not in places]
         for local in named_localities(question):
-            name = local.split(" ", 1)[1] if " " in local else local
+            name = _locality_name(local)
+            if any(fold(p) == name for p in out):
+                continue  # a province already named
             if not re.search(rf"\b{re.escape(name)}\b", self._folded_text) and local not in out:
                 out.append(local)
+        # a document of a place ('kế hoạch ... của huyện Thủy Nguyên') when no document of that kind is
+        # that place's: the place may be named in the text, but not as the issuer
+        q = fold(question)
+        kind = re.search(r"\b(ke hoach|cong van|quyet dinh|chi thi|thong bao|bao cao|nghi quyet)\b", q)
+        if kind and not out:
+            for local in [*named_localities(question), *named_places(question)]:
+                name = _locality_name(local)
+                if not re.search(rf"\bcua (?:\w+ ){{0,3}}{re.escape(name)}\b", q):
+                    continue
+                same_kind = [d for d in self.docs.values() if fold(d.doc_type) == kind.group(1)]
+                if same_kind and not any(name in fold(f"{d.issuer} {d.place}") for d in same_kind):
+                    out.append(f"{same_kind[0].doc_type} của {local}")
         # a law by its name ('Luật Đất đai') that no document names
         for m in re.finditer(
             r"\b(luat|bo luat|phap lenh) ((?:[a-z]+ ){1,3}?[a-z]+)(?= \d{4}\b| co\b| duoc\b| quy\b| la\b|\?|$)",

@@ -121,16 +121,30 @@ NATIONWIDE = re.compile(r"\b(ca nuoc|toan quoc|tren toan quoc|ca nuoc ta)\b")
 _UNIT = r"(?:huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|tinh)"
 
 
+_UNIT_WORDS = ("thị xã", "thị trấn", "đặc khu", "thành phố", "huyện", "quận", "xã", "phường", "tỉnh")
+
+
 def named_localities(question: str) -> list[str]:
     """Localities a question names after an administrative unit word, written with capitals
-    ('huyện Thủy Nguyên', 'đặc khu Bạch Long Vĩ'), as '<unit> <name>' folded."""
-    plain = _strip_accents_keep_case(question)
+    ('huyện Thủy Nguyên', 'đặc khu Bạch Long Vĩ', typed with or without accents), as written."""
+    words = question.replace("?", " ").replace(",", " ").split()
+    folded = [fold(w) for w in words]
+    units = {tuple(fold(u).split()) for u in _UNIT_WORDS}
     out = []
-    for m in re.finditer(
-        r"\b(Huyen|Quan|Thi xa|Xa|Phuong|Thi tran|Dac khu|Thanh pho|Tinh|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|tinh)\s+((?:[A-Z][a-z]*\s?){1,4})",
-        plain,
-    ):
-        name = m.group(2).strip()
+    i = 0
+    while i < len(words):
+        unit = next(
+            (u for u in sorted(units, key=len, reverse=True) if tuple(folded[i : i + len(u)]) == u), None
+        )
+        if unit is None:
+            i += 1
+            continue
+        j = i + len(unit)
+        name: list[str] = []
+        while j < len(words) and len(name) < 4 and words[j][:1].isupper():
+            name.append(words[j].strip(".;:!"))
+            j += 1
         if name:
-            out.append(fold(f"{m.group(1)} {name}"))
+            out.append(" ".join([*words[i : i + len(unit)], *name]))
+        i = max(j, i + 1)
     return out

@@ -593,7 +593,7 @@ def test_what_an_unanswerable_question_asks_about_is_read() -> None:
     assert asked_head("Mục tiêu chung của kế hoạch là gì?") == ""  # a part of the document: its words answer
     assert measured_thing("Có bao nhiêu cán bộ bị kỷ luật?") == ("can", "can")
     assert measured_thing("Kế hoạch có bao nhiêu nhiệm vụ?") == ("", "")  # counted from the structure
-    assert named_localities("Kế hoạch của huyện Thủy Nguyên năm 2025") == ["huyen thuy nguyen"]
+    assert named_localities("Kế hoạch của huyện Thủy Nguyên năm 2025") == ["huyện Thủy Nguyên"]  # as written
 
 
 @pytest.mark.parametrize(
@@ -646,3 +646,10 @@ def test_least_deducted_keeps_the_whole_tie(service: ChatService) -> None:
     rows = [r for r in service.corpus.criteria if r.appendix == "Phụ lục III" and r.deduction > 0]
     least = min(r.deduction for r in rows)
     assert all(r.code in a.answer for r in rows if r.deduction == least)
+
+
+def test_a_document_of_another_place_is_not_found(service: ChatService) -> None:
+    a = service.ask("Kế hoạch phòng chống tham nhũng của huyện Thủy Nguyên năm 2025 có những nội dung gì?")
+    assert a.kind == "not_found" and "Kế hoạch của huyện Thủy Nguyên" in a.answer
+    # the place the plan is of is not 'absent'
+    assert service.corpus.absent("Kế hoạch của đặc khu Cát Hải có những nội dung gì?") == []
