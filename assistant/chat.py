@@ -19,7 +19,7 @@ from typing import Any
 from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.across import answer_common_agencies, answer_order
 from assistant.compose.common import doc_name, say
-from assistant.compose.document import answer_document, answer_person, answer_reference
+from assistant.compose.document import answer_document, answer_mentions, answer_person, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
@@ -320,6 +320,8 @@ class ChatService:
             if route.intent == "unknown_agency":
                 return self._unknown_agency(question, route.params["name"])
         if route.kind == "document":
+            if route.intent == "mentions":
+                return answer_mentions(corpus, question, route.params["numbers"]) or self._passage(question)
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
             if route.intent == "section":

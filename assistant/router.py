@@ -125,6 +125,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
         "subject",
         re.compile(
             r"\bve viec gi\b|\btrich yeu\b|\bv/v\b|\bnoi dung chinh\b|\bve van de gi\b|\bnoi ve (gi|dieu gi)\b|\bten (van ban|ke hoach|cong van)\b"
+            r"|\bchu de (gi|nao|chinh)\b|\bve chu de\b"
         ),
     ),
     ("phases", re.compile(r"\bgiai doan\b|\blo trinh\b|\bmoc thoi gian\b")),
@@ -148,6 +149,9 @@ def detect(question: str, corpus: Corpus) -> Route:
     """Route one standalone question."""
     q = folded(question)
     refs = corpus.referenced_numbers(question)
+    if refs and _MENTIONS.search(q) and corpus.pick_documents(question):
+        # 'Công văn 410 có nói về Nghị quyết 168/NQ-CP không?': does that document cite it
+        return Route("document", "mentions", {"numbers": refs})
     if refs and _REF_FACT.search(q) and not CODE.search(q):
         # 'Nghị quyết 168/NQ-CP ban hành ngày nào?': a document the corpus cites, not one it holds
         return Route("document", "reference", {"numbers": refs})
@@ -195,6 +199,9 @@ _TYPE_SUBJECT = re.compile(rf"^(?:cho (?:toi )?biet |hay cho biet )?(?:cac |nhun
 _WHO_IN_SECTION = re.compile(
     r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|duoc de nghi)\b"
 )
+
+
+_MENTIONS = re.compile(r"\bco (noi|de cap|nhac|dan|can cu|viec dan)\b.*\bkhong\b")
 
 
 def _names_another_type(q: str, corpus: Corpus) -> bool:

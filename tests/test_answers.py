@@ -653,3 +653,10 @@ def test_a_document_of_another_place_is_not_found(service: ChatService) -> None:
     assert a.kind == "not_found" and "Kế hoạch của huyện Thủy Nguyên" in a.answer
     # the place the plan is of is not 'absent'
     assert service.corpus.absent("Kế hoạch của đặc khu Cát Hải có những nội dung gì?") == []
+
+
+def test_does_a_document_cite_another(service: ChatService) -> None:
+    no = service.ask("Công văn 410 có nói về Nghị quyết 168/NQ-CP không?")
+    assert no.answer.startswith("**Không.**") and {c.doc for c in no.citations} == {KH}
+    yes = service.ask("Kế hoạch có nhắc đến Nghị quyết 168/NQ-CP không?")
+    assert yes.answer.startswith("**Có.**")

@@ -397,3 +397,22 @@ def answer_person(corpus: Corpus, question: str) -> Answer:
         kind="not_found",
         data={"person": True},
     )
+
+
+def answer_mentions(corpus: Corpus, question: str, numbers: list[str]) -> Answer | None:
+    """'Công văn 410 có nói về Nghị quyết 168/NQ-CP không?': whether the documents named cite it,
+    and where it is cited instead when they do not."""
+    asked = {d.doc_id for d in corpus.pick_documents(question)}
+    found = answer_reference(corpus, numbers)
+    if found is None or not asked:
+        return None
+    citing = {r["doc"] for r in found.data["references"]}
+    names = ", ".join(doc_name(corpus.docs[d]) for d in sorted(asked))
+    if asked & citing:
+        lead = f"**Có.** {names} có dẫn văn bản này."
+    else:
+        others = ", ".join(doc_name(corpus.docs[d]) for d in sorted(citing))
+        lead = f"**Không.** {names} không dẫn văn bản này; văn bản dẫn nó là {others}."
+    found.answer = lead + "\n\n" + found.answer
+    found.data["mentioned_by_asked"] = bool(asked & citing)
+    return found
