@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install model index serve test lint format typecheck browser-deps eval bench
+.PHONY: install model index serve test lint format typecheck browser-deps eval eval-bank bench
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +61,13 @@ eval:
 	$(BIN)/python eval/make_no_accents.py ../shared/eval/dev.jsonl > eval/dev-no-accents.jsonl
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl --url http://$(HOST):$(PORT) --corpus corpus
 	$(BIN)/python ../shared/eval/score.py eval/dev-no-accents.jsonl --url http://$(HOST):$(PORT) --corpus corpus
+
+# The question bank of issue 12 (eval/bank, one file per class, a frozen quarter) against a running
+# server (make serve in another terminal); per-class results into benchmarks/results/eval.md. Its
+# realdocs part needs the files of eval/bank/realdocs-files.txt ingested: without them those
+# questions are counted as skipped. REALDOCS_URL points that part at another server that has them.
+eval-bank:
+	$(BIN)/python eval/report.py --url http://$(HOST):$(PORT) $(if $(REALDOCS_URL),--realdocs-url $(REALDOCS_URL))
 
 # Every benchmark; results in benchmarks/results/ (run on a quiet machine: they time things).
 bench: model

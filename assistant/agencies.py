@@ -90,6 +90,9 @@ AGENCY_ALIASES: dict[str, str] = {
     "tn&mt": "tai nguyen va moi truong",
     "tnmt": "tai nguyen va moi truong",
     "tn-mt": "tai nguyen va moi truong",
+    "nn&mt": "nong nghiep va moi truong",
+    "nnmt": "nong nghiep va moi truong",
+    "nn-mt": "nong nghiep va moi truong",
     "nn&ptnt": "nong nghiep va phat trien nong thon",
     "nnptnt": "nong nghiep va phat trien nong thon",
     "ldtb&xh": "lao dong thuong binh va xa hoi",
@@ -101,6 +104,8 @@ AGENCY_ALIASES: dict[str, str] = {
     "ptth": "phat thanh truyen hinh",
     "pt&th": "phat thanh va truyen hinh",
     "pt-th": "phat thanh va truyen hinh",
+    "qs": "quan su",  # Bộ Chỉ huy QS tỉnh, Ban Chỉ huy QS xã
+    "qsnd": "quan su nhan dan",
     # other bodies
     "bhxh": "bao hiem xa hoi",
     "kbnn": "kho bac nha nuoc",
@@ -185,6 +190,8 @@ _HEADS: dict[str, bool] = {
     "trạm": True,  # Trạm Y tế xã, Trạm Khuyến nông
     "đội": True,  # Đội Quản lý thị trường
     "hải quan": True,
+    "thông tấn xã": False,
+    "thuế": True,  # Thuế tỉnh ..., Thuế cơ sở 3
     "cảnh sát": True,
     "bộ đội": True,
     "hạt kiểm lâm": False,
@@ -197,6 +204,18 @@ _HEADS: dict[str, bool] = {
     "người đứng đầu": False,
     "trưởng": True,
     "bí thư": False,
+    "chánh văn phòng": False,
+    "chánh thanh tra": False,
+    "chánh án": False,
+    "vụ trưởng": False,
+    "viện trưởng": False,
+    "cục trưởng": False,
+    "chi cục trưởng": False,
+    "bộ trưởng": False,
+    "tổng giám đốc": False,
+    "hiệu trưởng": False,
+    "trưởng ban": False,
+    "trưởng phòng": False,
 }
 
 # Heads after which a lowercase word is still part of the name ('Ban chỉ đạo', 'Ban quản lý',
@@ -241,8 +260,20 @@ _TASK_VERBS = _words(
     "kiện toàn|phân công|cần|phải|có|sớm|giao|đề nghị|yêu cầu|kiến nghị|để|nhằm|trong|theo|xét xử|"
     "điều tra|truy tố|thanh tra|kiểm soát|khắc phục|chấn chỉnh|quán triệt|lãnh đạo|phát hiện|ngăn chặn|"
     "bảo vệ|duy trì|thu thập|soạn thảo|biên soạn|giảng dạy|lồng ghép|đổi mới|khuyến khích|xác minh|"
-    "kê khai|công khai|cải cách|ứng dụng|rút kinh nghiệm|tiếp thu|góp ý|tham gia ý kiến|cho ý kiến"
+    "kê khai|công khai|cải cách|ứng dụng|rút kinh nghiệm|tiếp thu|góp ý|tham gia ý kiến|cho ý kiến|"
+    "quyết định|ra quyết định|phân cấp|ủy quyền|uỷ quyền|cấp giấy|cấp giấy phép|cấp phép|cấp chứng chỉ|"
+    "cấp chứng nhận|ký|cử|trao đổi|thẩm tra|chấp thuận|mở|thông báo|trả lời|xin|phát động|hoàn thiện|"
+    "vận hành|kết nối|chia sẻ|bồi dưỡng|tập huấn|đồng bộ|số hóa|giải ngân|bàn giao|tiếp tục|nêu"
 )
+
+# A one-syllable verb that is the second half of a noun with the word before it.
+_COMPOUND_NOUNS = {
+    tuple(x.split())
+    for x in _words(
+        "việc làm|đăng ký|bầu cử|ứng cử|đề cử|đắc cử|tuyển cử|ủy quyền|uỷ quyền|mở cửa|chương trình|công trình|"
+        "quy trình|lộ trình|hành trình|tờ trình|giao dịch|giao thông|giao lưu|lập pháp|lập trình"
+    )
+}
 
 # 'tổ chức' is a noun before these words ('các tổ chức thành viên, tổ chức xã hội - nghề nghiệp').
 _NOUN_AFTER_TO_CHUC = _words(
@@ -300,6 +331,12 @@ class Assignment:
     verb: str = ""  # '' | 'Giao' | 'Đề nghị' | 'Kiến nghị' | 'Yêu cầu' | 'Chủ trì'
     shared_with: list[str] = field(default_factory=list)  # other agencies named in the same item
     others: list[str] = field(default_factory=list)  # unnamed groups addressed too ('các cơ quan liên quan')
+    # bodies the agency works with, never assignees themselves: 'Sở X chủ trì, phối hợp với Sở Nội vụ',
+    # 'Cơ quan phối hợp: Sở Nội vụ, ...'
+    partners: list[str] = field(default_factory=list)
+    role: str = (
+        ""  # '' | 'chủ trì' ('Cơ quan chủ trì: X', 'X chủ trì, ...') | 'thực hiện' ('Cơ quan thực hiện: X')
+    )
 
 
 @dataclass(frozen=True)
@@ -337,6 +374,8 @@ def assignment_to_dict(a: Assignment) -> dict[str, Any]:
         "verb": a.verb,
         "shared_with": list(a.shared_with),
         "others": list(a.others),
+        "partners": list(a.partners),
+        "role": a.role,
     }
 
 
@@ -395,6 +434,33 @@ _NOUN_AFTER = _phrases(_NOUN_AFTER_TO_CHUC)
 _ADDRESS = {tuple(_canon(k).split()): v for k, v in _ADDRESS_VERBS.items()}
 _ADDRESS_PHRASES = sorted(_ADDRESS, key=len, reverse=True)
 _ALL_PHRASES = _phrases(("tất cả", "toàn thể"))
+# How a sentence after a topic's colon states a duty ('Về kinh phí: Bộ Tài chính chủ trì, ...').
+_DUTY_STARTS = _phrases(
+    (
+        "chủ trì",
+        "có trách nhiệm",
+        "chịu trách nhiệm",
+        "tham mưu",
+        "thực hiện",
+        "tiếp tục",
+        "khẩn trương",
+        "triển khai",
+    )
+)
+# Verbs of a body speaking, not being tasked: the issuer announcing or answering.
+_REPORTING = _phrases(("thông báo", "xin thông báo", "trả lời", "xin trả lời", "xin"))
+# Verbs that end a name even right after a head ('Cục là đơn vị ...', 'Ban có trách nhiệm ...').
+_NEVER_NAME = _phrases(
+    ("là", "có", "được", "phải", "cần", "chủ trì", "phối hợp", "thực hiện", "chịu", "tham mưu")
+)
+# A name cut before a verb keeps no trailing 'và' / 'các' ('Chủ tịch Ủy ban nhân dân các cấp và
+# tổ chức, cá nhân ... chịu trách nhiệm').
+_TRAILING_FUNCTION = re.compile(
+    r"(?:[\s,]+(?:và|cùng|các|của|với|cho|những|đến|tới|đến việc|tới việc|đã|đang|sẽ|hoặc|nêu trên|nói trên|trên đây))+$",
+    re.IGNORECASE,
+)
+_BARE_GROUP_PHRASES = _phrases(("cơ quan", "đơn vị", "tổ chức", "doanh nghiệp"))
+_GENERIC_WORDS_CANON = frozenset(_canon(w) for w in _words("có|liên|quan|đóng|trên|thuộc|khác|và"))
 
 # --- tokens of a written sentence --------------------------------------------------------------
 
@@ -465,6 +531,8 @@ def _group_len(toks: Sequence[_Tok], i: int) -> int:
     elif j == i:
         return 0
     p = _at(toks, j, _ORGAN_PHRASES)
+    if p == ("trường",) and _at(toks, j + 1, [("hợp",)]):
+        return 0  # 'các trường hợp': cases, not schools
     return j + len(p) - i if p else 0
 
 
@@ -473,9 +541,25 @@ def _verb_at(toks: Sequence[_Tok], i: int) -> bool:
     if i >= len(toks) or not toks[i].word or toks[i].cap:
         return False
     p = _at(toks, i, _VERB_PHRASES)
-    if p is None:
-        return False
+    if p is None or (len(p) == 1 and i > 0 and (toks[i - 1].canon, p[0]) in _COMPOUND_NOUNS):
+        return False  # 'việc làm', 'Cục Đăng ký ...', 'Hội đồng bầu cử': part of a noun
+    if len(p) == 1 and i + 1 < len(toks) and (p[0], toks[i + 1].canon) in _COMPOUND_NOUNS:
+        return False  # 'giao dịch', 'giao thông': a noun that begins like a verb
+    if p == ("có",) and _at(toks, i + 1, [("liên", "quan")]):
+        return False  # 'các cơ quan, đơn vị có liên quan': part of the group
+    if p == ("tổ", "chức") and i >= 2 and toks[i - 1].raw == "," and toks[i - 2].canon in {"quan", "vị"}:
+        return False  # 'cơ quan, tổ chức', 'đơn vị, tổ chức': the noun
     return not (p == ("tổ", "chức") and _at(toks, i + 2, _NOUN_AFTER))
+
+
+def _after_exempt_head(toks: Sequence[_Tok], j: int) -> bool:
+    """The word at ``j`` follows a capitalised head after which lowercase words still name the body
+    ('Văn phòng Ban chỉ đạo ...', 'Hội đồng thẩm định')."""
+    for p in _EXEMPT:
+        k = j - len(p)
+        if k >= 0 and toks[k].cap and all(toks[k + m].canon == w for m, w in enumerate(p)):
+            return True
+    return False
 
 
 def _joint_office(toks: Sequence[_Tok], seg: list[int], k: int) -> bool:
@@ -521,6 +605,17 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
             return ["group", j, j + g - 1, -1]
         return None
 
+    def _bare_group(j: int) -> list[Any] | None:
+        """'cơ quan thông tấn báo chí' after a named body: a group of its own."""
+        p = _at(toks, j, _BARE_GROUP_PHRASES)
+        if p is None or j + len(p) >= n:
+            return None
+        nxt = toks[j + len(p)]
+        listed = nxt.raw == "," and _at(toks, j + len(p) + 1, _BARE_GROUP_PHRASES) is not None
+        if not listed and (not nxt.word or nxt.canon in _GENERIC_WORDS_CANON or _verb_at(toks, j + len(p))):
+            return None
+        return ["group", j, j + len(p) - 1, -1]
+
     cur = start(i, after_verb)
     if cur is None:
         return None
@@ -542,6 +637,8 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
                 stop, rest_at = "verb", k
                 break
             nxt = start(k, True)
+            if nxt is None and cur[0] == "name":
+                nxt = _bare_group(k)
             if nxt is not None:
                 segs.append(cur)
                 cur = nxt
@@ -553,6 +650,8 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
         if t.canon in {"và", "cùng"}:
             k = j + 1
             nxt = start(k, False)
+            if nxt is None and cur[0] == "name" and t.canon == "và":
+                nxt = _bare_group(k)
             if nxt is not None and not (nxt[0] == cur[0] == "name" and _joint_office(toks, cur, k)):
                 segs.append(cur)
                 cur = nxt
@@ -570,7 +669,8 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
         if t.raw in {".", "/"}:
             stop, rest_at = "period", j
             break
-        if j != cur[3] and _verb_at(toks, j):
+        exempt_here = j == cur[3] or _after_exempt_head(toks, j)
+        if (not exempt_here or _at(toks, j, _NEVER_NAME)) and _verb_at(toks, j):
             stop, rest_at = "verb", j
             break
         cur[2] = j
@@ -583,7 +683,8 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
         for pa, pb in sorted(parens, reverse=True):
             if a <= pa and pb <= b:
                 out = out[: pa - a] + out[pb - a :]
-        return squash(out).strip(" ,;:-")
+        out = squash(out).strip(" ,;:-")
+        return _TRAILING_FUNCTION.sub("", out)
 
     names = [text_of(x) for x in segs if x[0] == "name"]
     groups = []
@@ -604,12 +705,29 @@ class _Addressing:
     others: list[str]
     verb: str
     task_head: str  # task text found in the same sentence ('' when the body holds the task)
+    partners: list[str] = field(default_factory=list)  # 'phối hợp với ...' in that sentence
+    role: str = ""  # 'chủ trì' when the sentence says so
+
+
+# Enumeration marks before a sentence of a body: 'b) Giao ...', '(2) Sở Y tế ...', '3) ...'.
+_ENUM_MARK = re.compile(r"^(?:[a-zđ]\)|\(\d{1,2}\)|\d{1,2}\))\s+")
+_POINT_MARK = re.compile(r"^(?P<letter>[a-zđ])\)\s+")
+
+# Labelled role lines of a plan's item: 'Cơ quan chủ trì: Sở Nội vụ, Sở Tài chính.', '- Đơn vị phối
+# hợp: Các Sở, ban, ngành.', 'Cơ quan thực hiện: Sở Nội vụ chủ trì ...; Sở Tư pháp ...'.
+_ROLE_LINE = re.compile(
+    r"^(?:(?P<noun>cơ quan,? đơn vị|cơ quan|đơn vị|bộ phận|lực lượng)\s+(?:được giao\s+)?)?"
+    r"(?P<role>chủ trì|phối hợp|thực hiện|trách nhiệm thực hiện|chịu trách nhiệm|tham mưu)"
+    r"(?:\s+(?:thực hiện|tham mưu))*(?:\s*,\s*tham mưu)?\s*:\s*(?P<who>.*)$",
+    re.IGNORECASE,
+)
+_BARE_ROLES = {"chủ trì", "phối hợp", "trách nhiệm thực hiện"}  # written without 'Cơ quan' / 'Đơn vị'
 
 
 def _address_verb(toks: list[_Tok]) -> tuple[str, int] | None:
     p = _at(toks, 0, _ADDRESS_PHRASES)
-    if p is None:
-        return None
+    if p is None or (len(p) == 1 and len(toks) > 1 and (p[0], toks[1].canon) in _COMPOUND_NOUNS):
+        return None  # 'giao dịch bảo đảm': no 'Giao'
     verb = _ADDRESS[p]
     j = len(p)
     if verb == "Chủ trì":
@@ -625,10 +743,56 @@ def _addressing(text: str, *, allow_bare: bool) -> _Addressing | None:
     ``allow_bare``: a heading that is only a name ('Sở Nội vụ') counts; a paragraph must also say
     what to do ('Sở Y tế chủ trì ...').
     """
-    s = clean_line(text).lstrip("-+• ").strip()
+    s = _ENUM_MARK.sub("", clean_line(text).lstrip("-+•* ").strip())
     toks = _tokens(s)
     if not toks:
         return None
+    found = _addressing_at_start(s, toks, allow_bare=allow_bare)
+    if found is None and ": " in s:
+        # 'Về hỗ trợ kinh phí ...: Giao Bộ Tài chính chủ trì, ...': a topic, then the addressing
+        rest = s.split(": ", 1)[1].strip()
+        rtoks = _tokens(rest)
+        if rtoks and rtoks[0].cap:
+            found = _addressing_at_start(rest, rtoks, allow_bare=False)
+            if found is not None and not (found.verb or _at(_tokens(found.task_head), 0, _DUTY_STARTS)):
+                found = None  # '... chức danh: Vụ trưởng và tương đương ...': a list, not an addressee
+    if found is not None and _at(_tokens(found.task_head), 0, _REPORTING):
+        return None  # 'Văn phòng Chính phủ xin thông báo ...', 'Cục Thuế trả lời ...': no task
+    if found is not None and _all_capitals(s) and not _capitals_name(toks):
+        return None  # 'ĐOÀN KẾT, ĐẠI ĐOÀN KẾT.': a slogan in capitals, no body
+    return found
+
+
+def _all_capitals(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _capitals_name(toks: Sequence[_Tok]) -> bool:
+    """Text in capitals gives no evidence of where a name ends: it names a body only when it is a
+    name and nothing else ('SỞ GIÁO DỤC VÀ ĐÀO TẠO'), with no punctuation inside and no function
+    word but 'và' ('CHỦ TỊCH HỒ CHÍ MINH ... CỦA CHÚNG TA' is a slogan)."""
+    words = [t for t in toks if t.word]
+    inner = toks[:-1] if toks and toks[-1].raw in {".", ":"} else toks
+    if any(not t.word and t.raw not in {"(", ")", "-", "&"} for t in inner):
+        return False
+    return not any(t.canon in _FUNCTION_WORDS and t.canon != "và" for t in words)
+
+
+# A law's clause whose subject is a kind of body, not a named one, with the duty straight after:
+# 'Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm ...', 'Cơ quan, đơn vị cấp thành phố chịu
+# trách nhiệm ...'. Only before these duty words: elsewhere such a phrase is no addressee.
+_KIND_SUBJECT = re.compile(
+    r"^(?P<who>(?:Cơ quan|Đơn vị|Doanh nghiệp|Chủ đầu tư|Tổ chức(?=,? cá nhân))\b[^.;:()]{0,90}?)\s+"
+    r"(?P<duty>(?:có|chịu) trách nhiệm\b.*)$"
+)
+
+
+def _addressing_at_start(s: str, toks: list[_Tok], *, allow_bare: bool) -> _Addressing | None:
+    m = _KIND_SUBJECT.match(s)
+    if m and not re.search(r"\b(?:cho|để|với|nhằm)\b", m.group("who")):  # 'Cơ quan ... giao cho X có ...'
+        duty = m.group("duty")
+        return _Addressing([m.group("who")], [], "", _task_head(duty), _inline_partners(duty), "")
     verb = ""
     av = _address_verb(toks)
     if av is not None:
@@ -667,7 +831,38 @@ def _addressing(text: str, *, allow_bare: bool) -> _Addressing | None:
     head = _task_head(parsed.rest) if parsed.stop in {"verb", "colon"} else ""
     if not head and parsed.stop == "verb" and not allow_bare:
         head = parsed.rest
-    return _Addressing(agencies, others, verb, head)
+    role = "chủ trì" if verb == "Chủ trì" or _canon(parsed.rest).startswith("chủ trì") else ""
+    return _Addressing(agencies, others, verb, head, _inline_partners(parsed.rest), role)
+
+
+def _inline_partners(rest: str, within: int = 0) -> list[str]:
+    """Who the addressee works with, in the clause that states its own task (up to the first ';' or
+    sentence end): 'chủ trì, phối hợp với Sở Nội vụ, Sở Tài chính và các cơ quan liên quan tham mưu
+    ...' -> ['Sở Nội vụ', 'Sở Tài chính', 'các cơ quan liên quan']; 'chủ trì, Sở Tài chính và Sở Xây
+    dựng phối hợp ...' / 'chủ trì; Sở Tài chính phối hợp ...' -> ['Sở Tài chính', 'Sở Xây dựng'].
+    ``within``: only a 'phối hợp' among the clause's first words counts (a duty of the body itself,
+    not of those it instructs: '- Chủ trì, phối hợp với ...' under a heading that names the body)."""
+    lead = re.match(r"\s*chủ trì\s*[,;]\s*", rest, re.IGNORECASE)
+    if lead:  # 'X chủ trì, Y phối hợp': the bodies between are the partners
+        after = rest[lead.end() :]
+        atoks = _tokens(after)
+        parsed = _parse_addressees(after, atoks, 0, after_verb=False) if atoks else None
+        if parsed is not None and parsed.stop == "verb" and _canon(parsed.rest).startswith("phối hợp"):
+            return [_cap(x) for x in parsed.names] + [g for g, _ in parsed.groups]
+    clause = re.split(r";|\.(?:\s|$)", rest, maxsplit=1)[0]
+    toks = _tokens(clause)
+    for i in range(len(toks) - 2):
+        if (toks[i].canon, toks[i + 1].canon) != ("phối", "hợp"):
+            continue
+        if within and sum(1 for t in toks[:i] if t.word) > within:
+            break
+        j = i + 2
+        if j < len(toks) and toks[j].canon in {"với", "cùng"}:
+            j += 1
+        parsed = _parse_addressees(clause, toks, j, after_verb=True) if j < len(toks) else None
+        if parsed is not None:
+            return [_cap(x) for x in parsed.names] + [g for g, _ in parsed.groups]
+    return []
 
 
 # --- paragraphs of a section's own body --------------------------------------------------------
@@ -687,12 +882,35 @@ def _paragraphs(doc: Document, start: int, end: int) -> list[_Para]:
         s = clean_line(doc.line(ln))
         if not s:
             continue
-        if out and not s.startswith(("-", "+", "•")) and out[-1].text[-1] not in ".:;!?" and s[0].islower():
+        last = doc.line_end(ln)
+        if out and _continues(out[-1].text, s):
             out[-1].text += " " + s
-            out[-1].end = ln
+            out[-1].end = last
         else:
-            out.append(_Para(s, ln, ln))
+            out.append(_Para(s, ln, last))
     return out
+
+
+# Words a line never ends on when the sentence ends there: a wrapped 'Sở' / 'Giáo dục', '... và'.
+_FUNCTION_WORDS = frozenset(
+    _canon(w)
+    for w in _words("và|của|các|với|cho|tại|theo|trong|về|để|có|được|là|những|thuộc|hoặc|từ|đến|trên|như")
+)
+_OPEN_LAST = _FUNCTION_WORDS | frozenset(p[0] for p in _HEAD_PHRASES)
+_NEW_ELEMENT = re.compile(r"^(?:[-+•]|[a-zđ]\)|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXLC]{1,6}\.\s)")
+
+
+def _continues(prev: str, cur: str) -> bool:
+    """Whether a line continues the paragraph before it: the paragraph does not end a sentence and
+    this line opens no new element, and either it starts lowercase or the paragraph stopped on a
+    comma, a function word or a body's head word ('- Cơ quan chủ trì: Sở Nội vụ, Sở' / 'Giáo dục
+    và Đào tạo')."""
+    if prev[-1] in ".:;!?" or _NEW_ELEMENT.match(cur):
+        return False
+    if cur[0].islower():
+        return True
+    words = re.findall(r"\w+", prev)
+    return prev[-1] in ",&-" or (bool(words) and _canon(words[-1]) in _OPEN_LAST)
 
 
 def _own_end(sec: Section) -> int:
@@ -746,7 +964,9 @@ def _body_sections(doc: Document) -> list[Section]:
     return [s for s in doc.walk() if s.kind in _BODY_KINDS]
 
 
-def _make(doc: Document, sec: Section, ad: _Addressing, task: str, start: int, end: int) -> list[Assignment]:
+def _make(
+    doc: Document, sec: Section, ad: _Addressing, task: str, start: int, end: int, label: str = ""
+) -> list[Assignment]:
     out = []
     for name in ad.agencies:
         display = name[:1].upper() + name[1:]
@@ -755,7 +975,7 @@ def _make(doc: Document, sec: Section, ad: _Addressing, task: str, start: int, e
                 agency=display,
                 agency_key=agency_key(display),
                 doc=doc.doc_id,
-                section=sec.label,
+                section=label or sec.label,
                 title=sec.title,
                 task=task,
                 line_start=start,
@@ -763,16 +983,155 @@ def _make(doc: Document, sec: Section, ad: _Addressing, task: str, start: int, e
                 verb=ad.verb,
                 shared_with=[x[:1].upper() + x[1:] for x in ad.agencies if x != name],
                 others=list(ad.others),
+                partners=_distinct([p for p in ad.partners if agency_key(p) != agency_key(display)]),
+                role=ad.role,
             )
         )
     return out
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """Names in order, each body once ('Sở Tư pháp' named on two role lines)."""
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        k = agency_key(n)
+        if k not in seen:
+            seen.add(k)
+            out.append(n)
+    return out
+
+
+def _role_line(text: str) -> tuple[str, str] | None:
+    """('chủ trì' | 'phối hợp' | 'thực hiện', who) for a labelled role line, else None."""
+    s = _ENUM_MARK.sub("", clean_line(text).lstrip("-+•* ").strip())
+    m = _ROLE_LINE.match(s)
+    if m is None:
+        return None
+    role = _canon(m.group("role"))
+    if m.group("noun") is None and role not in _BARE_ROLES:
+        return None
+    if role in {"trách nhiệm thực hiện", "chịu trách nhiệm", "tham mưu"}:
+        role = "thực hiện"
+    return role, m.group("who").strip()
+
+
+def _role_assignments(doc: Document, sec: Section, paras: list[_Para]) -> list[Assignment] | None:
+    """Assignments of an item whose bodies are named on labelled role lines ('Cơ quan chủ trì: ...',
+    'Cơ quan phối hợp: ...'); the rest of the item (its title, 'Nội dung', 'Thời gian') is the task.
+    An item of several tasks, each a bullet with role lines of its own ('- Ra mắt AI pháp luật ...'
+    / 'Đơn vị chủ trì: Sở Khoa học và Công nghệ.' / 'Đơn vị phối hợp: Sở Tư pháp.'), is read task
+    by task: a body leads one and partners on another. None when the item has no role line."""
+    if not any(_role_line(p.text) for p in paras):
+        return None
+    groups: list[list[_Para]] = [[]]
+    seen_role = False
+    for p in paras:
+        is_role = _role_line(p.text) is not None
+        if not is_role and seen_role and _NEW_TASK.match(clean_line(p.text)):
+            groups.append([])
+            seen_role = False
+        groups[-1].append(p)
+        seen_role = seen_role or is_role
+    if len(groups) == 1:
+        return _role_group(
+            doc,
+            sec,
+            paras,
+            sec.line_start,
+            max(sec.line_end if sec.children else paras[-1].end, sec.line_start),
+        )
+    out: list[Assignment] = []
+    found = False
+    for g in groups:
+        got = _role_group(doc, sec, g, g[0].start, g[-1].end, whole_item=False)
+        if got is not None:
+            found = True
+            out.extend(got)
+    return out if found else None
+
+
+# A bullet that opens a task of its own (not a labelled line such as '- Thời gian thực hiện: ...').
+_NEW_TASK = re.compile(r"^[-+•]\s*(?![^:]{0,45}:)")
+
+
+def _role_group(
+    doc: Document, sec: Section, paras: list[_Para], start: int, end: int, whole_item: bool = True
+) -> list[Assignment] | None:
+    roles: list[tuple[_Para, str, str]] = []
+    rest: list[_Para] = []
+    for p in paras:
+        r = _role_line(p.text)
+        if r is None:
+            rest.append(p)
+        else:
+            roles.append((p, r[0], r[1]))
+    if not roles:
+        return None
+    partners: list[str] = []
+    named: list[tuple[_Addressing, str]] = []
+    for _, role, who in roles:
+        if not who:
+            continue
+        for clause in (c.strip().rstrip(" .") for c in who.split(";")):  # a list of names, however long
+            ad = _addressing(clause, allow_bare=True) if clause else None
+            if ad is None:
+                if role == "phối hợp" and clause and _group_len(_tokens(clause), 0):
+                    partners.append(clause)  # 'Các cơ quan, đơn vị liên quan': a group, still a partner
+                continue
+            if role == "phối hợp":
+                partners.extend(ad.agencies + ad.others + ad.partners)
+            else:
+                named.append((ad, role))
+    if not named:
+        return [] if partners else None
+    parts = [sec.title] if sec.title and whole_item else []
+    parts += [p.text for p in rest if not re.fullmatch(r"[a-zđ]\)\s*.*:", p.text)]
+    task = _clean_task("\n".join(parts))
+    if not whole_item:
+        task = _cap(task.lstrip("-+• "))
+    out: list[Assignment] = []
+    for ad, role in named:
+        ad.partners = ad.partners + [x for x in partners if x not in ad.partners]
+        ad.role = "chủ trì" if role == "chủ trì" or ad.role == "chủ trì" else "thực hiện"
+        if role == "chủ trì" and not ad.verb:
+            ad.verb = "Chủ trì"
+        for a in _make(doc, sec, ad, task, start, end):
+            if a.agency_key not in {x.agency_key for x in out}:
+                out.append(a)
+    return out
+
+
+def _whole_heading(sec: Section, paras: list[_Para]) -> tuple[str, list[_Para]]:
+    """A heading wrapped onto the body's first line ('4. Đài Truyền hình Việt Nam,' / 'Đài Tiếng nói
+    Việt Nam, ... tuyên truyền ...'; '1. Trách nhiệm của Sở Văn hóa,' / 'Thể thao và Du lịch'): the
+    heading whole, and the paragraphs after it."""
+    title = sec.title
+    if not title or not paras or paras[0].text == title or _NEW_ELEMENT.match(paras[0].text):
+        return title, paras
+    nxt = paras[0].text
+    words = _tokens(title)
+    last = words[-1] if words else None
+    wrapped = (
+        last is not None
+        and (
+            last.raw in {",", ";", "&", "-"}  # a heading never ends on these: its list goes on
+            or last.canon in _FUNCTION_WORDS
+            or (last.cap and (last.canon,) in _HEAD_STRICT)  # 'Giao Sở' / 'Tài chính ...'
+            or (nxt[:1].islower() and title[-1] not in ".:;!?")
+            # a level goes with the name before it: 'Trung tâm Phục vụ hành chính công' / 'Thành phố chủ trì'
+            or (title[-1] not in ".:;!?" and _at(_tokens(nxt), 0, _LEVEL_PHRASES) is not None)
+        )
+    )
+    return (f"{title} {nxt}", paras[1:]) if wrapped else (title, paras)
 
 
 def _section_assignments(doc: Document, sec: Section) -> tuple[list[Assignment], list[_Para]]:
     """Assignments made by a section's heading, or else by its own paragraphs; plus the paragraphs
     that assign nothing (what is left for a general task)."""
     paras = _own_paragraphs(doc, sec)
-    ad = _addressing(sec.title, allow_bare=True) if sec.title else None
+    title, paras = _whole_heading(sec, paras)
+    ad = _addressing(title, allow_bare=True) if title else None
     if ad is not None:
         parts = [_cap(ad.task_head)] if ad.task_head else []
         own = "\n".join(p.text for p in paras)
@@ -781,22 +1140,69 @@ def _section_assignments(doc: Document, sec: Section) -> tuple[list[Assignment],
         parts.extend(_render_children(sec))
         end = paras[-1].end if paras and not sec.children else sec.line_end
         end = max(end, sec.line_start)
+        _body_partners(ad, paras)
         return _make(doc, sec, ad, _clean_task("\n".join(parts)), sec.line_start, end), []
+    by_role = _role_assignments(doc, sec, _item_paragraphs(doc, sec))
+    if by_role is not None:
+        return by_role, []
     found: list[Assignment] = []
     left: list[_Para] = []
+    point = ""  # the point 'a)', 'b)' the paragraph belongs to, when the parser labels no points
     for p in paras:
+        m = _POINT_MARK.match(p.text)
+        if m:
+            point = m.group("letter")
         pad = _addressing(p.text, allow_bare=False)
         if pad is None or not pad.task_head:
             left.append(p)
             continue
-        found.extend(_make(doc, sec, pad, _cap(_clean_task(pad.task_head)), p.start, p.end))
+        label = f"{sec.label}.{point}" if point else sec.label
+        found.extend(_make(doc, sec, pad, _cap(_clean_task(pad.task_head)), p.start, p.end, label))
     return found, left
+
+
+def _body_partners(ad: _Addressing, paras: list[_Para]) -> None:
+    """A heading that names the body, its paragraphs its duties: '4. Sở Tài chính' / '- Chủ trì, phối
+    hợp với Sở Nội vụ ...' -> partner Sở Nội vụ, role 'chủ trì' when the first duty says so."""
+    for p in paras:
+        text = _ENUM_MARK.sub("", clean_line(p.text).lstrip("-+•* ").strip())
+        for x in _inline_partners(text, within=3):
+            if x not in ad.partners and agency_key(x) not in {agency_key(a) for a in ad.agencies}:
+                ad.partners.append(x)
+    if paras and not ad.role:
+        first = _ENUM_MARK.sub("", clean_line(paras[0].text).lstrip("-+•* ").strip())
+        if _at(_tokens(first), 0, [("chủ", "trì")]):
+            ad.role = "chủ trì"
+
+
+def _item_paragraphs(doc: Document, sec: Section) -> list[_Para]:
+    """The item's own paragraphs, and those of its points when the parser made points of them
+    ('a) Nhiệm vụ', 'b) Cơ quan thực hiện: - Đơn vị chủ trì: ...' read as one item)."""
+    if sec.children and all(c.kind == "point" for c in sec.children):
+        paras = _paragraphs(doc, sec.body_start, sec.line_end)
+        if paras and _CLOSING.match(paras[-1].text):
+            paras = paras[:-1]
+        return paras
+    return _own_paragraphs(doc, sec)
+
+
+def _held_by_roles(doc: Document, sec: Section) -> bool:
+    """A point whose item names its bodies on role lines: read with the item, not on its own."""
+    parent = sec.parent
+    return (
+        sec.kind == "point"
+        and parent is not None
+        and all(c.kind == "point" for c in parent.children)
+        and any(_role_line(p.text) for p in _item_paragraphs(doc, parent))
+    )
 
 
 def extract_assignments(doc: Document) -> list[Assignment]:
     """Every (agency, task) a document's items assign, in document order."""
     out: list[Assignment] = []
     for sec in _body_sections(doc):
+        if _held_by_roles(doc, sec):
+            continue
         found, _ = _section_assignments(doc, sec)
         out.extend(found)
     return out
@@ -827,7 +1233,11 @@ def general_tasks(doc: Document) -> list[GeneralTask]:
     classes = {id(s): _heading_class(s) for s in sections}
     any_task_heading = any(c in {"task", "timeline"} for c in classes.values())
     is_law = any(s.kind == "article" for s in sections)
-    assigned = {id(s) for s in sections if s.title and _addressing(s.title, allow_bare=True)}
+    assigned = {
+        id(s)
+        for s in sections
+        if s.title and _addressing(_whole_heading(s, _own_paragraphs(doc, s))[0], allow_bare=True)
+    }
     out: list[GeneralTask] = []
     for sec in sections:
         cls = classes[id(sec)]
@@ -942,6 +1352,47 @@ def _level_mask(words: Sequence[str]) -> list[bool]:
     return mask
 
 
+# The levels of government since the 2025 reform, and the older district level: the words a
+# document may use for each ('Ủy ban nhân dân xã, phường, đặc khu' is the commune level).
+_LEVEL_TIERS = {
+    ("tinh",): "<cap tinh>",
+    ("thanh", "pho"): "<cap tinh>",
+    ("xa",): "<cap xa>",
+    ("phuong",): "<cap xa>",
+    ("dac", "khu"): "<cap xa>",
+    ("thi", "tran"): "<cap xa>",
+    ("huyen",): "<cap huyen>",
+    ("quan",): "<cap huyen>",
+    ("thi", "xa"): "<cap huyen>",
+}
+
+
+def _level_form(words: Sequence[str]) -> tuple[tuple[str, ...], frozenset[tuple[str, ...]], bool]:
+    """A folded name with each run of level words of one level made one token, the level words
+    written, and whether the level was named generically ('cấp xã', 'các cấp'):
+    'uy ban nhan dan cac xa phuong dac khu' -> ('uy', 'ban', 'nhan', 'dan', '<cap xa>')."""
+    mask = _level_mask(words)
+    out: list[str] = []
+    levels: set[tuple[str, ...]] = set()
+    generic = False
+    i = 0
+    while i < len(words):
+        p = next((k for k in _LEVEL_TIERS if mask[i] and tuple(words[i : i + len(k)]) == k), None)
+        if p is None:
+            out.append(words[i])
+            i += 1
+            continue
+        tier = _LEVEL_TIERS[p]
+        while out and out[-1] in {"cac", "cap"}:  # 'các xã', 'cấp xã'
+            generic = generic or out[-1] == "cap"
+            out.pop()
+        if not out or out[-1] != tier:
+            out.append(tier)
+        levels.add(p)
+        i += len(p)
+    return tuple(out), frozenset(levels), generic
+
+
 def _contiguous(q: Sequence[str], t: Sequence[str]) -> bool:
     return any(tuple(t[i : i + len(q)]) == tuple(q) for i in range(len(t) - len(q) + 1))
 
@@ -977,6 +1428,41 @@ _SHORT_HEADS = {"so", "ban", "phong", "cuc", "bo", "hoi", "doan", "dai", "bao", 
 _AMBIGUOUS_MENTIONS = {("thanh", "tra")}
 _SKIPPABLE = {"nhan", "dan", "viet", "nam"}
 _BAD_LAST = {"va", "cac", "cua", "thuoc", "nhung"}
+
+
+_NEEDS_TWO_WORDS = {("sở",), ("bộ",)}  # a department's field is a compound: 'Sở Tài chính', never 'Sở Tài'
+
+
+def is_whole_name(name: str) -> bool:
+    """Whether an agency name looks whole by the shape of Vietnamese administrative names: not a
+    head that needs a complement alone ('Ủy ban', 'Văn phòng', 'Giám đốc'; 'Chính phủ' and the
+    group 'Các Bộ' are whole), not cut after a function word ('Ủy ban nhân dân tỉnh và'), before a
+    council's 'nhân dân' ('Văn phòng Ủy ban') or inside a department's compound field ('Sở Tài',
+    'Bộ Giáo'; 'Sở GD&ĐT', 'Các Sở, ngành' are whole), its parentheses closed. Used to keep cut
+    names out of 'did you mean' lists."""
+    all_toks = _tokens(name)
+    toks = [t for t in all_toks if t.word]
+    if not toks or not toks[0].cap or name.count("(") != name.count(")"):
+        return False
+    if toks[-1].canon in _FUNCTION_WORDS or tuple(t.canon for t in toks[-2:]) == ("ủy", "ban"):
+        return False
+    group = toks[0].canon in {"các", "những"}
+    i = 1 if group else 0
+    head = _at(toks, i, _HEAD_PHRASES)
+    if head is None:
+        return True
+    rest = toks[i + len(head) :]
+    if not rest:
+        return group or head in _COMPLETE_HEADS  # 'Các Bộ', 'Chính phủ'
+    listed = all_toks.index(rest[0]) > 0 and all_toks[all_toks.index(rest[0]) - 1].raw == ","
+    return listed or not (head in _NEEDS_TWO_WORDS and len(rest) == 1 and not _is_abbrev(rest[0]))
+
+
+# Heads that name one body on their own, with nothing after them.
+_COMPLETE_HEADS = {
+    tuple(_canon(x).split())
+    for x in _words("chính phủ|quốc hội|thủ tướng|kiểm toán nhà nước|bảo hiểm xã hội")
+}
 
 
 @dataclass
@@ -1023,6 +1509,15 @@ class AgencyDirectory:
                         continue
                     self._mentions.setdefault(p, {}).setdefault(e.key, s0)
         self._longest = max((len(p) for p in self._mentions), default=0)
+        # bodies named as partners ('phối hợp với Sở Nội vụ'): never assignees, found apart
+        self._partner_of: dict[str, list[tuple[str, Assignment]]] = {}
+        for e in self._entries.values():
+            for a in e.assignments:
+                for partner in a.partners:
+                    pkey = agency_key(partner)
+                    if pkey and not _is_generic_group(partner):
+                        self._partner_of.setdefault(pkey, []).append((_cap(partner), a))
+        self._partners_dir: AgencyDirectory | None = None
 
     @classmethod
     def from_documents(cls, docs: Iterable[Document]) -> AgencyDirectory:
@@ -1032,8 +1527,29 @@ class AgencyDirectory:
         )
 
     # --- listing ---
-    def names(self) -> list[str]:
-        return sorted((e.display for e in self._entries.values()), key=fold)
+    def names(self, whole_only: bool = False) -> list[str]:
+        """Display names of the agencies given a task; ``whole_only`` leaves out names that look cut
+        or bare (see :func:`is_whole_name`), for lists shown to users."""
+        return sorted(
+            (e.display for e in self._entries.values() if not whole_only or is_whole_name(e.display)),
+            key=fold,
+        )
+
+    def partner_roles(self, query: str) -> list[tuple[str, Assignment]]:
+        """(name as written, assignment) for each task a typed name works on as a partner only
+        ('Sở X chủ trì, phối hợp với Sở Nội vụ': 'Sở Nội vụ' -> that assignment of Sở X), in
+        document order; [] for a name named as no partner."""
+        if not self._partner_of:
+            return []
+        if self._partners_dir is None:
+            # the partners' names, resolved the same way as assignees' (an entry per name)
+            self._partners_dir = AgencyDirectory(
+                Assignment(roles[0][0], k, "", "", "", "", 0, 0) for k, roles in self._partner_of.items()
+            )
+        out: list[tuple[str, Assignment]] = []
+        for m in self._partners_dir.resolve(query):
+            out.extend(self._partner_of.get(m.agency_key, []))
+        return sorted(out, key=lambda x: (x[1].doc, x[1].line_start))
 
     def keys(self) -> list[str]:
         return sorted(self._entries)
@@ -1053,6 +1569,11 @@ class AgencyDirectory:
             return []
         exact_key = " ".join(re.findall(r"[0-9a-z]+", fold(nfc(query))))
         found = self._tiers(q, exact_key)
+        if not found or _level_form(q)[2]:
+            # 'UBND đặc khu', 'UBND cấp xã': the bodies of that level, however a document lists it
+            # (a level named generically takes them all, beside the body named so)
+            have = {m.agency_key for m in found}
+            found += [m for m in self._same_level(q) if m.agency_key not in have]
         if not found:
             # 'Thanh tra thành phố Hải Phòng': the place of the document added to the name
             q1 = [w for w in q if w not in self._places]
@@ -1074,6 +1595,20 @@ class AgencyDirectory:
                 Match(self._entries[k].display, k, 0.5, "in-text") for k in self.find_agencies_in_text(query)
             ]
         return found
+
+    def _same_level(self, q: list[str]) -> list[Match]:
+        """Entries that are the queried body at the queried level of government, the level written
+        as a list or as 'cấp ...' ('UBND cấp xã' -> 'UBND xã, phường, đặc khu', 'UBND cấp xã'; 'UBND
+        đặc khu' -> 'UBND xã, phường, đặc khu' but not 'UBND xã, phường')."""
+        qform, qlevels, generic = _level_form(q)
+        if qform == tuple(q) or (not qlevels and not generic):
+            return []  # no level in the query
+        out = []
+        for e in self._entries.values():
+            eform, elevels, _ = _level_form(e.words)
+            if eform == qform and (generic or qlevels <= elevels):
+                out.append(Match(e.display, e.key, 0.65, "same-level"))
+        return sorted(out, key=lambda m: fold(m.agency))
 
     def _tiers(self, q: list[str], exact_key: str, only_levelless: bool = False) -> list[Match]:
         tiers: dict[int, list[Match]] = {}
@@ -1113,6 +1648,8 @@ class AgencyDirectory:
         qset = set(q.split())
         scored: list[tuple[float, str]] = []
         for e in self._entries.values():
+            if not is_whole_name(e.display):
+                continue  # a cut or bare name ('Sở Tài', 'Ủy ban') is no suggestion
             ratio = difflib.SequenceMatcher(None, q, e.key).ratio()
             overlap = len(qset & set(e.words)) / max(len(qset | set(e.words)), 1)
             score = 0.6 * ratio + 0.4 * overlap

@@ -8,14 +8,13 @@ import io
 import json
 import logging
 import mimetypes
-import time
-from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, File, Header, Query, Request, UploadFile
+from fastapi import FastAPI, File, Header, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -30,18 +29,21 @@ from assistant.check import check_documents, finding_to_dict
 from assistant.errors import (
     AssistantError,
     FileTooLargeError,
-    ForbiddenError,
+    IngestCancelledError,
     InputError,
     NotFoundError,
-    RateLimitError,
 )
 from assistant.feedback import FeedbackStore
+from assistant.guard import BodyTooLargeError, Guard, require_admin
 from assistant.model import Section
 from assistant.services import Services
 
 logger = logging.getLogger(__name__)
 
-WEB_DIR = Path(__file__).parent / "web"
+WEB_DIR = FilePath(__file__).parent / "web"
+# The longest agency name a request may ask about: real ones are under 150 characters, and
+# matching costs grow with the name (a 60 KB one took 3 s).
+MAX_AGENCY_NAME = 300
 # ES modules must be served as JavaScript whatever the platform's MIME table says.
 mimetypes.add_type("text/javascript", ".js")
 
@@ -78,27 +80,6 @@ def _section_dict(sec: Section) -> dict[str, Any]:
     }
 
 
-class _RateLimiter:
-    """A sliding one-minute window per client address."""
-
-    def __init__(self, per_minute: int) -> None:
-        self.per_minute = per_minute
-        self.hits: dict[str, deque[float]] = defaultdict(deque)
-
-    def check(self, client: str) -> None:
-        if self.per_minute <= 0:
-            return
-        now = time.monotonic()
-        q = self.hits[client]
-        while q and now - q[0] > 60:
-            q.popleft()
-        if len(q) >= self.per_minute:
-            raise RateLimitError(
-                f"Quá nhiều yêu cầu: tối đa {self.per_minute} câu hỏi mỗi phút. Vui lòng thử lại sau ít phút."
-            )
-        q.append(now)
-
-
 def create_app(services: Services) -> FastAPI:
     """The app over already-built services (the CLI's `serve` and the tests build them)."""
     settings = services.settings
@@ -106,11 +87,11 @@ def create_app(services: Services) -> FastAPI:
         title="Trợ lý tra cứu văn bản chỉ đạo",
         description="Hỏi đáp có trích dẫn trên các công văn, kế hoạch và bảng điểm.",
         version="0.1.0",
+        docs_url=None,  # served below from local files: an offline site cannot reach a CDN
+        redoc_url=None,
     )
     app.state.services = services
     feedback = FeedbackStore(settings.data_dir / "feedback.sqlite3")
-    limiter = _RateLimiter(settings.rate_limit_per_minute)
-    max_body = int(settings.max_upload_mb * 1024 * 1024) + 64 * 1024
 
     # --- errors: always a Vietnamese message, never internals ---
     @app.exception_handler(AssistantError)
@@ -121,12 +102,19 @@ def create_app(services: Services) -> FastAPI:
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = []
         for e in exc.errors()[:5]:
+            if e.get("type") == "json_invalid":  # its "place" is a character offset, not a field
+                offset = next((x for x in e.get("loc", ()) if isinstance(x, int)), None)
+                at = f" (lỗi ở ký tự thứ {offset + 1})" if offset is not None else ""
+                problems.append(f"nội dung không phải JSON hợp lệ{at}")
+                continue
             where = ".".join(str(x) for x in e.get("loc", ()) if x != "body")
             problems.append(f"{where or 'nội dung'}: {_vi_validation(e)}")
         return _error(422, "Yêu cầu không hợp lệ: " + "; ".join(problems), "ValidationError")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc, BodyTooLargeError):
+            return _error(413, str(exc.detail), "FileTooLargeError")
         messages = {
             # a body that cannot be parsed at all (bad JSON bytes, multipart without boundary)
             400: "Không đọc được nội dung yêu cầu: sai định dạng hoặc sai mã hóa.",
@@ -143,27 +131,13 @@ def create_app(services: Services) -> FastAPI:
             500, "Đã có lỗi không mong muốn. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên."
         )
 
-    @app.middleware("http")
-    async def _limits(request: Request, call_next: Any) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_body:
-            return _error(
-                413, f"Nội dung gửi lên quá lớn (tối đa {settings.max_upload_mb:g} MB).", "FileTooLargeError"
-            )
-        if request.method == "POST" and request.url.path == "/api/chat":
-            client = request.client.host if request.client else "?"
-            try:
-                limiter.check(client)
-            except RateLimitError as exc:
-                return JSONResponse(exc.to_dict(), status_code=429, headers={"Retry-After": "60"})
-        response: Response = await call_next(request)
-        if request.url.path.startswith("/static/") or request.url.path == "/":
-            response.headers.setdefault("Cache-Control", "no-cache")
-        return response
+    # outermost: rate limits, bodies bounded as they arrive, admin tokens checked before a body is read
+    app.add_middleware(Guard, settings=settings)
 
     # --- page ---
     if WEB_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+    _mount_api_docs(app)
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:
@@ -358,7 +332,7 @@ def create_app(services: Services) -> FastAPI:
         return list(out.values())
 
     @app.get("/api/agencies/{name}/tasks", tags=["cơ quan"])
-    def agency_tasks(name: str) -> dict[str, Any]:
+    def agency_tasks(name: Annotated[str, Path(max_length=MAX_AGENCY_NAME)]) -> dict[str, Any]:
         directory = services.corpus.agencies
         found = directory.tasks_for(name) if directory else []
         if not found:
@@ -376,19 +350,9 @@ def create_app(services: Services) -> FastAPI:
 
     # --- admin: bring your own documents ---
     def _require_admin(authorization: str | None) -> None:
-        if not settings.admin_token:
-            raise ForbiddenError(
-                "API quản trị đang tắt.",
-                hint="Đặt biến môi trường ASSISTANT_ADMIN_TOKEN rồi gửi nó trong tiêu đề "
-                "Authorization: Bearer <mã> để bật việc nạp và xóa văn bản.",
-            )
-        import hmac
-
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not hmac.compare_digest(given.encode(), settings.admin_token.encode()):
-            raise ForbiddenError(
-                "Mã quản trị không đúng.", hint="Gửi tiêu đề Authorization: Bearer <ASSISTANT_ADMIN_TOKEN>."
-            )
+        # the Guard has checked already, before the body was read; this keeps each admin route
+        # safe on its own
+        require_admin(settings, authorization)
 
     @app.post("/api/documents", tags=["quản trị"], status_code=201)
     async def upload_documents(
@@ -423,10 +387,39 @@ def create_app(services: Services) -> FastAPI:
     return app
 
 
+def _mount_api_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the files of the swagger-ui-bundle package, not from a CDN."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:  # the API works without its docs page
+        return
+    app.mount("/static-docs", StaticFiles(directory=str(swagger_ui_path)), name="static-docs")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — API",
+            swagger_js_url="/static-docs/swagger-ui-bundle.js",
+            swagger_css_url="/static-docs/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+
+def _refuse_when_stopping(services: Services) -> None:
+    if services.stopping.is_set():
+        raise IngestCancelledError(
+            "Máy chủ đang dừng: không nhận thay đổi kho văn bản lúc này; không có gì thay đổi.",
+            hint="Gửi lại yêu cầu khi máy chủ đã chạy lại.",
+        )
+
+
 def _ingest_uploads(services: Services, payload: list[tuple[str, bytes]], replace: bool) -> dict[str, Any]:
     from assistant.ingest import Incoming, commit, prepare
 
+    _refuse_when_stopping(services)
     with services.ingest_lock:
+        _refuse_when_stopping(services)
         existing = list(services.corpus.docs.values())
         incoming: list[Incoming] = []
         for name, data in payload:
@@ -438,7 +431,9 @@ def _ingest_uploads(services: Services, payload: list[tuple[str, bytes]], replac
                 replace=replace,
             )
             incoming.append(item)
-        report = commit(services.settings, incoming, progress=False, embedder=services.embedder)
+        report = commit(
+            services.settings, incoming, progress=False, embedder=services.embedder, cancel=services.stopping
+        )
         services.reload_corpus()
     return report
 
@@ -446,8 +441,17 @@ def _ingest_uploads(services: Services, payload: list[tuple[str, bytes]], replac
 def _delete_document(services: Services, doc: str) -> dict[str, Any]:
     from assistant.ingest import commit
 
+    _refuse_when_stopping(services)
     with services.ingest_lock:
-        report = commit(services.settings, [], remove=[doc], progress=False, embedder=services.embedder)
+        _refuse_when_stopping(services)
+        report = commit(
+            services.settings,
+            [],
+            remove=[doc],
+            progress=False,
+            embedder=services.embedder,
+            cancel=services.stopping,
+        )
         services.reload_corpus()
     return {"deleted": doc, **report}
 
@@ -512,12 +516,20 @@ def _sse(event: str, data: Any) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
+def _csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is
+    written with a leading apostrophe, which spreadsheets show as text (OWASP's advice)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _csv(items: list[dict[str, Any]]) -> Response:
     buf = io.StringIO()
     if items:
         writer = csv.DictWriter(buf, fieldnames=list(items[0].keys()))
         writer.writeheader()
-        writer.writerows(items)
+        writer.writerows({k: _csv_cell(v) for k, v in item.items()} for item in items)
     return Response(
         "\ufeff" + buf.getvalue(),
         media_type="text/csv; charset=utf-8",

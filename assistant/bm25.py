@@ -27,8 +27,6 @@ Persistence is a single ``.npz`` file (numpy arrays plus a JSON header, read wit
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from pathlib import Path
@@ -36,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.files import atomic_writer
 from assistant.text import search_tokens
 
 FORMAT = "assistant-bm25"
@@ -313,23 +312,14 @@ class BM25Index:
             "vocab": [self._terms[t] for t in used.tolist()],
         }
         header_bytes = json.dumps(header, ensure_ascii=False).encode("utf-8")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.savez_compressed(
-                    fh,
-                    header=np.frombuffer(header_bytes, dtype=np.uint8),
-                    term_ids=term_ids.astype(np.int32),
-                    tfs=all_tf.astype(np.float64),
-                    offsets=offsets,
-                )
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_writer(path) as fh:
+            np.savez_compressed(
+                fh,
+                header=np.frombuffer(header_bytes, dtype=np.uint8),
+                term_ids=term_ids.astype(np.int32),
+                tfs=all_tf.astype(np.float64),
+                offsets=offsets,
+            )
 
     @classmethod
     def load(cls, path: Path | str) -> BM25Index:

@@ -11,19 +11,29 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from assistant.answers import Answer, Citation, CitationSet
+from assistant.compose.across import answer_common_agencies, answer_order
 from assistant.compose.common import doc_name, say
-from assistant.compose.document import answer_document, answer_reference
+from assistant.compose.document import answer_document, answer_mentions, answer_person, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
-from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency, answer_which_agency
+from assistant.compose.query import answer_query
+from assistant.compose.sections import answer_outline, answer_sections, section_labels
+from assistant.compose.tasks import (
+    answer_agency_tasks,
+    answer_loosely_named,
+    answer_unknown_agency,
+    answer_which_agency,
+)
 from assistant.corpus import Corpus
 from assistant.documents import find_refs
 from assistant.errors import BackendUnavailableError, InputError
+from assistant.query import NARROWING, understand
 from assistant.router import CODE, Route, detect, folded
 from assistant.text import fold, nfc, squash
 
@@ -34,6 +44,11 @@ logger = logging.getLogger(__name__)
 _DRAFT_SINK: ContextVar[Callable[[str], None] | None] = ContextVar("draft_sink", default=None)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that show nothing: zero-width spaces and joiners, soft hyphen, BOM, direction marks.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# NFC can only shorten a text, and a decomposed Vietnamese letter takes at most three code points:
+# a message longer than this is too long whatever it holds, and is refused before any work on it.
+_RAW_CHARS_PER_CHAR = 3
 
 
 @dataclass
@@ -43,8 +58,12 @@ class Turn:
 
 
 def clean_message(message: str, max_chars: int) -> str:
-    """NFC, control characters removed, whitespace squashed; a clear error when empty or too long."""
-    text = squash(_CONTROL.sub(" ", nfc(message or "")))
+    """NFC, control and invisible characters removed, whitespace squashed; a clear error when
+    empty or too long."""
+    message = message or ""
+    if len(message) > max_chars * _RAW_CHARS_PER_CHAR:
+        raise InputError(f"Câu hỏi quá dài ({len(message)} ký tự); tối đa {max_chars} ký tự.")
+    text = squash(_CONTROL.sub(" ", _INVISIBLE.sub("", nfc(message))))
     if not text:
         raise InputError(say("error_empty_question"))
     if len(text) > max_chars:
@@ -58,18 +77,18 @@ class ChatService:
     def __init__(
         self,
         corpus: Corpus,
-        searcher_factory: Callable[[], Searcher | None] | None = None,
+        searchers: Callable[[], AbstractContextManager[Searcher | None]] | None = None,
         llm: Any = None,
         max_message_chars: int = 4000,
     ) -> None:
         self.corpus = corpus
-        self._searcher_factory = searcher_factory
+        self._searchers = searchers
         self.llm = llm
         self.max_message_chars = max_message_chars
 
-    @property
-    def searcher(self) -> Searcher | None:
-        return self._searcher_factory() if self._searcher_factory else None
+    def searcher(self) -> AbstractContextManager[Searcher | None]:
+        """The searcher over the live index, held while the ``with`` block runs (None without one)."""
+        return self._searchers() if self._searchers else nullcontext(None)
 
     def ask(
         self, message: str, history: list[Turn] | None = None, on_text: Callable[[str], None] | None = None
@@ -86,6 +105,7 @@ class ChatService:
         finally:
             _DRAFT_SINK.reset(token)
         answer.data.setdefault("route", {"kind": route.kind, "intent": route.intent})
+        answer.data.setdefault("query", self._describe(standalone, route))
         if standalone != question:
             answer.data["standalone_question"] = standalone
         logger.info(
@@ -104,11 +124,61 @@ class ChatService:
         previous_user = next((t.content for t in reversed(history) if t.role == "user"), "")
         previous_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
         q = folded(question)
+        # 'Trong số đó, tiêu chí nào đạt thấp nhất?': the previous question's Query, narrowed. The
+        # previous Query is worked out again from the history's texts (clients may send only texts).
+        if self.corpus.criteria and previous_user and NARROWING.search(q):
+            before = history[: max(0, len(history) - 2)]
+            _, prev_route = self._resolve(previous_user, before)
+            if prev_route.kind == "numeric":
+                prev_query = prev_route.params.get("query") or understand(previous_user, self.corpus.criteria)
+                current = understand(question, self.corpus.criteria, previous=prev_query)
+                if current.narrowed:
+                    return question, Route("numeric", "query", {"query": current})
+        # 'Mục 2 thì sao?' after 'Mục 1 phần II ... nói gì?': the sibling of the section asked about
+        labels = section_labels(question)
+        if previous_user and len(labels) == 1 and "." not in labels[0] and labels[0].isdigit():
+            _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+            if (
+                prev_route.kind == "document"
+                and prev_route.intent == "section"
+                and prev_route.params["sections"]
+            ):
+                doc, sec = prev_route.params["sections"][0]
+                parent = sec.label.rsplit(".", 1)[0] if "." in sec.label else sec.label
+                sibling = doc.section(f"{parent}.{labels[0]}")
+                if sibling is not None:
+                    return f"{question} ({doc_name(doc)}, mục {sibling.label})", Route(
+                        "document", "section", {"sections": [(doc, sibling)]}
+                    )
+        # 'Nhóm nào đạt tỷ lệ cao hơn?' after questions about groups C and D: those groups compared
+        if self.corpus.criteria and re.search(r"\b(nhom|phu luc) nao\b.*\bhon\b", q):
+            current = understand(question, self.corpus.criteria)
+            if not current.scope.groups and not current.scope.appendices:
+                earlier = [t.content for t in history if t.role == "user"][-4:]
+                groups: list[str] = []
+                for text in earlier:
+                    for g in understand(text, self.corpus.criteria).scope.groups:
+                        if g not in groups:
+                            groups.append(g)
+                if len(groups) >= 2:
+                    names = " và ".join(f"nhóm {g}" for g in groups)
+                    return self._with(question, f"{question.rstrip('?')} giữa {names}?")
+        # 'Văn bản kia thì sao?': the previous question, about the other document(s)
+        if previous_user and _OTHER_DOC.search(q):
+            other = self._other_documents(previous_user, previous_answer)
+            if other:
+                _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+                if prev_route.kind == "document":
+                    params = {**prev_route.params, "docs": [d.doc_id for d in other]}
+                    names = ", ".join(doc_name(d) for d in other[:3])
+                    return f"{previous_user} ({names})", Route("document", prev_route.intent, params)
+                if len(other) == 1:
+                    return self._with(question, f"{previous_user} ({doc_name(other[0])})")
         # 'Thang điểm của tiêu chí đó là bao nhiêu?': the criterion named in the last turns.
         if (
             route.kind == "numeric"
             and not CODE.search(q)
-            and re.search(r"\b(do|nay|tren|ay|vua roi|vua neu)\b", q)
+            and re.search(r"\b(do|nay|tren|ay|no|vua roi|vua neu)\b", q)
         ):
             codes = [c.upper() for c in CODE.findall(folded(previous_answer) + " " + folded(previous_user))]
             if codes:
@@ -140,6 +210,37 @@ class ChatService:
                 return condensed, detect(condensed, self.corpus)
         return question, route
 
+    def _describe(self, question: str, route: Route) -> dict[str, Any]:
+        """How the question was understood, for ``data['query']``: the typed Query of a criteria
+        question, else what is asked for (target), the operation and the scope the route names."""
+        if route.kind == "numeric":
+            described = understand(question, self.corpus.criteria).to_dict()
+            return {**described, "answered_by": route.intent}
+        target = {"tasks": "assignments", "document": "document", "passage": "passages"}.get(
+            route.kind, route.kind
+        )
+        scope: dict[str, Any] = {}
+        if route.intent == "section":
+            target = "sections"
+            scope["sections"] = [f"{d.doc_id}:{s.label}" for d, s in route.params.get("sections", [])]
+        for key in ("agencies", "docs", "numbers", "name"):
+            if route.params.get(key):
+                scope[key] = route.params[key]
+        picked = [d.doc_id for d in self.corpus.pick_documents(question)]
+        if picked and "docs" not in scope:
+            scope["docs"] = picked
+        return {"target": target, "operation": route.intent, "scope": scope}
+
+    def _other_documents(self, previous_user: str, previous_answer: str) -> list[Any]:
+        """The documents the previous turn was not about (named in its question, or in its answer)."""
+        docs = list(self.corpus.docs.values())
+        before = {d.doc_id for d in self.corpus.pick_documents(previous_user)}
+        if not before and previous_answer:
+            before = {d.doc_id for d in docs if doc_name(d) in previous_answer}
+        if not before or len(before) == len(docs):
+            return []
+        return [d for d in docs if d.doc_id not in before]
+
     def _with(self, original: str, rewritten: str) -> tuple[str, Route]:
         return rewritten, detect(rewritten, self.corpus)
 
@@ -159,11 +260,12 @@ class ChatService:
         group = re.search(r"\bnhom (?:tieu chi )?([a-d])\b", q)
         appendix = re.search(r"\bphu luc (?:so )?(iii|ii|iv|i|0?[1-4])\b", q)
         if prev_route.kind == "numeric" and group:
-            return (
-                re.sub(r"(?i)nhóm( tiêu chí)? [A-D]\b", f"nhóm tiêu chí {group.group(1).upper()}", previous)
-                if re.search(r"(?i)nhóm( tiêu chí)? [A-D]\b", previous)
-                else f"{previous} nhóm {group.group(1).upper()}"
-            )
+            g = group.group(1).upper()
+            if re.search(r"(?i)nhóm( tiêu chí)? [A-D]\b", previous):
+                return re.sub(r"(?i)nhóm( tiêu chí)? [A-D]\b", f"nhóm tiêu chí {g}", previous)
+            if re.search(r"\bnhom( tieu chi)? [a-d]\b", folded(previous)):  # typed without accents
+                return re.sub(r"\bnhom( tieu chi)? [a-d]\b", f"nhóm tiêu chí {g}", folded(previous))
+            return f"{previous} nhóm {g}"
         if prev_route.kind == "numeric" and appendix:
             return re.sub(r"(?i)phụ lục (số )?\w+", f"Phụ lục {appendix.group(1).upper()}", previous)
         if prev_route.kind == "numeric" and CODE.search(q):
@@ -196,6 +298,10 @@ class ChatService:
     # --- routing to composers ---
     def _answer(self, question: str, route: Route, history: list[Turn]) -> Answer:
         corpus = self.corpus
+        if corpus.absent(question):  # a place or a year no document mentions: nothing can answer it
+            return not_found(corpus, question, {"route": {"kind": route.kind, "intent": route.intent}})
+        if route.kind == "numeric" and route.intent == "query":
+            return answer_query(corpus, question, route.params["query"])
         if route.kind == "numeric":
             answer = answer_numeric(corpus, question, route)
             if answer.kind == "not_found" and route.intent == "title_search":
@@ -206,14 +312,29 @@ class ChatService:
                 found = answer_agency_tasks(corpus, question, route.params["agencies"])
                 if found:
                     return found
-                return answer_unknown_agency(corpus, route.params["agencies"][0])
+                return self._unknown_agency(question, route.params["agencies"][0])
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)
+            if route.intent == "common":
+                return answer_common_agencies(corpus, question) or self._passage(question)
             if route.intent == "unknown_agency":
-                return answer_unknown_agency(corpus, route.params["name"])
+                return self._unknown_agency(question, route.params["name"])
         if route.kind == "document":
+            if route.intent == "mentions":
+                return answer_mentions(corpus, question, route.params["numbers"]) or self._passage(question)
             if route.intent == "reference":
                 return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
+            if route.intent == "section":
+                answer = answer_sections(corpus, question, route.params["sections"])
+                if self.llm is not None and answer.kind == "passage":
+                    return self._phrase_with_llm(question, answer)  # from the cited sections only
+                return answer
+            if route.intent == "person":
+                return answer_person(corpus, question)
+            if route.intent == "order":
+                return answer_order(corpus, question, folded(question)) or self._passage(question)
+            if route.intent == "outline":
+                return answer_outline(corpus, question) or self._passage(question)
             if route.intent == "reference_followup":
                 return self._reference_followup(question, route.params["previous"]) or self._passage(question)
             return answer_document(
@@ -221,8 +342,17 @@ class ChatService:
             ) or self._passage(question)
         return self._passage(question)
 
+    def _unknown_agency(self, question: str, name: str) -> Answer:
+        """A name no task is given to: a partner's answer if it is one, else the one agency a loosely
+        typed name must mean, else not found with the closest names."""
+        answer = answer_unknown_agency(self.corpus, name)
+        if answer.kind != "not_found":
+            return answer
+        return answer_loosely_named(self.corpus, question, name) or answer
+
     def _passage(self, question: str) -> Answer:
-        answer = answer_passage(self.corpus, self.searcher, question)
+        with self.searcher() as searcher:
+            answer = answer_passage(self.corpus, searcher, question)
         if self.llm is not None and answer.kind == "passage":
             return self._phrase_with_llm(question, answer)
         return answer
@@ -295,6 +425,11 @@ class ChatService:
                         return doc, best, n
         return None
 
+
+# A follow-up about the other document ('Văn bản kia thì sao?', 'còn công văn còn lại?').
+_OTHER_DOC = re.compile(
+    r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu|cai) (kia|con lai|khac|thu hai|con lai thi sao)\b"
+)
 
 # A follow-up that names a public body by its kind ('Còn Sở Y tế?', 'Thế còn Công an thành phố?').
 _NAMES_A_BODY = re.compile(

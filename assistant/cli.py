@@ -8,14 +8,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, NotFoundError
+
+if TYPE_CHECKING:
+    import uvicorn
+    from rich.text import Text
 
 logger = logging.getLogger(__name__)
 
@@ -24,15 +29,27 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+# C0 and C1 control characters (escape sequences start with ESC or CSI) except tab and newline.
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(value: Any) -> Text:
+    """A cell as plain text for the terminal: what users wrote (feedback comments, documents)
+    can carry neither escape sequences (clear screen, colours, OSC-8 links) nor Rich markup."""
+    from rich.text import Text
+
+    return Text(_TERMINAL_CONTROL.sub("\ufffd", "" if value is None else str(value)))
+
+
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "") -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title or None, show_lines=False)
+    table = Table(title=terminal_safe(title) if title else None, show_lines=False)
     for h in headers:
         table.add_column(h, overflow="fold")
     for r in rows:
-        table.add_row(*("" if c is None else str(c) for c in r))
+        table.add_row(*(terminal_safe(c) for c in r))
     Console(width=max(100, min(160, _term_width()))).print(table)
 
 
@@ -273,28 +290,53 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def server_config(app: Any, host: str, port: int, log_level: str = "info") -> uvicorn.Config:
+    """How `assistant serve` runs uvicorn (the tests' servers use it too)."""
+    import uvicorn
+
+    from assistant.guard import MAX_HEADER_BYTES
+
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        timeout_graceful_shutdown=20,
+        # h11 bounds the header block (httptools reads headers of any size)
+        http="h11",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+    )
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
     from assistant.api import create_app
+    from assistant.indexing import clean_unfinished
     from assistant.services import Services
 
+    clean_unfinished(settings)  # what a killed ingest left behind
     services = Services(settings)
     # The model loads while the server starts: /healthz says "starting" (503) until it is in, and
     # the answers that need no model (scores, tasks, document facts) are served meanwhile. Measured
     # by benchmarks/serving.py: ready about 1 s sooner than loading first and serving after.
     threading.Thread(target=services.warm, name="warm-up", daemon=True).start()
+    # ingests made by another process (a second server, `assistant ingest`) are taken in
+    services.watch()
     app = create_app(services)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # an ingest in progress is cancelled at its next step (nothing changed) and its
+            # request answered within the grace period
+            services.stopping.set()
+            super().handle_exit(sig, frame)
+
     # uvicorn drains the requests in flight on SIGTERM, then raises SIGTERM again on its way out;
     # a drained shutdown is a clean one, so that last SIGTERM ends the process with status 0.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
-    uvicorn.run(
-        app,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        log_level="info",
-        timeout_graceful_shutdown=20,
-    )
+    Server(server_config(app, args.host or settings.host, args.port or settings.port)).run()
+    services.close()
     return 0
 
 

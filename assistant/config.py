@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(
         0, ge=0, description="Chat requests per client per minute; 0 disables the limit."
     )
+    feedback_per_minute: int = Field(
+        20, ge=0, description="Feedback posts per client per minute; 0 disables the limit."
+    )
     host: str = Field("127.0.0.1", description="Address `assistant serve` listens on.")
     port: int = Field(8000, description="Port `assistant serve` listens on.")
     log_level: str = Field("INFO", description="Logging level.")

@@ -9,11 +9,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
-from assistant.documents import load_corpus
+from assistant.documents import find_refs, load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
+from assistant.parsecache import ParseCache, Parsed
+from assistant.places import PROVINCES, named_localities, named_places
 from assistant.text import doc_numbers, fold
 
 logger = logging.getLogger(__name__)
+
+
+def _locality_name(local: str) -> str:
+    """'huyện Thủy Nguyên' -> 'thuy nguyen': the name without its unit word, folded."""
+    folded = fold(local)
+    for unit in ("thi xa", "thi tran", "dac khu", "thanh pho", "huyen", "quan", "xa", "phuong", "tinh"):
+        if folded.startswith(unit + " "):
+            return folded[len(unit) + 1 :]
+    return folded
 
 
 @dataclass
@@ -27,20 +38,29 @@ class Corpus:
 
     @classmethod
     def from_documents(cls, docs: list[Document]) -> Corpus:
-        by_id = {d.doc_id: d for d in sorted(docs, key=lambda d: d.doc_id)}
-        assignments = [a for d in by_id.values() for a in extract_assignments(d)]
+        return cls.from_parsed([Parsed(d, extract_assignments(d), general_tasks(d)) for d in docs])
+
+    @classmethod
+    def from_parsed(cls, parsed: list[Parsed]) -> Corpus:
+        """The corpus of documents whose per-document facts are already extracted (the parse cache)."""
+        by_id = {p.doc.doc_id: p for p in sorted(parsed, key=lambda p: p.doc.doc_id)}
+        docs = {doc_id: p.doc for doc_id, p in by_id.items()}
+        assignments = [a for p in by_id.values() for a in p.assignments]
         return cls(
-            docs=by_id,
-            criteria=[r for d in by_id.values() for r in d.criteria],
-            totals=[t for d in by_id.values() for t in d.totals],
-            agencies=AgencyDirectory(assignments, places=[d.place for d in by_id.values() if d.place]),
+            docs=docs,
+            criteria=[r for d in docs.values() for r in d.criteria],
+            totals=[t for d in docs.values() for t in d.totals],
+            agencies=AgencyDirectory(assignments, places=[d.place for d in docs.values() if d.place]),
             assignments=assignments,
-            general={doc_id: general_tasks(d) for doc_id, d in by_id.items()},
+            general={doc_id: list(p.general) for doc_id, p in by_id.items()},
         )
 
     @classmethod
-    def load(cls, directory: Path) -> Corpus:
-        return cls.from_documents(load_corpus(directory))
+    def load(cls, directory: Path, cache: ParseCache | None = None) -> Corpus:
+        """The corpus of a folder, parsed through ``cache`` when given."""
+        if cache is None:
+            return cls.from_documents(load_corpus(directory))
+        return cls.from_parsed(cache.load_corpus(directory))
 
     def doc(self, doc_id: str) -> Document | None:
         return self.docs.get(doc_id)
@@ -53,14 +73,90 @@ class Corpus:
         return list(self.docs[doc_id].totals) if doc_id in self.docs else []
 
     @functools.cached_property
+    def _folded_text(self) -> str:
+        """Every document's text folded and single-spaced, punctuation as spaces (phrase look-ups)."""
+        return " ".join(re.sub(r"[^\w]+", " ", fold(" ".join(d.lines))) for d in self.docs.values())
+
+    @functools.cached_property
+    def _mentioned(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The provinces (folded) and the years any document mentions, found once per corpus."""
+        names = sorted({fold(p) for p in PROVINCES}, key=len, reverse=True)
+        rx = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+        places: set[str] = set()
+        years: set[str] = set()
+        for d in self.docs.values():
+            text = fold(" ".join(d.lines))
+            places.update(rx.findall(text))
+            years.update(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
+        return frozenset(places), frozenset(years)
+
+    def absent(self, question: str) -> list[str]:
+        """What a question names that no document mentions at all: a province or city, a year.
+
+        Nothing in the corpus can answer about those; the answer says so instead of quoting another
+        place's or year's text."""
+        places, years = self._mentioned
+        out = [p for p in named_places(question) if fold(p) not in places]
+        for local in named_localities(question):
+            name = _locality_name(local)
+            if any(fold(p) == name for p in out):
+                continue  # a province already named
+            if not re.search(rf"\b{re.escape(name)}\b", self._folded_text) and local not in out:
+                out.append(local)
+        # a document of a place ('kế hoạch ... của huyện Thủy Nguyên') when no document of that kind is
+        # that place's: the place may be named in the text, but not as the issuer
+        q = fold(question)
+        kind = re.search(r"\b(ke hoach|cong van|quyet dinh|chi thi|thong bao|bao cao|nghi quyet)\b", q)
+        if kind and not out:
+            for local in [*named_localities(question), *named_places(question)]:
+                name = _locality_name(local)
+                if not re.search(rf"\bcua (?:\w+ ){{0,3}}{re.escape(name)}\b", q):
+                    continue
+                same_kind = [d for d in self.docs.values() if fold(d.doc_type) == kind.group(1)]
+                if same_kind and not any(name in fold(f"{d.issuer} {d.place}") for d in same_kind):
+                    out.append(f"{same_kind[0].doc_type} của {local}")
+        # a law by its name ('Luật Đất đai') that no document names
+        for m in re.finditer(
+            r"\b(luat|bo luat|phap lenh) ((?:[a-z]+ ){1,3}?[a-z]+)(?= \d{4}\b| co\b| duoc\b| quy\b| la\b|\?|$)",
+            fold(question),
+        ):
+            phrase = f"{m.group(1)} {m.group(2)}"
+            if phrase not in self._folded_text:
+                out.append(phrase)
+        for year in dict.fromkeys(re.findall(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,])", question)):
+            if year not in years:
+                out.append(f"năm {year}")
+        return out
+
+    @functools.cached_property
     def _numbers(self) -> tuple[set[str], dict[str, DocRef]]:
         """The corpus's own document numbers and the numbers it only cites, folded and uppercased
         (worked out once: every question is checked against them)."""
         own = {fold(d.number).upper() for d in self.docs.values() if d.number}
-        cited = {
-            fold(r.number).upper(): r for d in self.docs.values() for r in [*d.bases, *d.refs] if r.number
-        }
+        cited: dict[str, DocRef] = {}
+        for d in self.docs.values():
+            for r in [*d.bases, *d.refs, *(ref for _, ref in self.body_refs.get(d.doc_id, []))]:
+                if r.number:
+                    cited.setdefault(fold(r.number).upper(), r)
         return own, {k: r for k, r in cited.items() if k not in own}
+
+    @functools.cached_property
+    def body_refs(self) -> dict[str, list[tuple[str, DocRef]]]:
+        """Documents cited in the body of each document ('... Chỉ thị số 05-CT/TW ngày 15/5/2016 của
+        Bộ Chính trị ...'), with the label of the section citing them; found once per corpus."""
+        out: dict[str, list[tuple[str, DocRef]]] = {}
+        for d in self.docs.values():
+            spans = [(s.line_start, s.line_end, s.level, s.label) for s in d.walk() if s.kind != "header"]
+            for n in range(1, len(d.lines) + 1):
+                text = d.line(n)
+                if not text or not re.search(r"\d+/|\d+-[A-ZĐ]", text):
+                    continue
+                holders = [x for x in spans if x[0] <= n <= x[1]]
+                if not holders:
+                    continue
+                label = max(holders, key=lambda x: x[2])[3]
+                out.setdefault(d.doc_id, []).extend((label, r) for r in find_refs(text, n))
+        return out
 
     def referenced_numbers(self, question: str) -> list[str]:
         """Numbers of documents the question names that the corpus cites but does not hold
@@ -80,27 +176,44 @@ class Corpus:
             ]
         return list(dict.fromkeys(found))
 
+    @functools.cached_property
+    def _naming(self) -> list[tuple[Document, str, str, str, str, str]]:
+        """Per document, folded once: its number, the number's head, its type, place, issuer's tail."""
+        out = []
+        for d in self.docs.values():
+            num = fold(d.number) if d.number else ""
+            tail = fold(d.issuer).split()[-2:] if d.issuer else []
+            out.append(
+                (
+                    d,
+                    num,
+                    num.split("/")[0] if num else "",
+                    fold(d.doc_type) if d.doc_type else "",
+                    fold(d.place) if d.place else "",
+                    " ".join(tail) if len(tail) == 2 else "",
+                )
+            )
+        return out
+
     def pick_documents(self, question: str) -> list[Document]:
         """The documents a question names (by number, type, place or issuer); [] when it names none."""
         q = fold(question)
+        words = set(re.findall(r"[\w]+", q))
+        numbers = set(re.findall(r"(?<![\d/])\d+(?![\d/])", q))
         scored: list[tuple[int, Document]] = []
-        for d in self.docs.values():
+        for d, num, head, doc_type, place, tail in self._naming:
             score = 0
-            if d.number:
-                num = fold(d.number)
-                head = num.split("/")[0]
+            if num:
                 if num in q:
                     score += 5
-                elif re.search(rf"(?<![\d/]){re.escape(head)}(?![\d/])", q) and len(head) >= 2:
+                elif len(head) >= 2 and (head in numbers or (not head.isdigit() and head in q)):
                     score += 3
-            if d.doc_type and re.search(rf"\b{re.escape(fold(d.doc_type))}\b", q):
+            if doc_type and doc_type.split()[0] in words and re.search(rf"\b{re.escape(doc_type)}\b", q):
                 score += 2
-            if d.place and fold(d.place) in q:
+            if place and place in q:
                 score += 2
-            if d.issuer:
-                place_words = fold(d.issuer).split()[-2:]
-                if len(place_words) == 2 and " ".join(place_words) in q:
-                    score += 1
+            if tail and tail in q:
+                score += 1
             if score:
                 scored.append((score, d))
         if not scored:

@@ -8,7 +8,6 @@ answers can quote it verbatim. No I/O beyond reading the file; no LlamaIndex her
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Iterable
@@ -33,7 +32,15 @@ from assistant.model import (
     Table,
     TableTotal,
 )
-from assistant.text import ROMAN_VALUES, fold, int_to_roman, nfc, parse_decimal, squash
+from assistant.text import (
+    ROMAN_VALUES,
+    fold,
+    int_to_roman,
+    parse_decimal,
+    squash,
+    text_hash,
+    unify_lines,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -284,7 +291,7 @@ def _title_case_name(s: str) -> bool:
 
 class _Parser:
     def __init__(self, doc_id: str, text: str, path: str) -> None:
-        self.text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+        self.text = unify_lines(text)
         self.lines = self.text.split("\n")
         self.layout = read_layout(self.lines)
         self.clean = [clean_line(x) for x in self.layout.text]
@@ -292,7 +299,7 @@ class _Parser:
         self.doc.logical, self.doc.logical_end = self.layout.text, self.layout.end
         self.doc.site_meta = self.layout.site_meta
         self.vv_subject = False
-        self.doc.content_hash = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        self.doc.content_hash = text_hash(text)
         self.n = len(self.lines)
 
     # 1-based helpers

@@ -81,6 +81,8 @@ CONVERTER_VERSION = 2
 QUERY_PROMPT = "query: "
 PASSAGE_PROMPT = "passage: "
 MAX_SEQ_LENGTH = 512
+SMALL_JOB_TOKENS = 128
+"""Padded tokens up to which a whole embedding job runs on one thread (see ``Embedder._embed``)."""
 
 Precision = Literal["auto", "fp32", "bf16"]
 
@@ -759,6 +761,12 @@ class Embedder:
             cur.append(int(i))
         batches.append(cur)
 
+        # A small job (a query or two) runs on one thread: splitting a few tokens' matrices
+        # across threads gains little idle (45 against 52 ms on 2 cores), and on a busy machine
+        # OpenMP threads that spin at every barrier while another process holds a core make it
+        # 20x slower (1,230 against 55 ms with both cores taken), which is what made passage
+        # answers slow as the corpus, and the work around them, grew.
+        small = max(lengths) * n <= SMALL_JOB_TOKENS
         bar = None
         if show_progress:
             from tqdm import tqdm
@@ -770,7 +778,7 @@ class Embedder:
                 torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"),
             ):
                 for batch in batches:
-                    with self._model_lock:
+                    with self._model_lock, _torch_threads(1 if small else None):
                         emb = self.model.encode(
                             [full[i] for i in batch],
                             batch_size=len(batch),
@@ -787,6 +795,23 @@ class Embedder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         out /= np.maximum(norms, 1e-12)
         return out
+
+
+@contextmanager
+def _torch_threads(n: int | None) -> Iterator[None]:
+    """torch's intra-op threads set to ``n`` for the block (unchanged for None); the caller holds
+    the model lock, so no other forward pass sees the change."""
+    import torch
+
+    before = torch.get_num_threads()
+    if n is None or n == before:
+        yield
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def load_embedder(settings: Settings | None = None) -> Embedder:

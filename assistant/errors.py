@@ -11,6 +11,7 @@ AssistantError                    base; ``message`` is Vietnamese, ``status`` th
 ├── CorpusError (500-safe 422)    a corpus file that cannot be parsed
 ├── IndexNotBuiltError (503)      no usable index: names the command that builds it
 ├── IndexModelMismatchError (409) index built with another embedding model
+├── IngestCancelledError (503)    the server stopped during an ingest: nothing was changed
 ├── BackendUnavailableError (503) the Chroma server or another backend is down
 └── ModelNotBuiltError (503)      the embedding model folder is missing
 """
@@ -76,6 +77,10 @@ class IndexNotBuiltError(AssistantError):
 
 class IndexModelMismatchError(AssistantError):
     status = 409
+
+
+class IngestCancelledError(AssistantError):
+    status = 503
 
 
 class BackendUnavailableError(AssistantError):

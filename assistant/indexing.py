@@ -40,9 +40,9 @@ import json
 import logging
 import os
 import shutil
-import tempfile
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,7 +53,13 @@ import numpy as np
 from assistant.bm25 import BM25Index
 from assistant.chunks import CHUNKER_VERSION, Chunk, chunk_document, chunk_from_metadata
 from assistant.config import Settings, get_settings
-from assistant.errors import BackendUnavailableError, IndexModelMismatchError, IndexNotBuiltError
+from assistant.errors import (
+    BackendUnavailableError,
+    IndexModelMismatchError,
+    IndexNotBuiltError,
+    IngestCancelledError,
+)
+from assistant.files import write_atomic
 from assistant.model import Document
 
 if TYPE_CHECKING:
@@ -98,22 +104,8 @@ class EmbedderLike(Protocol):
 # --- small file helpers ----------------------------------------------------------------------------
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_json_atomic(path: Path, obj: Any) -> None:
-    _write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomic(path, json.dumps(obj, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def _now() -> str:
@@ -219,6 +211,37 @@ class Layout:
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def clean_unfinished(settings: Settings) -> list[str]:
+    """Remove the versions an ingest began and never finished (no manifest: killed with -9, the
+    machine lost power). Not while another process ingests: its version is unfinished too.
+    Finished old versions stay (another server may still be reading one); ingests clean those."""
+    layout = Layout(settings.index_dir)
+    if not layout.root.is_dir():
+        return []
+    removed: list[str] = []
+    with open(layout.root / LOCK_FILE, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return []  # an ingest is running
+        try:
+            live = layout.current()
+            for name in layout.versions():
+                if name == live or (layout.path(name) / MANIFEST).exists():
+                    continue
+                if settings.chroma_host:
+                    coll = _collection_name(settings, name)
+                    with contextlib.suppress(Exception):
+                        make_chroma_client(settings).delete_collection(coll)
+                shutil.rmtree(layout.path(name), ignore_errors=True)
+                removed.append(name)
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+    if removed:
+        logger.info("removed %d unfinished index version(s): %s", len(removed), ", ".join(removed))
+    return removed
 
 
 def read_manifest(version_dir: Path) -> dict[str, Any]:
@@ -583,6 +606,7 @@ def ingest(
     embedder: EmbedderLike | None = None,
     rebuild: bool = False,
     progress: bool = True,
+    cancel: threading.Event | None = None,
 ) -> IngestReport:
     """Bring the index in line with ``docs`` (the whole corpus).
 
@@ -591,8 +615,18 @@ def ingest(
     new version built beside the live one (a copy of it, or from scratch with ``rebuild`` or no
     usable index) and switched to only when complete: the live version is never written, so
     queries keep being answered from it during the ingest and after a failed one.
+
+    ``cancel``, once set, stops the ingest at its next step (IngestCancelledError): the new
+    version is dropped and nothing is changed. Once the switch has begun it is no longer looked at.
     """
     from assistant.retrieval import AccentModel
+
+    def check_cancel() -> None:
+        if cancel is not None and cancel.is_set():
+            raise IngestCancelledError(
+                "Máy chủ đang dừng: việc nạp văn bản đã bị hủy, kho văn bản và chỉ mục không thay đổi.",
+                hint="Gửi lại tệp khi máy chủ đã chạy lại.",
+            )
 
     started = time.perf_counter()
     settings = settings or get_settings()
@@ -635,11 +669,40 @@ def ingest(
                 collection, bm25 = _copy_of_live(
                     client, settings, embedder, layout.path(live), base, manifest
                 )
-            chunks = {d.doc_id: chunk_document(d) for d in docs}
-            _apply(manifest, docs, chunks, collection, bm25, embedder, settings, progress, fresh, report)
+            # only the documents whose chunks are (re)embedded are chunked: an unchanged one's
+            # chunks are in the copy already
+            known = manifest.get("documents", {})
+            same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
+            chunks = {
+                d.doc_id: chunk_document(d)
+                for d in docs
+                if fresh or not _unchanged(known.get(d.doc_id), same_chunker, d)
+            }
+            kept = {d.doc_id for d in docs if d.doc_id not in chunks}
+            old_ids = [c for d in known if d not in kept for c in known[d].get("chunks", [])]
+            accents = _updated_accents(layout.path(live) if live else None, collection, old_ids, fresh)
+            _apply(
+                manifest,
+                docs,
+                chunks,
+                collection,
+                bm25,
+                embedder,
+                settings,
+                progress,
+                fresh,
+                report,
+                check_cancel,
+            )
             # Everything below is written only once the vectors are in place.
             bm25.save(vdir / BM25_FILE)
-            accents = AccentModel.build(c.text for cs in chunks.values() for c in cs)
+            new_texts = [c.text for cs in chunks.values() for c in cs]
+            if accents is None:  # a first build, or the live counts could not be updated
+                if len(chunks) < len(docs):
+                    new_texts = [c.text for d in docs for c in chunks.get(d.doc_id) or chunk_document(d)]
+                accents = AccentModel.build(new_texts)
+            else:
+                accents.add(new_texts)
             accents.save(vdir / ACCENTS_FILE)
             manifest["chunker_version"] = CHUNKER_VERSION
             manifest["updated"] = _now()
@@ -647,6 +710,7 @@ def ingest(
             collection.modify(metadata=_collection_metadata(embedder, version))
             write_json_atomic(vdir / MANIFEST, manifest)
             report.chunks_total = len(bm25)
+            check_cancel()  # the last moment to stop with nothing changed
         except BaseException:
             # a failed new version is dropped at once; the live one keeps serving
             if settings.chroma_host and client is not None:
@@ -693,12 +757,19 @@ def _nothing_changed(manifest: dict[str, Any], docs: Sequence[Document]) -> bool
     )
 
 
+def _collection_name(settings: Settings, version: str) -> str:
+    """A version's collection: one per version on a server, the one of its own folder locally."""
+    if settings.chroma_host:
+        return f"{settings.collection}-{version}".replace("_", "-")
+    return settings.collection
+
+
 def _new_manifest(
     settings: Settings, embedder: EmbedderLike, version: str, base: dict[str, Any] | None
 ) -> dict[str, Any]:
     """The manifest of a new version: empty, or the live one's documents carried over."""
     server = bool(settings.chroma_host)
-    coll_name = f"{settings.collection}-{version}".replace("_", "-") if server else settings.collection
+    coll_name = _collection_name(settings, version)
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -785,6 +856,7 @@ def _apply(
     progress: bool,
     fresh: bool,
     report: IngestReport,
+    check_cancel: Callable[[], None],
 ) -> None:
     known: dict[str, dict[str, Any]] = manifest.setdefault("documents", {})
     same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
@@ -794,7 +866,7 @@ def _apply(
     replaced: list[str] = []
     for doc in docs:
         entry = known.get(doc.doc_id)
-        if entry is not None and same_chunker and entry.get("content_hash") == doc.content_hash:
+        if _unchanged(entry, same_chunker, doc):
             report.unchanged.append(doc.doc_id)
             continue
         (report.updated if entry is not None else report.added).append(doc.doc_id)
@@ -816,6 +888,7 @@ def _apply(
 
     # 2. Embed and add the new chunks, batch by batch.
     def sink(batch: list[Chunk], vectors: np.ndarray) -> None:
+        check_cancel()
         vector_store.add([_node(c, v) for c, v in zip(batch, vectors, strict=True)])
 
     report.chunks_embedded = embed_chunks(embedder, to_embed, settings.embed_batch_size, progress, sink)
@@ -833,6 +906,32 @@ def _apply(
             }
     for name in ("added", "updated", "removed", "unchanged"):
         getattr(report, name).sort()
+
+
+def _unchanged(entry: dict[str, Any] | None, same_chunker: bool, doc: Document) -> bool:
+    """True when the live version holds ``doc``'s chunks as they are (same text, same chunker)."""
+    return entry is not None and same_chunker and entry.get("content_hash") == doc.content_hash
+
+
+def _updated_accents(
+    live_dir: Path | None, collection: Any, old_ids: list[str], fresh: bool
+) -> AccentModel | None:
+    """The live accent counts without the chunks that go (their texts read from the copy of the
+    live collection, before they are deleted); None when they must be counted afresh."""
+    from assistant.retrieval import AccentModel
+
+    if fresh or live_dir is None:
+        return None
+    try:
+        accents = AccentModel.load(live_dir / ACCENTS_FILE)
+        got = collection.get(ids=old_ids, include=["documents"]) if old_ids else {"ids": [], "documents": []}
+    except Exception:  # unreadable counts or collection: count every chunk again
+        logger.warning("accent counts of the live version unusable: counting them again", exc_info=True)
+        return None
+    if len(got["ids"]) != len(set(old_ids)):
+        return None  # the copy lacks chunks the manifest lists: the counts would drift
+    accents.remove([t or "" for t in got["documents"] or []])
+    return accents
 
 
 def _bm25_meta(chunk: Chunk) -> dict[str, Any]:
@@ -865,6 +964,7 @@ __all__ = [
     "Index",
     "IngestReport",
     "Layout",
+    "clean_unfinished",
     "embed_chunks",
     "ingest",
     "load_embedder",

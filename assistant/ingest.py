@@ -9,17 +9,18 @@ that: a file that fails at any step changes nothing, and re-running after a cras
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assistant.check import check_documents, finding_to_dict
 from assistant.config import Settings
-from assistant.documents import TEXT_SUFFIXES, corpus_files, load_corpus, parse_text
+from assistant.documents import TEXT_SUFFIXES, corpus_files, parse_text
 from assistant.errors import EmptyDocumentError, InputError
+from assistant.files import write_atomic
 from assistant.model import Document
+from assistant.parsecache import ParseCache
 from assistant.readers import SUPPORTED_EXTENSIONS, content_sha256, read_bytes, read_path, safe_doc_id
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,13 @@ class Incoming:
     text: str
     source: str
     duplicate_of: str = ""
+
+
+def _corpus(settings: Settings) -> list[Document]:
+    """The corpus folder's documents, parsed through the parse cache (only new texts are parsed)."""
+    if not settings.corpus_dir.is_dir():
+        return []
+    return ParseCache.for_data_dir(settings.data_dir).load_documents(settings.corpus_dir)
 
 
 def _max_bytes(settings: Settings) -> int:
@@ -82,7 +90,7 @@ def prepare(
         else read_path(path or Path(name), max_bytes=_max_bytes(settings))
     )
     text = result.text if result.text.endswith("\n") else result.text + "\n"
-    existing = existing if existing is not None else load_corpus(settings.corpus_dir)
+    existing = existing if existing is not None else _corpus(settings)
     hashes = _text_hashes(existing)
     digest = _text_key(text)
     doc_id = safe_doc_id(name)
@@ -94,24 +102,14 @@ def prepare(
         while f"{doc_id}-{n}" in taken:
             n += 1
         doc_id = f"{doc_id}-{n}"
-    doc = parse_text(doc_id, text, str(settings.corpus_dir / f"{doc_id}.md"))
+    # through the cache: the reload after the ingest finds this document parsed
+    cache = ParseCache.for_data_dir(settings.data_dir)
+    doc = cache.parse(doc_id, text, str(settings.corpus_dir / f"{doc_id}.md")).doc
     if not any(line.strip() for line in doc.lines):
         raise EmptyDocumentError(f"Tệp “{name}” không có nội dung văn bản; tài liệu không được nạp.")
     for warning in doc.warnings:
         logger.warning("%s: %s", name, warning)
     return Incoming(doc, text, name)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def commit(
@@ -122,19 +120,25 @@ def commit(
     rebuild: bool = False,
     progress: bool = True,
     embedder: Any = None,
+    cancel: threading.Event | None = None,
 ) -> dict[str, Any]:
-    """Index the corpus with ``incoming`` added and ``remove`` taken out; then write/delete the files."""
+    """Index the corpus with ``incoming`` added and ``remove`` taken out; then write/delete the files.
+
+    ``cancel`` stops it with nothing changed until the new index version is switched in (see
+    :func:`assistant.indexing.ingest`); the file writes after the switch are always completed."""
     from assistant.indexing import ingest
 
-    current = load_corpus(settings.corpus_dir) if settings.corpus_dir.is_dir() else []
+    current = _corpus(settings)
     new = {i.doc.doc_id: i for i in incoming if not i.duplicate_of}
     remove = remove or []
     docs = [d for d in current if d.doc_id not in new and d.doc_id not in remove] + [
         i.doc for i in new.values()
     ]
-    report = ingest(docs, settings=settings, embedder=embedder, rebuild=rebuild, progress=progress)
+    report = ingest(
+        docs, settings=settings, embedder=embedder, rebuild=rebuild, progress=progress, cancel=cancel
+    )
     for doc_id, item in new.items():
-        _write_atomic(settings.corpus_dir / f"{doc_id}.md", item.text)
+        write_atomic(settings.corpus_dir / f"{doc_id}.md", item.text.encode("utf-8"))
     for doc_id in remove:
         for p in corpus_files(settings.corpus_dir):
             if p.stem == doc_id:
@@ -167,7 +171,7 @@ def ingest_paths(
     settings: Settings, paths: list[str], *, rebuild: bool = False, progress: bool = True
 ) -> dict[str, Any]:
     """`assistant ingest [PATH...]`: with no path, index ``corpus/`` as it is."""
-    existing = load_corpus(settings.corpus_dir) if settings.corpus_dir.is_dir() else []
+    existing = _corpus(settings)
     incoming: list[Incoming] = []
     for p in _expand(paths):
         if p.resolve().parent == settings.corpus_dir.resolve() and p.suffix.lower() in TEXT_SUFFIXES:

@@ -123,6 +123,25 @@ class AccentModel:
         uni, bi = _count(texts)
         return cls(dict(uni), dict(bi))
 
+    def add(self, texts: Iterable[str]) -> None:
+        """Count more texts in (an ingest's new chunks): as if built with them."""
+        self._update(texts, 1)
+
+    def remove(self, texts: Iterable[str]) -> None:
+        """Count texts out (the chunks an ingest replaces or removes): as if built without them."""
+        self._update(texts, -1)
+
+    def _update(self, texts: Iterable[str], sign: int) -> None:
+        uni, bi = _count(texts)
+        for counts, delta in ((self.unigrams, uni), (self.bigrams, bi)):
+            for key, n in delta.items():
+                left = counts.get(key, 0) + sign * n
+                if left > 0:
+                    counts[key] = left
+                else:
+                    counts.pop(key, None)
+        self._reindex()
+
     def save(self, path: Path) -> None:
         from assistant.indexing import write_json_atomic
 

@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import scoring
+from assistant.compose.across import COMMON, ORDER
+from assistant.compose.document import PERSON
+from assistant.compose.sections import OUTLINE, find_sections, sections_by_title
 from assistant.corpus import Corpus
+from assistant.query import needs_engine, understand
 from assistant.text import expand_abbreviations, fold, squash, syllables
 
 
@@ -62,7 +66,7 @@ _WHICH_AGENCY = re.compile(r"\b(co quan|don vi|ai|so nao|ben nao|nganh nao|to ch
 _AGENCY_HEAD = re.compile(
     r"^(?:con |va |the )?(so|phong|ban|cuc|chi cuc|trung tam|vien|toa an|cong an|uy ban|hoi dong|van phong|thanh tra"
     r"|dai|bo|hoi|kho bac|bao hiem|ngan hang|lien doan|doan|mat tran|dang uy|bo chi huy|benh vien|truong|tram|doi)\b"
-    r"\s+((?:[a-z0-9&\-]+\s?){1,6}?)\s*(?=co |duoc |phai |can |lam |thi |nhiem|giao|trach|\?|$)"
+    r"\s+((?:[a-z0-9&\-]+\s?){1,9}?)\s*(?=co |duoc |phai |can |lam |thi |nhiem|giao|trach|\?|$)"
 )
 
 _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
@@ -77,6 +81,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
         "signer",
         re.compile(
             r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bchu ky\b|\bky (van ban|cong van|ke hoach|quyet dinh)\b|\bduoc ky\b"
+            r"|\b(nguoi do|nguoi nay|nguoi ky|ong ay|ba ay) (giu |la |co )?chuc vu\b|\bdo (?:\w+ ){1,4}ky\b"
         ),
     ),
     (
@@ -120,6 +125,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
         "subject",
         re.compile(
             r"\bve viec gi\b|\btrich yeu\b|\bv/v\b|\bnoi dung chinh\b|\bve van de gi\b|\bnoi ve (gi|dieu gi)\b|\bten (van ban|ke hoach|cong van)\b"
+            r"|\bchu de (gi|nao|chinh)\b|\bve chu de\b"
         ),
     ),
     ("phases", re.compile(r"\bgiai doan\b|\blo trinh\b|\bmoc thoi gian\b")),
@@ -143,15 +149,38 @@ def detect(question: str, corpus: Corpus) -> Route:
     """Route one standalone question."""
     q = folded(question)
     refs = corpus.referenced_numbers(question)
+    if refs and _MENTIONS.search(q) and corpus.pick_documents(question):
+        # 'Công văn 410 có nói về Nghị quyết 168/NQ-CP không?': does that document cite it
+        return Route("document", "mentions", {"numbers": refs})
     if refs and _REF_FACT.search(q) and not CODE.search(q):
         # 'Nghị quyết 168/NQ-CP ban hành ngày nào?': a document the corpus cites, not one it holds
         return Route("document", "reference", {"numbers": refs})
     route = _numeric(q, corpus, question)
     if route:
         return route
+    if PERSON.search(q) and not re.search(r"\b(ai|nguoi) (ky|chu tri|phu trach|thuc hien|duoc giao)\b", q):
+        return Route("document", "person", {})
+    if COMMON.search(q):  # agencies that several documents all give tasks to
+        return Route("tasks", "common", {})
+    if _WHO_IN_SECTION.search(q) and not (
+        corpus.agencies and corpus.agencies.find_agencies_in_text(question)
+    ):
+        named = find_sections(corpus, question)  # 'Mục 7 phần II giao việc cho ai?': that section's agencies
+        if named:
+            return Route("document", "section", {"sections": named})
     route = _tasks(q, question, corpus)
     if route:
         return route
+    # a section named by the document's own numbering ('Phần II nói gì?', 'mục 3 phần I'), or the outline
+    other_type = _names_another_type(q, corpus)
+    if OUTLINE.search(q) and not other_type:
+        return Route("document", "outline", {})
+    sections = [] if other_type else find_sections(corpus, question) or sections_by_title(corpus, question)
+    if sections:
+        return Route("document", "section", {"sections": sections})
+    # across documents: which was issued later, which agencies several of them give tasks to
+    if ORDER.search(q):
+        return Route("document", "order", {})
     intents = [intent for intent, rx in _DOC_FACTS if rx.search(q)]
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it
@@ -160,10 +189,41 @@ def detect(question: str, corpus: Corpus) -> Route:
     return Route("passage", "search")
 
 
+_DOC_TYPES = (
+    "hien phap|bo luat|luat|phap lenh|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|cong van|ke hoach"
+    "|thong bao|bao cao|to trinh|huong dan|quy dinh|quy che|chuong trinh|de an"
+)
+_TYPE_SUBJECT = re.compile(rf"^(?:cho (?:toi )?biet |hay cho biet )?(?:cac |nhung )?({_DOC_TYPES})\b")
+
+
+_WHO_IN_SECTION = re.compile(
+    r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|duoc de nghi)\b"
+)
+
+
+_MENTIONS = re.compile(r"\bco (noi|de cap|nhac|dan|can cu|viec dan)\b.*\bkhong\b")
+
+
+def _names_another_type(q: str, corpus: Corpus) -> bool:
+    """A question about a kind of document the corpus holds none of ('Luật phòng, chống tham nhũng có
+    bao nhiêu điều?' over plans and dispatches): its structure is not theirs."""
+    m = _TYPE_SUBJECT.match(q)
+    if not m:
+        return False
+    types = {fold(d.doc_type) for d in corpus.docs.values() if d.doc_type}
+    return m.group(1) not in types
+
+
 def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
     codes = [c.upper() for c in CODE.findall(q)]
     has_points = bool(_POINTS.search(q))
     about_criteria = bool(_CRITERIA.search(q))
+    ranks_units = bool(_GROUP_ALL.search(q) and (_RATE.search(q) or _TOP.search(q) or _LEAST.search(q)))
+    if corpus.criteria and (codes or has_points or about_criteria or ranks_units or _RATE.search(q)):
+        # the typed query answers what the intents below do not: bounds, parts, comparisons, goals
+        query = understand(q_original or q, corpus.criteria)
+        if needs_engine(query):
+            return Route("numeric", "query", {"query": query})
     if codes:
         field_ = (
             "max"
@@ -199,14 +259,6 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
         return Route("numeric", "top_deductions" if params["deducted"] else "top_awarded", params)
     if _LEAST.search(q) and _DEDUCT.search(q):
         return Route("numeric", "least_deductions", params)
-    threshold = _THRESHOLD.search(q)
-    if threshold and (_DEDUCT.search(q) or about_criteria):
-        params.update(
-            op=_OPS[threshold.group(1)],
-            value=threshold.group(2).replace(",", "."),
-            deducted=bool(_DEDUCT.search(q)),
-        )
-        return Route("numeric", "threshold", params)
     if _ZERO.search(q):
         return Route("numeric", "zero", params)
     if re.search(r"\btrung binh\b|\bbinh quan\b", q):
@@ -234,28 +286,16 @@ def _numeric(q: str, corpus: Corpus, q_original: str = "") -> Route | None:
     if _COUNT.search(q) and about_criteria:
         params["deducted"] = bool(_DEDUCT.search(q))
         return Route("numeric", "count", params)
+    topic = criterion_topic_words(q_original) if corpus.criteria else []
+    if len(topic) >= 3 and len(scoring.search_by_title(corpus.criteria, topic)) == 1:
+        # 'Kết quả thực hiện cải cách hành chính (PAR 2023) được bao nhiêu điểm?': one criterion by its title
+        return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
     if _OVERALL.search(q) or (has_points and re.search(r"\bbao nhieu\b", q) and not about_criteria):
         return Route("numeric", "overall", {"deducted": bool(_DEDUCT.search(q))})
     if about_criteria:
         return Route("numeric", "title_search", {"deducted": bool(_DEDUCT.search(q))})
     return None
 
-
-_THRESHOLD = re.compile(
-    r"\b(duoi|it hon|nho hon|khong qua|tren|hon|lon hon|nhieu hon|tu|bang)\s+(\d+(?:[.,]\d+)?)\s+diem\b(?:\s+tro len)?"
-)
-_OPS = {
-    "duoi": "<",
-    "it hon": "<",
-    "nho hon": "<",
-    "khong qua": "<=",
-    "tren": ">",
-    "hon": ">",
-    "lon hon": ">",
-    "nhieu hon": ">",
-    "tu": ">=",
-    "bang": "==",
-}
 
 # Words that carry a scoring question's form; what is left names the criterion ('xung đột lợi ích').
 _CRITERION_FORM_WORDS = set(
@@ -295,6 +335,13 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
         for sentence, original in zip(_sentences(q), _sentences(question), strict=False):
             if _AGENCY_HEAD.search(sentence):
                 return Route("tasks", "unknown_agency", {"name": _agency_phrase(original)})
+            # '... có giao nhiệm vụ cho Sở Y tế không?': the body after 'cho', 'đối với'
+            after = re.search(r"\b(?:cho|doi voi|toi)\s+(?=\S)", sentence)
+            if after and _AGENCY_HEAD.search(sentence[after.end() :]):
+                words = original.split()
+                tail = " ".join(words[len(sentence[: after.end()].split()) :])
+                tail = re.sub(r"\s+(không|khong|chưa|chua)\s*\??$", "", tail, flags=re.IGNORECASE)
+                return Route("tasks", "unknown_agency", {"name": _agency_phrase(tail)})
     return None
 
 

@@ -103,10 +103,10 @@ def live_server(services) -> Iterator[str]:  # type: ignore[no-untyped-def]
     import uvicorn
 
     from assistant.api import create_app
+    from assistant.cli import server_config
 
     port = free_port()
-    config = uvicorn.Config(create_app(services), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(server_config(create_app(services), "127.0.0.1", port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -40,6 +40,7 @@ from assistant.agencies import (
     extract_assignments,
     general_task_to_dict,
     general_tasks,
+    is_whole_name,
 )
 from assistant.documents import load_corpus, parse_text
 from assistant.model import Document
@@ -208,8 +209,9 @@ def test_to_dict(assignments: list[Assignment], docs: dict[str, Document]) -> No
     assert (d["line_start"], d["line_end"], d["verb"], d["shared_with"]) == (107, 109, "", [])
     assert set(d) == {
         "agency", "agency_key", "doc", "section", "title", "task",
-        "line_start", "line_end", "verb", "shared_with", "others",
+        "line_start", "line_end", "verb", "shared_with", "others", "partners", "role",
     }  # fmt: skip
+    assert (d["partners"], d["role"]) == ([], "")
     g = general_task_to_dict(general_tasks(docs[CV])[0])
     assert g["section"] == "I.1" and g["applies_to"][0].startswith("Các Sở, ngành")
 
@@ -529,3 +531,256 @@ def test_unit_collective_first_is_an_addressee_trailing_group_is_not() -> None:
     ]
     assert got[0].task == "Căn cứ chức năng, nhiệm vụ triển khai thực hiện."
     assert got[2].task == "Tham gia giám sát."
+
+
+# --- unit: points, partners and roles (issue 11) ----------------------------------------------------
+
+
+def test_unit_points_assign_and_a_partner_is_no_assignee() -> None:
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Nhiệm vụ cụ thể:\n\n"
+        "a) Các sở, ngành căn cứ chức năng, nhiệm vụ triển khai thực hiện.\n\n"
+        "b) Giao Thanh tra thành phố tổng hợp, báo cáo kết quả thực hiện.\n\n"
+        "đ) Công an tỉnh chủ trì, phối hợp với Sở Nội vụ điều tra, xử lý các vụ việc tham nhũng.\n"
+    )
+    got = extract_assignments(doc)
+    assert [(a.section, a.agency, a.verb, a.role, a.partners) for a in got] == [
+        ("I.1.a", "Các sở, ngành", "", "", []),
+        ("I.1.b", "Thanh tra thành phố", "Giao", "", []),
+        ("I.1.đ", "Công an tỉnh", "", "chủ trì", ["Sở Nội vụ"]),
+    ]
+    assert got[1].task == "Tổng hợp, báo cáo kết quả thực hiện."
+    assert got[2].task.startswith("Chủ trì, phối hợp với Sở Nội vụ điều tra")
+    d = AgencyDirectory(got)
+    assert d.resolve("Sở Nội vụ") == []  # named only as a partner: never an assignee
+    assert [(name, a.agency, a.section) for name, a in d.partner_roles("Sở Nội vụ")] == [
+        ("Sở Nội vụ", "Công an tỉnh", "I.1.đ")
+    ]
+    assert d.partner_roles("Thanh tra thành phố") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Sở Y tế chủ trì, Sở Tài chính và Bảo hiểm xã hội tỉnh phối hợp triển khai thực hiện.",
+        "1. Giao Sở Y tế chủ trì; Sở Tài chính, Bảo hiểm xã hội tỉnh phối hợp thực hiện.",
+        "1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh triển khai thực hiện.",
+    ],
+)
+def test_unit_lead_and_partners_in_one_sentence(sentence: str) -> None:
+    got = extract_assignments(_doc(f"I. Tổ chức thực hiện\n\n{sentence}\n"))
+    assert [(a.agency, a.role, a.partners) for a in got] == [
+        ("Sở Y tế", "chủ trì", ["Sở Tài chính", "Bảo hiểm xã hội tỉnh"])
+    ]
+
+
+def test_unit_role_lines_of_a_plan_item() -> None:
+    doc = _doc(
+        "I. Nhiệm vụ cụ thể\n\n1. Rà soát, đơn giản hóa thủ tục hành chính\n\n"
+        "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n\n"
+        "- Cơ quan phối hợp: Sở Nội vụ, Sở Tài chính, Ủy ban nhân dân các xã, phường.\n\n"
+        "- Thời gian hoàn thành: Quý IV năm 2025.\n"
+    )
+    got = extract_assignments(doc)
+    assert [(a.section, a.agency, a.role, a.partners) for a in got] == [
+        (
+            "I.1",
+            "Sở Nông nghiệp và Môi trường",
+            "chủ trì",
+            ["Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các xã, phường"],
+        )
+    ]
+    assert got[0].task.startswith("Rà soát, đơn giản hóa thủ tục hành chính")
+    assert "Quý IV năm 2025" in got[0].task
+
+
+def test_unit_heading_names_the_body_its_first_duty_the_partner() -> None:
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Sở Tài chính\n\n- Chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí kinh phí.\n\n"
+        "- Hướng dẫn các đơn vị phối hợp với Kho bạc Nhà nước thanh quyết toán.\n"
+    )
+    got = extract_assignments(doc)
+    # 'phối hợp với Kho bạc' is what the units are told to do, not a partner of Sở Tài chính
+    assert [(a.agency, a.role, a.partners) for a in got] == [("Sở Tài chính", "chủ trì", ["Sở Nội vụ"])]
+
+
+def test_unit_duty_after_a_topic_colon() -> None:
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Về kinh phí thực hiện: Sở Tài chính chủ trì, phối hợp với Kho bạc Nhà nước "
+        "khu vực XII tham mưu bố trí kinh phí.\n\n2. Về đối tượng áp dụng: Vụ trưởng và tương đương.\n"
+    )
+    got = extract_assignments(doc)
+    assert [(a.section, a.agency, a.partners) for a in got] == [
+        ("I.1", "Sở Tài chính", ["Kho bạc Nhà nước khu vực XII"])
+    ]
+
+
+def test_unit_new_bodies_are_found_from_the_document_by_level() -> None:
+    """No list of names: a body is read from how Vietnamese bodies are named, and told apart by level."""
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Bộ Chỉ huy Quân sự tỉnh chủ trì tổ chức diễn tập khu vực phòng thủ.\n\n"
+        "2. Ban Chỉ huy Quân sự xã tham mưu Ủy ban nhân dân xã xây dựng lực lượng dân quân.\n\n"
+        "3. Sở Nông nghiệp và Môi trường hướng dẫn bảo vệ rừng.\n"
+    )
+    d = AgencyDirectory(extract_assignments(doc))
+    assert d.names() == ["Ban Chỉ huy Quân sự xã", "Bộ Chỉ huy Quân sự tỉnh", "Sở Nông nghiệp và Môi trường"]
+    assert [m.agency for m in d.resolve("Sở NN&MT")] == ["Sở Nông nghiệp và Môi trường"]
+    assert [m.agency for m in d.resolve("so nong nghiep va moi truong")] == ["Sở Nông nghiệp và Môi trường"]
+    assert [m.agency for m in d.resolve("Bộ Chỉ huy QS tỉnh")] == ["Bộ Chỉ huy Quân sự tỉnh"]
+    assert [m.agency for m in d.resolve("chỉ huy quân sự xã")] == ["Ban Chỉ huy Quân sự xã"]
+    assert d.find_agencies_in_text("Bộ Chỉ huy Quân sự tỉnh có nhiệm vụ gì?") == ["bo chi huy quan su tinh"]
+
+
+def test_unit_a_kind_of_body_with_its_duty_in_a_law() -> None:
+    law = parse_text(
+        "tt",
+        "BỘ XÂY DỰNG\n\nTHÔNG TƯ THỬ\n\nĐiều 1. Phạm vi điều chỉnh\n\nThông tư này quy định abc.\n\n"
+        "Điều 2. Trách nhiệm thi hành\n\n1. Đơn vị cung cấp dịch vụ đăng kiểm có trách nhiệm niêm yết giá.\n\n"
+        "2. Tổ chức tập huấn cho cán bộ có trách nhiệm quản lý giá.\n",
+    )
+    assert [(a.section, a.agency, a.task) for a in extract_assignments(law)] == [
+        ("Điều 2.1", "Đơn vị cung cấp dịch vụ đăng kiểm", "Niêm yết giá.")
+    ]
+
+
+def test_unit_a_slogan_in_capitals_is_no_agency() -> None:
+    doc = _doc(
+        "I. Khẩu hiệu\n\n1. ĐOÀN KẾT, ĐOÀN KẾT, ĐẠI ĐOÀN KẾT.\n\n"
+        "2. CHỦ TỊCH HỒ CHÍ MINH VĨ ĐẠI SỐNG MÃI TRONG SỰ NGHIỆP CỦA CHÚNG TA.\n\n"
+        "II. Tổ chức thực hiện\n\n1. SỞ VĂN HÓA VÀ THỂ THAO\n\nTổ chức treo khẩu hiệu.\n"
+    )
+    assert [(a.section, a.agency) for a in extract_assignments(doc)] == [("II.1", "SỞ VĂN HÓA VÀ THỂ THAO")]
+
+
+@pytest.mark.parametrize(
+    ("name", "whole"),
+    [
+        ("Sở Tài chính", True),
+        ("Sở GD&ĐT", True),
+        ("Cục Thuế", True),
+        ("Văn phòng Chính phủ", True),
+        ("Bộ Chỉ huy Quân sự tỉnh", True),
+        ("Các Sở, ban, ngành", True),
+        ("Các Sở, ngành", True),
+        ("Các Bộ", True),
+        ("Chính phủ", True),
+        ("Giám đốc", False),
+        ("Sở Công", False),
+        ("Sở Tài", False),
+        ("Sở Giáo", False),
+        ("Ủy ban", False),
+        ("Văn phòng Ủy ban", False),
+        ("Văn phòng", False),
+        ("Ủy ban nhân dân tỉnh và", False),
+        ("UBND tỉnh (Sở Nội vụ", False),
+    ],
+)
+def test_is_whole_name(name: str, whole: bool) -> None:
+    assert is_whole_name(name) is whole
+
+
+def test_suggestions_leave_out_cut_names() -> None:
+    def made(agency: str) -> Assignment:
+        return Assignment(agency, agency_key(agency), "d", "I.1", "", "x", 1, 1)
+
+    d = AgencyDirectory([made("Sở Tài"), made("Sở Tài chính"), made("Ủy ban"), made("Sở Tư pháp")])
+    assert d.closest("Sở Tài nguyên và Môi trường", 5) == ["Sở Tài chính"]  # not 'Sở Tài'
+    assert d.closest("Ủy ban nhân dân", 5) == []
+    assert d.names(whole_only=True) == ["Sở Tài chính", "Sở Tư pháp"]
+    assert len(d.names()) == 4
+
+
+def test_unit_heading_wrapped_onto_the_body_keeps_every_name_whole() -> None:
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Đài Phát thanh và Truyền hình tỉnh,\nBáo An Bình, Thông tấn xã Việt Nam "
+        "tuyên truyền kết quả thực hiện.\n\n2. Sở Nội vụ\nTiếp tục rà soát biên chế.\n\n"
+        "3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Tài chính;\nThủ trưởng các sở, ngành chịu "
+        "trách nhiệm thi hành Kế hoạch này.\n"
+    )
+    assert [(a.section, a.agency, a.task) for a in extract_assignments(doc)] == [
+        ("I.1", "Đài Phát thanh và Truyền hình tỉnh", "Tuyên truyền kết quả thực hiện."),
+        ("I.1", "Báo An Bình", "Tuyên truyền kết quả thực hiện."),
+        ("I.1", "Thông tấn xã Việt Nam", "Tuyên truyền kết quả thực hiện."),
+        ("I.2", "Sở Nội vụ", "Tiếp tục rà soát biên chế."),
+        ("I.3", "Chánh Văn phòng Ủy ban nhân dân tỉnh", "Thi hành Kế hoạch này."),
+        ("I.3", "Giám đốc Sở Tài chính", "Thi hành Kế hoạch này."),
+        ("I.3", "Thủ trưởng các sở, ngành", "Thi hành Kế hoạch này."),
+    ]
+
+
+def test_unit_nouns_that_begin_like_verbs_stay_in_the_name() -> None:
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Các trường hợp được miễn kiểm tra thực hiện theo quy định.\n\n"
+        "2. Văn phòng Đăng ký đất đai tỉnh cập nhật hồ sơ địa chính.\n\n"
+        "3. Trung tâm Phục vụ hành chính công\nTỉnh chủ trì tiếp nhận hồ sơ.\n\n"
+        "4. Giao Sở Xây dựng chủ trì, phối hợp với Phòng Cảnh sát giao thông Công an tỉnh tổ chức kiểm tra.\n"
+    )
+    got = extract_assignments(doc)
+    assert [(a.section, a.agency, a.partners) for a in got] == [
+        ("I.2", "Văn phòng Đăng ký đất đai tỉnh", []),
+        ("I.3", "Trung tâm Phục vụ hành chính công Tỉnh", []),
+        ("I.4", "Sở Xây dựng", ["Phòng Cảnh sát giao thông Công an tỉnh"]),
+    ]
+
+
+def test_unit_a_level_of_government_however_it_is_listed() -> None:
+    """Since 2025: tỉnh/thành phố and xã/phường/đặc khu. A query for one level finds the bodies of
+    that level whether a document lists the level ('xã, phường, đặc khu') or says 'cấp xã'."""
+    doc = _doc(
+        "I. Tổ chức thực hiện\n\n1. Ủy ban nhân dân các xã, phường, đặc khu tổ chức thực hiện.\n\n"
+        "2. UBND cấp xã báo cáo kết quả.\n\n3. Ủy ban nhân dân xã, phường rà soát hồ sơ.\n\n"
+        "4. Ủy ban nhân dân tỉnh chỉ đạo chung.\n"
+    )
+    d = AgencyDirectory(extract_assignments(doc))
+    assert [m.agency for m in d.resolve("UBND đặc khu")] == ["Ủy ban nhân dân các xã, phường, đặc khu"]
+    assert [m.agency for m in d.resolve("UBND cấp xã")] == [
+        "UBND cấp xã",
+        "Ủy ban nhân dân các xã, phường, đặc khu",
+        "Ủy ban nhân dân xã, phường",
+    ]
+    assert [m.agency for m in d.resolve("UBND tỉnh")] == ["Ủy ban nhân dân tỉnh"]
+    assert "Ủy ban nhân dân tỉnh" not in [m.agency for m in d.resolve("UBND cấp xã")]
+
+
+def test_unit_a_long_role_line_is_read_whole() -> None:
+    doc = _doc(
+        "I. Nhiệm vụ cụ thể\n\n1. Tổ chức tập huấn nghiệp vụ\n\n- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo.\n\n"
+        "- Cơ quan phối hợp: Bảo hiểm xã\nhội tỉnh, Chi nhánh Ngân hàng Chính sách xã hội tỉnh, Trung tâm Dịch vụ "
+        "việc làm tỉnh (Sở Nội vụ), Ủy ban nhân dân xã, phường, đặc khu và các cơ quan, đơn vị có liên quan.\n"
+    )
+    got = extract_assignments(doc)
+    assert [a.agency for a in got] == ["Sở Nội vụ", "Sở Giáo dục và Đào tạo"]
+    assert got[0].partners == [
+        "Bảo hiểm xã hội tỉnh",
+        "Chi nhánh Ngân hàng Chính sách xã hội tỉnh",
+        "Trung tâm Dịch vụ việc làm tỉnh",
+        "Ủy ban nhân dân xã, phường, đặc khu",
+        "các cơ quan, đơn vị có liên quan",
+    ]
+
+
+def test_unit_role_lines_task_by_task_a_lead_here_a_partner_there() -> None:
+    doc = _doc(
+        "I. Nhiệm vụ cụ thể\n\n1. Đẩy mạnh chuyển đổi số trong xây dựng pháp luật\n\n"
+        "- Ra mắt trợ lý pháp luật trên Cổng thông tin của tỉnh.\n\n"
+        "Đơn vị chủ trì tham mưu thực hiện: Sở Khoa học và Công nghệ.\n\n"
+        "Đơn vị phối hợp thực hiện: Sở Tư pháp.\n\nThời gian thực hiện: Tháng 12/2025.\n\n"
+        "- Cập nhật Cơ sở dữ liệu quốc gia về pháp luật.\n\nĐơn vị chủ trì thực hiện: Sở Tư pháp.\n\n"
+        "Đơn vị phối hợp thực hiện: Các cơ quan, đơn vị liên quan.\n"
+    )
+    got = extract_assignments(doc)
+    assert [(a.agency, a.role, a.partners, a.task.splitlines()[0]) for a in got] == [
+        (
+            "Sở Khoa học và Công nghệ",
+            "chủ trì",
+            ["Sở Tư pháp"],
+            "Ra mắt trợ lý pháp luật trên Cổng thông tin của tỉnh.",
+        ),
+        (
+            "Sở Tư pháp",
+            "chủ trì",
+            ["Các cơ quan, đơn vị liên quan"],
+            "Cập nhật Cơ sở dữ liệu quốc gia về pháp luật.",
+        ),
+    ]
+    assert "Tháng 12/2025" in got[0].task and got[0].line_end < got[1].line_start

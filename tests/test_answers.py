@@ -5,6 +5,7 @@ citations that stand verbatim in the files, follow-ups and not-found answers.
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -443,7 +444,7 @@ def passage_service(tmp_path_factory: pytest.TempPathFactory) -> ChatService:
     embedder = FakeEmbedder()
     ingest(load_corpus(settings.corpus_dir), settings=settings, embedder=embedder, progress=False)
     retriever = Retriever.open(settings, embedder)
-    return ChatService(Corpus.load(settings.corpus_dir), lambda: retriever)
+    return ChatService(Corpus.load(settings.corpus_dir), lambda: nullcontext(retriever))
 
 
 @pytest.mark.parametrize(
@@ -482,3 +483,180 @@ def test_off_topic_questions_are_not_found(passage_service: ChatService, questio
     a = passage_service.ask(question)
     assert a.kind == "not_found", a.answer
     assert a.citations == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a figure of something the passages touch on but never state (issue 12)
+        "Lương của chủ tịch UBND là bao nhiêu?",
+        "Dân số Hải Phòng là bao nhiêu người?",
+        "Ngân sách dành cho kế hoạch là bao nhiêu tỷ đồng?",
+        "Luật phòng chống tham nhũng có bao nhiêu điều?",
+        # an office holder the documents do not name
+        "Ai là Bộ trưởng Bộ Công an?",
+    ],
+)
+def test_figures_and_people_the_documents_do_not_state_are_not_found(
+    passage_service: ChatService, question: str
+) -> None:
+    a = passage_service.ask(question)
+    assert a.kind == "not_found", a.answer
+    assert a.citations == []
+
+
+def test_a_passage_question_naming_a_document_is_answered_from_it(passage_service: ChatService) -> None:
+    a = passage_service.ask("Kế hoạch có yêu cầu báo cáo không?")
+    assert a.kind == "passage" and a.citations
+    assert {c.doc for c in a.citations} == {KH}
+
+
+def test_people_named_by_their_office_are_the_signers(service: ChatService) -> None:
+    a = service.ask("Phó Chủ tịch UBND thành phố Hải Phòng là ai?")
+    assert a.kind == "document" and "Lê Anh Quân" in a.answer
+    assert "Phan Viết Điện" not in a.answer  # the Chủ tịch of another body
+
+
+@pytest.mark.parametrize(
+    ("typed", "agency", "how"),
+    [
+        ("Sở Tư phám", "Sở Tư pháp", "typo"),  # a typo
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông", "acronym"),  # the name's initials after its head
+        ("Đài truyền hình Hải Phòng", "Đài Phát thanh và Truyền hình Hải Phòng", "partial"),  # words left out
+    ],
+)
+def test_a_loosely_typed_name_is_read_as_the_one_agency_it_must_mean(
+    service: ChatService, typed: str, agency: str, how: str
+) -> None:
+    from assistant.compose.tasks import resolve_loosely
+
+    assert resolve_loosely(service.corpus, typed) == (agency, how)
+    a = service.ask(f"{typed} có nhiệm vụ gì?")
+    assert a.kind == "tasks" and agency in a.answer
+
+
+def test_a_name_close_to_none_is_still_not_found(service: ChatService) -> None:
+    from assistant.compose.tasks import resolve_loosely
+
+    assert resolve_loosely(service.corpus, "Sở Y tế") is None
+    assert resolve_loosely(service.corpus, "Sở Ngoại vụ") is None  # another department, not a typo of Nội vụ
+    assert service.ask("Sở Y tế có nhiệm vụ gì?").kind == "not_found"
+
+
+def test_a_follow_up_about_the_other_document(service: ChatService) -> None:
+    first = "Ai ký công văn 410?"
+    a1 = service.ask(first)
+    a2 = service.ask("Văn bản kia thì sao?", [Turn("user", first), Turn("assistant", a1.answer)])
+    assert a2.kind == "document" and {c.doc for c in a2.citations} == {KH}
+    assert "Phan Viết Điện" in a2.answer
+    # a client sending only its questions
+    a3 = service.ask("con van ban kia", [Turn("user", "Kế hoạch ban hành ngày nào?")])
+    assert {c.doc for c in a3.citations} == {CV}
+
+
+def test_a_passage_sentence_is_never_cut_before_its_end() -> None:
+    from assistant.compose.passage import best_sentences
+
+    long = "Các sở, ngành " + "thực hiện nhiệm vụ được giao, " * 20 + "hoàn thành trước ngày 31/12/2025."
+    text = f"Mở đầu ngắn về báo cáo. {long}"
+    out = best_sentences(text, "hoàn thành báo cáo trước ngày nào", n=2, limit=300)
+    assert out.endswith("trước ngày 31/12/2025.")
+
+
+def test_yes_no_questions_say_yes_only_when_the_passage_says_it_all() -> None:
+    from assistant.compose.passage import YES_NO, unsaid_phrases
+
+    assert YES_NO.search("ke hoach co yeu cau bao cao hang nam khong?")
+    said = "Chủ động theo dõi, đánh giá, báo cáo tình hình thực hiện Kế hoạch hằng năm."
+    assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng năm không?", said) == []
+    assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng quý không?", said) == ["báo cáo hằng quý"]
+
+
+def test_a_yes_no_question_about_an_agency_given_nothing(service: ChatService) -> None:
+    a = service.ask("Kế hoạch có giao nhiệm vụ cho Sở Y tế không?")
+    assert a.kind == "not_found" and "Sở Y tế" in a.answer
+
+
+def test_a_yes_no_passage_answer_leads_with_what_it_found(passage_service: ChatService) -> None:
+    a = passage_service.ask("Công văn có yêu cầu xử lý người đứng đầu khi để xảy ra tham nhũng không?")
+    assert a.kind == "passage" and a.data.get("yes_no") in {"yes", "unsaid"}
+    if a.data["yes_no"] == "yes":
+        assert a.answer.startswith("**Có.**")
+
+
+def test_what_an_unanswerable_question_asks_about_is_read() -> None:
+    from assistant.compose.passage import asked_head, measured_thing
+    from assistant.places import named_localities
+
+    assert asked_head("Thủ đô của Pháp là gì?") == "thu do"
+    assert asked_head("Thời tiết Hải Phòng ngày mai thế nào?") == "thoi tiet"
+    assert asked_head("Mục tiêu chung của kế hoạch là gì?") == ""  # a part of the document: its words answer
+    assert measured_thing("Có bao nhiêu cán bộ bị kỷ luật?") == ("can", "can")
+    assert measured_thing("Kế hoạch có bao nhiêu nhiệm vụ?") == ("", "")  # counted from the structure
+    assert named_localities("Kế hoạch của huyện Thủy Nguyên năm 2025") == ["huyện Thủy Nguyên"]  # as written
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kế hoạch phòng chống tham nhũng của huyện Thủy Nguyên năm 2025 có những nội dung gì?",
+        "Luật Đất đai 2024 có hiệu lực từ ngày nào?",
+        "Điểm trung bình cả nước về phòng, chống tham nhũng năm 2023 là bao nhiêu?",
+    ],
+)
+def test_a_locality_a_law_or_the_whole_country_the_corpus_lacks(service: ChatService, question: str) -> None:
+    assert service.ask(question).kind == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expect"),
+    [
+        (["Nhom A dat bao nhieu diem?"], "Con nhom B?", "22,52/30"),  # typed without accents
+        (["Tiêu chí B.1.1 đạt bao nhiêu điểm?"], "Thang điểm của nó là bao nhiêu?", "thang điểm 6"),
+        (["Mục 1 phần II kế hoạch Cát Hải nói gì?"], "Mục 2 thì sao?", "mục II.2"),  # the sibling
+        (["Ai ký kế hoạch Cát Hải?"], "Người đó giữ chức vụ gì?", "Chủ tịch"),
+        (
+            ["Nhóm C đạt bao nhiêu điểm?", "Còn nhóm D?"],
+            "Nhóm nào đạt tỷ lệ cao hơn?",
+            "**Nhóm C** có tỷ lệ đạt cao hơn",
+        ),
+    ],
+)
+def test_follow_ups_keep_what_the_conversation_was_about(
+    service: ChatService, history: list[str], question: str, expect: str
+) -> None:
+    turns = [Turn("user", h) for h in history]
+    a = service.ask(question, turns)
+    assert expect in a.answer, a.answer
+
+
+def test_a_document_cited_in_the_body_is_answered_from_where_it_is_cited(service: ChatService) -> None:
+    a = service.ask("Chỉ thị số 05-CT/TW được ban hành ngày nào?")
+    assert a.kind == "document" and "15/05/2016" in a.answer
+    assert a.citations[0].section == "II.8" and "05-CT/TW" in a.citations[0].quote
+
+
+def test_one_criterion_named_by_its_title_without_the_word_tieu_chi(service: ChatService) -> None:
+    a = service.ask("Kết quả thực hiện cải cách hành chính (PAR 2023) được bao nhiêu điểm?")
+    assert a.kind == "numeric" and "B.1.2" in a.answer
+
+
+def test_least_deducted_keeps_the_whole_tie(service: ChatService) -> None:
+    a = service.ask("Trong Phụ lục III, tiêu chí nào bị trừ ít điểm nhất?")
+    rows = [r for r in service.corpus.criteria if r.appendix == "Phụ lục III" and r.deduction > 0]
+    least = min(r.deduction for r in rows)
+    assert all(r.code in a.answer for r in rows if r.deduction == least)
+
+
+def test_a_document_of_another_place_is_not_found(service: ChatService) -> None:
+    a = service.ask("Kế hoạch phòng chống tham nhũng của huyện Thủy Nguyên năm 2025 có những nội dung gì?")
+    assert a.kind == "not_found" and "Kế hoạch của huyện Thủy Nguyên" in a.answer
+    # the place the plan is of is not 'absent'
+    assert service.corpus.absent("Kế hoạch của đặc khu Cát Hải có những nội dung gì?") == []
+
+
+def test_does_a_document_cite_another(service: ChatService) -> None:
+    no = service.ask("Công văn 410 có nói về Nghị quyết 168/NQ-CP không?")
+    assert no.answer.startswith("**Không.**") and {c.doc for c in no.citations} == {KH}
+    yes = service.ask("Kế hoạch có nhắc đến Nghị quyết 168/NQ-CP không?")
+    assert yes.answer.startswith("**Có.**")

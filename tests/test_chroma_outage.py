@@ -30,7 +30,8 @@ from tests.fakes import FakeEmbedder
 pytestmark = pytest.mark.server
 
 KH = "kh-pctn-dac-khu-cat-hai-2025"
-QUESTION = "Mục tiêu chung của kế hoạch Cát Hải là gì?"
+# a question only retrieval answers (a section named by its title is read without the index)
+QUESTION = "Quan điểm về phòng, chống tham nhũng trong kế hoạch"
 DETERMINISTIC = "Ai ký Công văn 410?"
 
 

@@ -363,3 +363,22 @@ def test_duplicate_document_ids_rejected(tmp_path, corpus):
         ingest(
             [corpus[0], corpus[0]], settings=make_settings(tmp_path), embedder=FakeEmbedder(), progress=False
         )
+
+
+def test_incremental_accent_counts_equal_a_fresh_count(tmp_path, corpus):
+    """An ingest that changes or removes a document updates the live accent counts; they must be
+    those of counting every chunk of the new corpus again."""
+    from assistant.indexing import ACCENTS_FILE
+    from assistant.retrieval import AccentModel
+
+    settings = make_settings(tmp_path)
+    emb = FakeEmbedder()
+    ingest(corpus, settings=settings, embedder=emb, progress=False)
+    kh = next(d for d in corpus if d.doc_id == KH)
+    changed = parse_text(KH, "\n".join(kh.lines).replace("Phan Viết Điện", "Nguyễn Văn Thử"), kh.path)
+    layout = Layout(settings.index_dir)
+    for docs in ([d if d.doc_id != KH else changed for d in corpus], [changed]):
+        ingest(docs, settings=settings, embedder=emb, progress=False)
+        live = AccentModel.load(layout.path(str(layout.current())) / ACCENTS_FILE)
+        fresh = AccentModel.build(c.text for d in docs for c in chunk_document(d))
+        assert live.unigrams == fresh.unigrams and live.bigrams == fresh.bigrams

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,7 @@ def env(tmp_path: Path) -> tuple[Settings, FakeEmbedder]:
 
 def service(settings: Settings, embedder: FakeEmbedder) -> ChatService:
     retriever = Retriever.open(settings, embedder)
-    return ChatService(Corpus.load(settings.corpus_dir), lambda: retriever)
+    return ChatService(Corpus.load(settings.corpus_dir), lambda: nullcontext(retriever))
 
 
 def corpus_state(settings: Settings) -> tuple[list[str], str | None]:
@@ -282,7 +283,8 @@ def test_ingest_failing_part_way_leaves_the_previous_index_serving(
         commit(settings, [prepare(settings, path.name, path=path)], progress=False, embedder=failing)
     assert corpus_state(settings) == before
     chat = service(settings, embedder)
-    hits = chat.searcher.search("Trạm Y tế xã sơ cứu", k=5) if chat.searcher else []
+    with chat.searcher() as searcher:
+        hits = searcher.search("Trạm Y tế xã sơ cứu", k=5) if searcher else []
     assert all(h.doc != "ke-hoach" for h in hits)
     assert chat.ask("Thanh tra thành phố có nhiệm vụ gì?").citations[0].section == "II.2"
     # and re-ingesting afterwards works

@@ -432,3 +432,21 @@ def test_screenshot_after_one_answer(page: Page) -> None:
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_links_in_answers_stay_on_safe_targets(page: Page) -> None:
+    """Only http(s) and mailto links are made; a relative one must stay on this site ('/\\evil.example'
+    and '//evil.example' are other sites to a browser)."""
+    verdicts = page.evaluate(
+        """async () => {
+            const { safeHref } = await import(new URL("markdown.js", document.querySelector("script[type=module]").src));
+            const urls = ["/docs", "tai-lieu/1", "https://example.org/a", "mailto:a@b.vn",
+                          "//evil.example/x", "/\\\\evil.example", "javascript:alert(1)", "JaVaScRiPt:alert(1)",
+                          "data:text/html,x", " javascript:alert(1)", "http://[::1"];
+            return urls.map((u) => [u, safeHref(u)]);
+        }"""
+    )
+    allowed = {u: href for u, href in verdicts if href is not None}
+    assert set(allowed) == {"/docs", "tai-lieu/1", "https://example.org/a", "mailto:a@b.vn"}, verdicts
+    origin = page.evaluate("window.location.origin")
+    assert allowed["/docs"] == f"{origin}/docs"

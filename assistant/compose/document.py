@@ -8,7 +8,8 @@ from assistant.answers import Answer, CitationSet, best_quote
 from assistant.compose.common import bullet_list, doc_long_name, doc_name, issuer_name, say, short, title_case
 from assistant.corpus import Corpus
 from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, Section
-from assistant.text import fold
+from assistant.places import named_places
+from assistant.text import expand_abbreviations, fold
 
 
 def answer_document(
@@ -48,18 +49,19 @@ def answer_reference(corpus: Corpus, numbers: list[str]) -> Answer | None:
     data: list[dict[str, object]] = []
     for doc in corpus.docs.values():
         seen: set[str] = set()
-        for label, refs in ((BASES, doc.bases), (TITLE, doc.refs)):
-            for r in refs:
-                if r.number not in numbers or r.number in seen:
-                    continue
-                seen.add(r.number)
-                cid = _cite_ref(doc, cites, label, r)
-                quote = next((c.quote for c in cites.items if c.id == cid), "")
-                items.append(
-                    f"- {_ref_text(r)} — được dẫn trong {doc_long_name(doc)}, mục {label} [{cid}]"
-                    + (f":\n  > {quote}" if quote else "")
-                )
-                data.append({"doc": doc.doc_id, "cited_in": label, **_ref_dict(r)})
+        cited = [(BASES, r) for r in doc.bases] + [(TITLE, r) for r in doc.refs]
+        cited += corpus.body_refs.get(doc.doc_id, [])  # cited in the text, under its own section
+        for label, r in cited:
+            if r.number not in numbers or r.number in seen:
+                continue
+            seen.add(r.number)
+            cid = _cite_ref(doc, cites, label, r)
+            quote = next((c.quote for c in cites.items if c.id == cid), "")
+            items.append(
+                f"- {_ref_text(r)} — được dẫn trong {doc_long_name(doc)}, mục {label} [{cid}]"
+                + (f":\n  > {quote}" if quote else "")
+            )
+            data.append({"doc": doc.doc_id, "cited_in": label, **_ref_dict(r)})
     if not items:
         return None
     return Answer(
@@ -326,3 +328,91 @@ _HANDLERS = {
 }
 
 INTENTS = tuple(_HANDLERS)
+
+
+# 'Ai là Bộ trưởng Bộ Công an?', 'Chủ tịch UBND thành phố là ai?': a person holding an office.
+PERSON = re.compile(
+    r"\bai (la|dang la|hien la|giu chuc|dang giu)\b|\bla ai\b|\bho ten\b|\bten (la )?gi\b|\bla ong nao\b|\bla ba nao\b"
+)
+
+
+_PERSON_WORDS = {
+    "la",
+    "ai",
+    "hien",
+    "nay",
+    "dang",
+    "cua",
+    "ten",
+    "ho",
+    "gi",
+    "ong",
+    "ba",
+    "nguoi",
+    "nao",
+    "giu",
+    "chuc",
+    "vu",
+}
+
+
+def answer_person(corpus: Corpus, question: str) -> Answer:
+    """The holder of an office, when a document's signature names them; else not found, saying which
+    names the documents do give (their signers)."""
+    q = expand_abbreviations(fold(question))
+    places = [fold(p) for p in named_places(question)]
+    matched = []
+    for doc in corpus.docs.values():
+        s = doc.signer
+        if not s or not s.name or not s.title:
+            continue
+        title = fold(s.title)
+        # the signer's own office ('chủ tịch' is not 'phó chủ tịch'), of the place the question names
+        if not re.search(rf"(?<!pho )\b{re.escape(title)}\b", q):
+            continue
+        where = expand_abbreviations(fold(f"{doc.place} {doc.issuer}"))
+        if places and not any(p in where for p in places):
+            continue
+        # the body the office is of ('Bộ trưởng Bộ Công an'): every word of it in the issuer's name
+        body = re.sub(rf"^.*?\b{re.escape(title)}\b", "", q)
+        body_words = set(re.findall(r"\w+", body)) - _PERSON_WORDS
+        words = where.split()
+        initials = {
+            "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+        }
+        if any(w not in words and w not in initials for w in body_words):  # 'ubnd' is 'ủy ban nhân dân'
+            continue
+        matched.append(doc.doc_id)
+    if matched:
+        found = answer_document(corpus, question, ["signer"], matched)
+        if found is not None:
+            return found
+    signers = [
+        f"{d.signer.name} ({title_case(d.signer.title)}, {doc_name(d)})"
+        for d in corpus.docs.values()
+        if d.signer and d.signer.name
+    ]
+    return Answer(
+        answer=say("not_found_person", signers="; ".join(signers[:10]) or "không có"),
+        kind="not_found",
+        data={"person": True},
+    )
+
+
+def answer_mentions(corpus: Corpus, question: str, numbers: list[str]) -> Answer | None:
+    """'Công văn 410 có nói về Nghị quyết 168/NQ-CP không?': whether the documents named cite it,
+    and where it is cited instead when they do not."""
+    asked = {d.doc_id for d in corpus.pick_documents(question)}
+    found = answer_reference(corpus, numbers)
+    if found is None or not asked:
+        return None
+    citing = {r["doc"] for r in found.data["references"]}
+    names = ", ".join(doc_name(corpus.docs[d]) for d in sorted(asked))
+    if asked & citing:
+        lead = f"**Có.** {names} có dẫn văn bản này."
+    else:
+        others = ", ".join(doc_name(corpus.docs[d]) for d in sorted(citing))
+        lead = f"**Không.** {names} không dẫn văn bản này; văn bản dẫn nó là {others}."
+    found.answer = lead + "\n\n" + found.answer
+    found.data["mentioned_by_asked"] = bool(asked & citing)
+    return found

@@ -18,8 +18,9 @@ from assistant.corpus import Corpus
 from assistant.documents import appendix_label
 from assistant.errors import NotFoundError
 from assistant.model import CriterionRow, TableTotal
+from assistant.places import NATIONWIDE, named_places
 from assistant.router import Route, criterion_topic_words
-from assistant.text import format_decimal
+from assistant.text import fold, format_decimal
 
 
 def _fmt(value: Any) -> str:
@@ -101,7 +102,6 @@ _SCOPED = {
     "zero",
     "full",
     "count",
-    "threshold",
 }
 
 
@@ -109,7 +109,7 @@ def answer_numeric(corpus: Corpus, question: str, route: Route) -> Answer:
     rows = _scope(corpus, question)
     if not rows:
         return Answer(answer=say("not_found_scores"), kind="not_found")
-    other_year = _other_year(corpus, question, rows)
+    other_year = _other_year(corpus, question, rows) or other_place(corpus, question, rows)
     if other_year:
         return Answer(answer=other_year, kind="not_found", data={"intent": route.intent})
     scope_note = ""
@@ -164,6 +164,26 @@ def _other_year(corpus: Corpus, question: str, rows: list[CriterionRow]) -> str:
         years=", ".join(sorted(years)),
         document=", ".join(doc_name(d) for d in docs),
         asked=", ".join(sorted(asked)),
+    )
+
+
+def other_place(corpus: Corpus, question: str, rows: list[CriterionRow]) -> str:
+    """A not-found message when the question names a province or city the scoring tables are not of."""
+    asked = named_places(question)
+    if NATIONWIDE.search(fold(question)):
+        asked = [*asked, "cả nước"]
+    if not asked:
+        return ""
+    docs = [corpus.docs[d] for d in dict.fromkeys(r.doc for r in rows)]
+    own = " ".join(fold(f"{d.place} {d.issuer} {d.subject} {' '.join(d.lines[:12])}") for d in docs)
+    if any(fold(p) in own for p in asked):
+        return ""
+    places = sorted({d.place for d in docs if d.place})
+    return say(
+        "not_found_place",
+        places=", ".join(places) or "nơi khác",
+        document=", ".join(doc_name(d) for d in docs),
+        asked=", ".join(asked),
     )
 
 
@@ -580,42 +600,6 @@ def _average(
     }
 
 
-_COMPARE = {
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-    "==": lambda a, b: a == b,
-}
-_OP_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ", "==": "đúng"}
-
-
-def _threshold(
-    corpus: Corpus, question: str, route: Route, rows: list[CriterionRow], cites: CitationSet
-) -> Result:
-    op, value = route.params["op"], Decimal(route.params["value"])
-    deducted = route.params.get("deducted", True)
-    compare = _COMPARE[op]
-    if deducted:
-        found = [r for r in rows if r.deduction > 0 and compare(r.deduction, value)]
-    else:
-        found = [r for r in rows if r.awarded_points is not None and compare(r.awarded_points, value)]
-    found.sort(key=lambda r: (-r.deduction, r.doc, r.line))
-    what = "bị trừ" if deducted else "đạt"
-    if not found:
-        return say("threshold_none", what=what, op=_OP_WORDS[op], value=format_decimal(value)), {"rows": []}
-    text = say(
-        "threshold_rows",
-        count=len(found),
-        what=what,
-        op=_OP_WORDS[op],
-        value=format_decimal(value),
-        codes=", ".join(r.code for r in found),
-        table=_rows_table(found, cites, corpus),
-    )
-    return text, {"rows": [scoring.row_to_dict(r) for r in found]}
-
-
 _HANDLERS = {
     "criterion": _criterion,
     "top_deductions": _top,
@@ -631,6 +615,5 @@ _HANDLERS = {
     "overall": _overall,
     "count": _count,
     "title_search": _title_search,
-    "threshold": _threshold,
     "average": _average,
 }

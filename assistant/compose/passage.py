@@ -12,7 +12,7 @@ from assistant.compose.common import doc_name, say
 from assistant.corpus import Corpus
 from assistant.documents import clean_line
 from assistant.model import Document, Section
-from assistant.text import fold, format_decimal, nfc, search_tokens, syllables
+from assistant.text import fold, format_decimal, nfc, search_tokens, squash, syllables
 
 # Words that carry the question's form, not its topic: they never make a passage relevant.
 STOPWORDS = set(
@@ -116,8 +116,12 @@ def best_sentences(text: str, question: str, n: int = 2, limit: int = 700) -> st
 
     ranked = sorted(range(len(sentences)), key=lambda i: (-score(i), i))
     chosen = sorted(ranked[:n]) if score(ranked[0]) > 0 else [0]
-    out = " ".join(sentences[i] for i in chosen)
-    return out if len(out) <= limit else out[:limit].rsplit(" ", 1)[0] + " …"
+    # whole sentences only: past the limit the weaker sentence is dropped, never the end of one cut
+    # off (the words that answer, a date, often come last); one sentence alone is kept up to 3×
+    while len(chosen) > 1 and len(" ".join(sentences[i] for i in chosen)) > limit:
+        chosen.remove(min(chosen, key=lambda i: (score(i), -i)))
+    out = sentences[chosen[0]] if len(chosen) == 1 else " ".join(sentences[i] for i in chosen)
+    return out if len(out) <= 3 * limit else out[: 3 * limit].rsplit(" ", 1)[0] + " …"
 
 
 def title_match(question: str, title: str) -> float:
@@ -131,7 +135,17 @@ def title_match(question: str, title: str) -> float:
 def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max_sections: int = 3) -> Answer:
     if searcher is None:
         return not_found(corpus, question)
-    hits = searcher.search(question, k=10)
+    picked = corpus.pick_documents(question)
+    if picked and len(picked) < len(corpus.docs):
+        # a question naming a document ('kế hoạch', 'Công văn 410') is answered from that document
+        if len(picked) <= 3:
+            hits = [h for d in picked for h in searcher.search(question, k=10, doc=d.doc_id)]
+            hits.sort(key=lambda h: -h.score)
+        else:
+            ids = {d.doc_id for d in picked}
+            hits = [h for h in searcher.search(question, k=40) if h.doc in ids][:10]
+    else:
+        hits = searcher.search(question, k=10)
     scored = []
     for rank, h in enumerate(hits):
         sec = corpus.section(h.doc, h.section)
@@ -181,8 +195,176 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         )
     if not blocks:
         return not_found(corpus, question)
-    text = say("passage_lead") + "\n\n" + "\n\n".join(blocks)
-    return Answer(answer=text, kind="passage", citations=cites.items, data={"sources": sources})
+    head = asked_head(question)
+    if head and not any(_mentions(corpus, c.doc, c.section, head) for c in cites.items):
+        # 'Thủ đô của Pháp là gì?': passages that share words with the question, none about its subject
+        return not_found(corpus, question, data={"asked": head, "sources": sources})
+    measured = measured_thing(question)
+    if measured[0] and not any(
+        _states_figure(corpus, c.doc, c.line_start, c.line_end, measured) for c in cites.items
+    ):
+        # 'Lương của chủ tịch UBND là bao nhiêu?': passages about the chủ tịch, none stating a figure
+        # of the thing asked for; quoting them would pass for an answer
+        return not_found(corpus, question, data={"measured": " ".join(measured).strip(), "sources": sources})
+    lead = say("passage_lead")
+    data: dict[str, Any] = {"sources": sources}
+    if YES_NO.search(squash(fold(question))):
+        # 'Kế hoạch có yêu cầu báo cáo hằng năm không?': yes when the first passage says every word
+        # the question asks about; else which of them no passage says (the quotes stay for checking)
+        missing = unsaid_phrases(question, blocks[0])
+        if not missing:
+            lead, data["yes_no"] = say("passage_lead_yes"), "yes"
+        else:
+            lead, data["yes_no"] = say("passage_lead_unsaid", words="”, “".join(missing)), "unsaid"
+    text = lead + "\n\n" + "\n\n".join(blocks)
+    return Answer(answer=text, kind="passage", citations=cites.items, data=data)
+
+
+YES_NO = re.compile(r"\b(co|phai|da|co phai)\b.+\b(khong|chua)\s*\??\s*$")
+
+# A yes/no question: 'Kế hoạch có yêu cầu báo cáo không?', 'Có phải ... không?'; the words that
+# ask whether a text says something, and those naming the document, are not what it must say.
+_ASKING = (
+    "yeu cau",
+    "quy dinh",
+    "de cap",
+    "de nghi",
+    "dat ra",
+    "neu",
+    "noi",
+    "giao",
+    "phai",
+    "co",
+    "khong",
+    "chua",
+    "da",
+)
+_DOC_WORDS = ("ke hoach", "cong van", "van ban", "quyet dinh", "chi thi", "thong bao", "nay", "do")
+
+
+def unsaid_phrases(question: str, said: str) -> list[str]:
+    """The runs of the question's words (as typed) between its asking words of which some content
+    word the passage lacks ('báo cáo hằng quý' when it says only 'báo cáo ... hằng năm')."""
+    have = set(syllables(said))
+    keep = topic_words(question)
+    words = re.findall(r"[^\W_]+", question)
+    folded = [fold(w) for w in words]
+    breaks: set[int] = set()
+    for phrase in (*_ASKING, *_DOC_WORDS):
+        parts = phrase.split()
+        for i in range(len(folded) - len(parts) + 1):
+            if folded[i : i + len(parts)] == parts:
+                breaks.update(range(i, i + len(parts)))
+    runs: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if i in breaks:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(word)
+    return [" ".join(r) for r in runs if any(fold(w) in keep and fold(w) not in have for w in r)]
+
+
+_HOW_MUCH = re.compile(
+    r"^(?:cho (?:toi )?biet |hay cho biet |xin hoi )?(?P<thing>.+?) (?:la|co|duoc|dat|khoang|vao khoang|tong cong)? ?"
+    r"(?:bao nhieu|may)\b(?: (?P<unit>\w+))?"
+)
+_NOT_HEAD = {"tong", "so", "muc", "con", "thi", "hien", "nay", "cua", "cac", "nhung"}
+_COUNT_OF = re.compile(r"^(?:co |tong cong co |hien co )?(?:bao nhieu|may) (?P<unit>\w+)(?: (?P<unit2>\w+))?")
+# counts of a document's own parts, which the structure answers without a stated figure
+_OWN_PARTS = frozenset(
+    re.findall(
+        r"\w+",
+        "muc phan tieu chi nhiem vu co quan don vi van ban dieu khoan nhom phu luc giai phap noi dung chuong "
+        "diem giai doan buoc yeu cau cong van ke hoach quyet dinh",
+    )
+)
+_WHAT_IS = re.compile(
+    r"^(?:cho (?:toi )?biet |hay cho biet )?(?P<thing>.+?) (?:la gi|o dau|nhu the nao|the nao|ra sao|la ai|gom nhung gi)\b"
+)
+_GENERIC_LEAD = (
+    "ket qua ",
+    "noi dung ",
+    "tinh hinh ",
+    "van de ",
+    "cach ",
+    "lam ",
+    "viec ",
+    "thu tuc ",
+    "quy dinh ",
+)
+
+
+def asked_head(question: str) -> str:
+    """The head of what an '<X> là gì / ở đâu / như thế nào?' question asks about, as its first two
+    words ('thu do', 'so dien', 'thoi tiet'); '' for other questions."""
+    q = squash(re.sub(r"[^\w\s]", " ", fold(question)))
+    m = _WHAT_IS.match(q)
+    if not m:
+        return ""
+    thing = m.group("thing") + " "
+    for lead in _GENERIC_LEAD:
+        if thing.startswith(lead):
+            thing = thing[len(lead) :]
+    words = thing.split()
+    if not words or words[0] in {"co", "ke", "van", "cong", "quyet", "muc", "phan", "dieu"}:
+        return ""  # the document or its part as the subject: its own words answer
+    return " ".join(words[:2])
+
+
+_NOT_UNIT = {"la", "vay", "a", "nhi", "the", "thi", "nam", "phan", "tien"}
+
+
+def measured_thing(question: str) -> tuple[str, str]:
+    """What a '<thing> là bao nhiêu (<unit>)?' question measures: its head words ('luong', 'dan so')
+    and the unit asked for ('nguoi', 'dieu'); ('', '') for other questions and for counts of the
+    corpus's own parts ('kế hoạch có bao nhiêu mục?'), which the text answers without a figure."""
+    q = squash(re.sub(r"[^\w\s]", " ", fold(question)))
+    count = _COUNT_OF.match(q)
+    if count and count.group("unit") not in _OWN_PARTS and count.group("unit2") not in _OWN_PARTS:
+        # 'Có bao nhiêu cán bộ bị kỷ luật?': a count of things in the world, stated as '<n> cán bộ'
+        return count.group("unit"), count.group("unit")
+    m = _HOW_MUCH.match(q)
+    if not m:
+        return "", ""
+    words = m.group("thing").split()
+    while words and words[0] in _NOT_HEAD:  # 'tổng số', 'mức': the head is the noun after them
+        words = words[1:]
+    if not words or words[0] in {"co", "ke", "van", "cong", "quyet"}:
+        return "", ""  # 'có bao nhiêu', or a document as the subject ('kế hoạch có bao nhiêu mục')
+    head = " ".join(words[:2]) if len(words) >= 2 and len(words[0]) <= 4 else words[0]
+    unit = m.group("unit") or ""
+    return head, "" if unit in _NOT_UNIT else unit
+
+
+_FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?![\d/]))\d+(?:[.,]\d+)?(?![\d/]*/[a-z])", re.I)
+
+
+def _mentions(corpus: Corpus, doc_id: str, label: str, phrase: str) -> bool:
+    sec = corpus.section(doc_id, label)
+    if sec is None:
+        return False
+    text = squash(re.sub(r"[^\w\s]", " ", fold(f"{sec.heading_path} {sec.text}")))
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+
+
+def _states_figure(corpus: Corpus, doc_id: str, start: int, end: int, measured: tuple[str, str]) -> bool:
+    """Whether the cited lines name the thing measured and give a figure of it (not a year or a
+    document's number) in the same sentence, next to its unit when the question names one."""
+    doc = corpus.docs.get(doc_id)
+    if doc is None:
+        return False
+    head, unit = measured
+    text = " ".join(doc.lines[start - 1 : end])
+    for sentence in _SENT.split(text):
+        folded = squash(re.sub(r"[^\w\s,.]", " ", fold(sentence)))
+        if not re.search(rf"\b{re.escape(head)}\b", folded) or not _FIGURE.search(sentence):
+            continue
+        # '96 điều', '15 ngày'; a unit before its number is a label ('Điều 10'), except a date's
+        before = re.search(rf"\d+(?:[.,]\d+)? (?:\w+ )?{re.escape(unit)}\b", folded)
+        if not unit or before or (unit in ("ngay", "thang", "quy") and re.search(rf"\b{unit} \d", folded)):
+            return True
+    return False
 
 
 def _row_text(doc: Document, line: int) -> str:
@@ -208,6 +390,23 @@ def _narrow(sec: Section, question: str) -> Section:
     return max(sec.children, key=lambda c: coverage(question, f"{c.title}\n{c.text}"))
 
 
+def document_list(corpus: Corpus, most: int = 10) -> str:
+    """The documents searched, as a list; a large corpus is named by its first ones and a count."""
+    docs = list(corpus.docs.values())
+    lines = [f"- {doc_name(d)}: {d.subject}" for d in docs[:most]]
+    if len(docs) > most:
+        lines.append(f"- … và {len(docs) - most} văn bản khác")
+    return "\n".join(lines)
+
+
 def not_found(corpus: Corpus, question: str, data: dict[str, Any] | None = None) -> Answer:
-    docs = "\n".join(f"- {doc_name(d)}: {d.subject}" for d in corpus.docs.values())
-    return Answer(answer=say("not_found_passage", documents=docs), kind="not_found", data=data or {})
+    absent = corpus.absent(question)
+    if absent:
+        return Answer(
+            answer=say("not_found_absent", names=", ".join(absent), documents=document_list(corpus)),
+            kind="not_found",
+            data={**(data or {}), "absent": absent},
+        )
+    return Answer(
+        answer=say("not_found_passage", documents=document_list(corpus)), kind="not_found", data=data or {}
+    )

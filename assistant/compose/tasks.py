@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from assistant.agencies import Assignment, assignment_to_dict
-from assistant.answers import Answer, CitationSet
+import difflib
+import re
+
+from assistant.agencies import Assignment, agency_key, assignment_to_dict
+from assistant.answers import Answer, CitationSet, best_quote
 from assistant.compose.common import bullet_list, doc_name, say, short
 from assistant.corpus import Corpus
-from assistant.text import syllables
+from assistant.text import expand_abbreviations, fold, squash, syllables
 
 _QUESTION_WORDS = set(
     syllables(
@@ -27,9 +30,43 @@ def _task_lines(a: Assignment) -> str:
 def _cite(corpus: Corpus, cites: CitationSet, a: Assignment, focus: str) -> int:
     doc = corpus.docs[a.doc]
     sec = doc.section(a.section)
-    if sec is None:  # pragma: no cover - assignments come from the same parse
-        return 0
+    if sec is None:
+        # a point the parser made no section of ('b) Giao Thanh tra ...' inside item 1): its own lines,
+        # under the label the assignment carries
+        label = a.section
+        while sec is None and "." in label:
+            label = label.rsplit(".", 1)[0]
+            sec = doc.section(label)
+        if sec is None:  # pragma: no cover - assignments come from the same parse
+            return 0
+        quote, line = best_quote(doc, a.line_start, a.line_end, focus or a.task)
+        return cites.add(doc, a.section, sec.title, quote, line, line)
     return cites.add_section(doc, sec, focus or a.task)
+
+
+def _roles(a: Assignment) -> str:
+    """' (cùng với X; chủ trì; phối hợp với Y, Z)': who else was given the task, and who only works with
+    the agency on it (a partner is never shown as an assignee)."""
+    parts = [f"cùng với {', '.join(a.shared_with)}"] if a.shared_with else []
+    if a.role == "chủ trì":
+        parts.append("chủ trì")
+    if a.partners:
+        parts.append(f"phối hợp với {', '.join(a.partners)}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _partner_items(corpus: Corpus, cites: CitationSet, roles: list[tuple[str, Assignment]]) -> list[str]:
+    """'Kế hoạch số 12/KH-UBND, mục I.1.đ: Công an tỉnh (chủ trì) [3]': each task worked on as a partner."""
+    items = []
+    for _, a in roles:
+        cid = _cite(corpus, cites, a, a.task)
+        lead = f"{a.agency} (chủ trì)" if a.role == "chủ trì" else a.agency
+        items.append(f"{doc_name(corpus.docs[a.doc])}, mục {a.section}: {lead} [{cid}]")
+    return list(dict.fromkeys(items))
+
+
+def _partner_data(roles: list[tuple[str, Assignment]]) -> list[dict[str, str]]:
+    return [{"partner": n, "agency": a.agency, "doc": a.doc, "section": a.section} for n, a in roles]
 
 
 def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answer | None:
@@ -39,6 +76,7 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     cites = CitationSet()
     blocks: list[str] = []
     found: list[Assignment] = []
+    partnered: list[tuple[str, Assignment]] = []
     for key in keys:
         assignments = directory.tasks_for(key)
         if not assignments:
@@ -50,23 +88,26 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
         for a in assignments:
             cid = _cite(corpus, cites, a, question)
             where = f"{doc_name(corpus.docs[a.doc])}, mục {a.section}"
-            shared = f" (cùng với {', '.join(a.shared_with)})" if a.shared_with else ""
-            lines.append(f"**{where}**{shared} [{cid}]:\n{_task_lines(a)}")
-        blocks.append(
+            lines.append(f"**{where}**{_roles(a)} [{cid}]:\n{_task_lines(a)}")
+        block = (
             say("answer_tasks_lead", agency=agency, count=len(assignments), documents=len(docs))
             + "\n\n"
             + "\n\n".join(lines)
         )
+        as_partner = [(n, a) for n, a in directory.partner_roles(key) if agency_key(n) == key]
+        if as_partner:
+            partnered.extend(as_partner)
+            items = bullet_list(_partner_items(corpus, cites, as_partner))
+            block += "\n\n" + say("answer_tasks_partner_also", agency=agency, items=items)
+        blocks.append(block)
     if not found:
         return None
     general = _general_note(corpus, cites, sorted({a.doc for a in found}))
     text = "\n\n".join(blocks) + (f"\n\n{general}" if general else "")
-    return Answer(
-        answer=text,
-        kind="tasks",
-        citations=cites.items,
-        data={"assignments": [assignment_to_dict(a) for a in found]},
-    )
+    data: dict[str, object] = {"assignments": [assignment_to_dict(a) for a in found]}
+    if partnered:
+        data["partner_in"] = _partner_data(partnered)
+    return Answer(answer=text, kind="tasks", citations=cites.items, data=data)
 
 
 def _general_note(corpus: Corpus, cites: CitationSet, doc_ids: list[str]) -> str:
@@ -137,8 +178,20 @@ def answer_which_agency(corpus: Corpus, question: str) -> Answer | None:
 
 
 def answer_unknown_agency(corpus: Corpus, name: str) -> Answer:
+    """No task for that name: the tasks it works on as a partner if any ('phối hợp với Sở Nội vụ'),
+    else not found with the nearest names (whole names only: never 'Sở Tài', 'Ủy ban')."""
     directory = corpus.agencies
-    known = directory.names() if directory else []
+    roles = directory.partner_roles(name) if directory else []
+    if roles:
+        cites = CitationSet()
+        items = bullet_list(_partner_items(corpus, cites, roles))
+        return Answer(
+            answer=say("answer_partner_only", agency=roles[0][0], items=items),
+            kind="tasks",
+            citations=cites.items,
+            data={"assignments": [], "agency": name, "partner_in": _partner_data(roles)},
+        )
+    known = directory.names(whole_only=True) if directory else []
     closest = directory.closest(name, 3) if directory else []
     text = say(
         "not_found_agency",
@@ -149,3 +202,109 @@ def answer_unknown_agency(corpus: Corpus, name: str) -> Answer:
     return Answer(
         answer=text, kind="not_found", data={"agency": name, "known_agencies": known, "closest": closest}
     )
+
+
+# --- names typed loosely: a typo, an acronym of the name after its head ('Sở TT&TT') ----------------
+
+_HEADS = (
+    "so", "ban", "cuc", "chi cuc", "phong", "vien", "trung tam", "uy ban", "van phong", "thanh tra", "dai",
+    "toa an", "cong an", "vien kiem sat", "bo chi huy", "kho bac", "bao hiem", "hoi dong", "hoi", "lien doan",
+    "mat tran", "benh vien", "truong", "bo", "tong cuc", "doan",
+)  # fmt: skip
+_JOIN = {"va", "&"}
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _JOIN and w)
+
+
+def _split_head(folded: str) -> tuple[str, list[str]]:
+    for head in sorted(_HEADS, key=len, reverse=True):
+        if folded == head or folded.startswith(head + " "):
+            return head, folded[len(head) :].split()
+    return "", folded.split()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by at most one letter typed wrong, missing or extra."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 3:
+        return False  # short words ('nội', 'ngoại') are different words, not typos of each other
+    if len(a) == len(b):
+        return len(a) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    it = iter(within)
+    return all(w in it for w in words)
+
+
+def _word_typos(typed: list[str], name: list[str]) -> bool:
+    """A typo of a name: word for word the same, but for at most one word off by one letter."""
+    if len(typed) != len(name):
+        return False
+    off = [(a, b) for a, b in zip(typed, name, strict=True) if a != b]
+    return len(off) <= 1 and all(_one_edit(a, b) for a, b in off)
+
+
+def resolve_loosely(corpus: Corpus, typed: str) -> tuple[str, str] | None:
+    """The one agency a loosely typed name must mean, and how it was read ('typo', 'acronym');
+    None when no name is close enough or two are equally close."""
+    directory = corpus.agencies
+    if directory is None:
+        return None
+    raw = squash(re.sub(r"[^\w&\s]", " ", fold(typed)))
+    q = squash(re.sub(r"[^\w&\s]", " ", expand_abbreviations(raw)))
+    if len(q) < 4:
+        return None
+    head, rest = _split_head(raw)  # initials as typed, before the alias table expands them
+    letters = "".join(re.findall(r"[a-z]", "".join(rest)))
+    scored: list[tuple[float, str, str]] = []
+    known = directory.keys()  # the directory's method, not a dict's
+    matcher = difflib.SequenceMatcher(None, "", q)  # the typed name compared with each known one
+    for key in known:
+        name = directory.display(key)
+        k_head, k_rest = _split_head(key)
+        if head and letters and k_head == head and len(letters) >= 2 and letters == _acronym(k_rest):
+            scored.append((1.0, name, "acronym"))
+            continue
+        matcher.set_seq1(key)
+        if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85:
+            ratio = matcher.ratio()
+            if ratio >= 0.85 and _word_typos(q.split(), key.split()):
+                scored.append((ratio, name, "typo"))
+    if not scored and head and len(rest) >= 2:
+        # a partial name: the typed words, in order, within one name of the same head
+        # ('Đài truyền hình Hải Phòng' in 'Đài Phát thanh và Truyền hình Hải Phòng')
+        for key in known:
+            k_head, k_rest = _split_head(key)
+            if k_head == head and _in_order(rest, k_rest):
+                scored.append((0.5, directory.display(key), "partial"))
+        if len(scored) > 1:
+            return None
+    if not scored:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.05:
+        return None
+    return scored[0][1], scored[0][2]
+
+
+def answer_loosely_named(corpus: Corpus, question: str, typed: str) -> Answer | None:
+    """Tasks of the agency a loosely typed name means, saying how the name was read."""
+    found = resolve_loosely(corpus, typed)
+    if found is None or corpus.agencies is None:
+        return None
+    name, how = found
+    known = corpus.agencies.keys()
+    key = next(k for k in known if corpus.agencies.display(k) == name)
+    answer = answer_agency_tasks(corpus, question, [key])
+    if answer is None:
+        return None
+    note = say("understood_as", typed=typed, agency=name)
+    answer.answer = note + "\n\n" + answer.answer
+    answer.data["understood_as"] = {"typed": typed, "agency": name, "how": how}
+    return answer

@@ -32,7 +32,23 @@ const INLINE = new RegExp(
   "gu",
 );
 
-const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+/**
+ * The address a link may open, or null: http(s) and mailto links, and links that stay on this
+ * site once the browser has resolved them (it reads "/\\evil.example" as "//evil.example", another
+ * site, so a prefix test is not enough).
+ */
+export function safeHref(url) {
+  let target;
+  try {
+    target = new URL(url, window.location.href);
+  } catch {
+    return null;
+  }
+  if (target.protocol === "mailto:") return target.href;
+  if (target.protocol !== "http:" && target.protocol !== "https:") return null;
+  if (/^https?:\/\//i.test(url)) return target.href;
+  return target.origin === window.location.origin ? target.href : null;
+}
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -65,10 +81,11 @@ export function renderInline(text, parent, ctx = {}) {
       for (const id of m[8].split(/\s*[,;]\s*/)) parent.append(citeMark(Number(id), ctx));
     } else if (m[9] !== undefined) {
       const url = m[10];
-      if (SAFE_URL.test(url)) {
+      const href = safeHref(url);
+      if (href !== null) {
         const a = el("a");
-        a.href = url;
-        if (/^https?:/i.test(url)) {
+        a.href = href;
+        if (new URL(href).origin !== window.location.origin) {
           a.target = "_blank";
           a.rel = "noopener noreferrer";
         }

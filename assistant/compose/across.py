@@ -1,0 +1,127 @@
+"""Questions across documents: which was issued later or earlier, which agencies several documents
+all give tasks to. Computed from every document's parsed header and assignments, each fact cited."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answers import Answer, CitationSet
+from assistant.compose.common import doc_name
+from assistant.compose.document import TITLE, _date_line, _sec
+from assistant.corpus import Corpus
+from assistant.model import Document
+
+ORDER = re.compile(
+    r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu) nao\b.{0,40}"
+    r"\b(sau|truoc|moi hon|cu hon|som hon|muon hon|gan day nhat|moi nhat|som nhat|cu nhat|dau tien)\b"
+    r"|\b(ban hanh|ky|co hieu luc) (sau|truoc)\b.{0,30}\b(van ban|cong van|ke hoach|quyet dinh) nao\b"
+)
+COMMON = re.compile(
+    r"\b(ca hai|ca 2|cac|nhung|nhieu) (van ban|tai lieu)\b.{0,40}\b(cung|deu|chung)\b.{0,30}\b(giao|de nghi|yeu cau|nhiem vu|viec)\b"
+    r"|\b(co quan|don vi) nao\b.{0,40}\b(ca hai|ca 2|cac|nhieu|hai) (van ban|tai lieu)\b"
+    r"|\b(giao|nhiem vu)\b.{0,30}\b(trong|o) (ca hai|ca 2|nhieu|cac) (van ban|tai lieu)\b"
+)
+
+
+MAX_AGENCIES = 20
+MAX_DOCS = 3
+
+
+def _key(doc: Document) -> tuple[int, int, int]:
+    d = doc.date
+    return (d.year or 0, d.month or 0, d.day or 0) if d else (0, 0, 0)
+
+
+def answer_order(corpus: Corpus, question: str, q: str) -> Answer | None:
+    """'Văn bản nào ban hành sau?': the documents by their date of issue, each date cited."""
+    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    dated = [d for d in docs if d.date and d.date.year]
+    if len(dated) < 2:
+        return None
+    later = not re.search(r"\b(truoc|cu hon|som hon|som nhat|cu nhat|dau tien)\b", q)
+    dated.sort(key=_key, reverse=later)
+    cites = CitationSet()
+    lines = []
+    for d in dated[:10]:
+        line = _date_line(d)
+        sec = _sec(d, TITLE)
+        cite = ""
+        if line and sec:
+            cite = f" [{cites.add(d, sec.label, sec.title, d.line(line).strip(), line, line)}]"
+        partial = "" if d.date and d.date.complete else " (ngày ghi chưa đủ)"
+        lines.append(f"- {doc_name(d)}: {d.date}{partial}{cite}")
+    first = dated[0]
+    tie = [d for d in dated if _key(d) == _key(first)]
+    which = "sau cùng" if later else "sớm nhất"
+    head = (
+        f"Theo ngày ban hành, **{', '.join(doc_name(d) for d in tie)}** được ban hành {which}."
+        if len(tie) == 1 or all(d.date and d.date.complete for d in tie)
+        else "Ngày ban hành của các văn bản ghi chưa đủ để xếp thứ tự chắc chắn."
+    )
+    note = "_Thứ tự theo ngày ban hành ghi trên văn bản; ngày có hiệu lực không được tính riêng._"
+    return Answer(
+        answer=head + "\n\n" + "\n".join(lines) + "\n\n" + note,
+        kind="document",
+        citations=cites.items,
+        data={"order": [d.doc_id for d in dated]},
+    )
+
+
+def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:
+    """'Cả hai văn bản cùng giao việc cho cơ quan nào?': agencies given tasks in more than one document."""
+    picked = corpus.pick_documents(question)
+    docs = {d.doc_id for d in picked} if len(picked) >= 2 else set(corpus.docs)
+    by_agency: dict[str, dict[str, list[str]]] = {}
+    names: dict[str, str] = {}
+    for a in corpus.assignments:
+        if a.doc in docs:
+            by_agency.setdefault(a.agency_key, {}).setdefault(a.doc, []).append(a.section)
+            names.setdefault(a.agency_key, a.agency)
+    common = {k: v for k, v in by_agency.items() if len(v) >= 2}
+    if not by_agency:
+        return None
+    if not common:
+        cites = CitationSet()
+        per_doc: dict[str, list[str]] = {}
+        for key, found in sorted(by_agency.items(), key=lambda kv: names[kv[0]]):
+            for doc_id, labels in found.items():
+                doc = corpus.docs[doc_id]
+                sec = doc.section(labels[0])
+                cid = f" [{cites.add_section(doc, sec, names[key])}]" if sec is not None else ""
+                per_doc.setdefault(doc_id, []).append(names[key] + cid)
+        lines = [
+            f"- {doc_name(corpus.docs[d])} ({len(v)}): {'; '.join(v)}" for d, v in sorted(per_doc.items())
+        ]
+        text = "Không có cơ quan, đơn vị nào được giao nhiệm vụ ở từ hai văn bản trở lên. Mỗi văn bản giao việc cho:"
+        return Answer(
+            answer=text + "\n\n" + "\n".join(lines),
+            kind="tasks",
+            citations=cites.items,
+            data={"agencies": []},
+        )
+    cites = CitationSet()
+    lines = []
+    ordered = sorted(common, key=lambda k: (-len(common[k]), names[k]))
+    for key in ordered[:MAX_AGENCIES]:
+        parts = []
+        for doc_id, labels in list(common[key].items())[:MAX_DOCS]:
+            doc = corpus.docs[doc_id]
+            refs = []
+            for label in dict.fromkeys(labels):
+                sec = doc.section(label)
+                if sec is not None:
+                    refs.append(f"mục {label} [{cites.add_section(doc, sec, names[key])}]")
+            parts.append(f"{doc_name(doc)} ({', '.join(refs)})")
+        more = len(common[key]) - MAX_DOCS
+        lines.append(
+            f"- **{names[key]}**: " + "; ".join(parts) + (f"; và {more} văn bản khác" if more > 0 else "")
+        )
+    if len(ordered) > MAX_AGENCIES:
+        lines.append(f"- … và {len(ordered) - MAX_AGENCIES} cơ quan, đơn vị khác")
+    head = f"{len(common)} cơ quan, đơn vị được giao nhiệm vụ ở từ hai văn bản trở lên:"
+    return Answer(
+        answer=head + "\n\n" + "\n".join(lines),
+        kind="tasks",
+        citations=cites.items,
+        data={"agencies": [names[k] for k in common]},
+    )

@@ -1,0 +1,293 @@
+"""Sections and structure: 'Phần II của kế hoạch nói gì?', 'mục 3 phần I', 'công văn gồm mấy phần?'.
+
+A section named by the document's own numbering is answered whole: its heading, every item under it
+(a long list: the first ones and how many more), each cited where it stands. A structure question
+gets the outline. Labels are resolved against the parsed documents, never against a list of names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.agencies import Assignment
+from assistant.answers import Answer, CitationSet
+from assistant.compose.common import doc_name
+from assistant.corpus import Corpus
+from assistant.documents import appendix_label, roman_to_int
+from assistant.model import Document, Section
+from assistant.text import expand_abbreviations, fold, squash
+
+MAX_ITEMS = 12
+
+_LEVEL_WORDS = r"phan|muc|tieu muc|chuong|dieu|khoan|diem|tiet"
+_LABEL = r"(?:[ivxlc]{1,6}|\d{1,3})(?:\.\d{1,3}){0,4}|[a-dđ](?=\))"
+_REF = re.compile(rf"\b({_LEVEL_WORDS}) (?:so )?({_LABEL})\b")
+_BARE = re.compile(r"(?<![\w.])([ivxlc]{1,6}(?:\.\d{1,3}){1,4})(?![\w.])")
+OUTLINE = re.compile(
+    r"\bgom (may|bao nhieu|nhung) (phan|muc|noi dung|chuong|dieu)\b|\bbo cuc\b|\bcau truc\b"
+    r"|\b(nhung|cac) (phan|muc|chuong) (nao|chinh)\b|\bmuc luc\b|\bco (may|bao nhieu) (phan|muc|chuong|dieu)\b"
+    r"|\bdan y\b|\bde muc\b"
+)
+
+
+def section_labels(question: str) -> list[str]:
+    """Section labels a question names, in the documents' own form ('II', 'I.3', 'Điều 5', 'II.10').
+
+    'mục 3 phần I' and 'phần I mục 3' are both 'I.3': the parts are joined from the widest down.
+    """
+    q = squash(fold(question))
+    refs = [(m.group(1), m.group(2), m.start()) for m in _REF.finditer(q)]
+    out: list[str] = []
+    if refs:
+        # a chain of references next to each other ('mục 3 phần I', 'phần II mục 1'): one label
+        chain: list[tuple[str, str, int]] = []
+        for ref in refs:
+            if chain and ref[2] - chain[-1][2] > 24:
+                out.extend(_join(chain))
+                chain = []
+            chain.append(ref)
+        out.extend(_join(chain))
+    for m in _BARE.finditer(q):
+        label = _upper_roman(m.group(1))
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def _join(chain: list[tuple[str, str, int]]) -> list[str]:
+    if len(chain) == 1:
+        word, label, _ = chain[0]
+        if word == "dieu":
+            return [f"Điều {label}"]
+        return [_upper_roman(label)]
+    # order from the widest: roman numbers (parts) before arabic ones, 'Điều' before 'khoản'
+    rank = {"chuong": 0, "phan": 1, "dieu": 2, "muc": 3, "tieu muc": 4, "khoan": 5, "diem": 6, "tiet": 7}
+    items = sorted(chain, key=lambda x: (rank.get(x[0], 9), not _is_roman(x[1])))
+    parts = [_upper_roman(x[1]) for x in items]
+    if items[0][0] == "dieu":
+        return [f"Điều {'.'.join(parts)}"]
+    return [".".join(parts)]
+
+
+def _is_roman(s: str) -> bool:
+    return bool(re.fullmatch(r"[ivxlc]+", s)) and roman_to_int(s.upper()) is not None
+
+
+def _upper_roman(label: str) -> str:
+    head, _, rest = label.partition(".")
+    head = head.upper() if _is_roman(head) else head
+    return head + ("." + rest if rest else "")
+
+
+def find_sections(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
+    """The sections a question names, in the documents it names (or any that has the label)."""
+    labels = section_labels(question)
+    for m in re.finditer(r"\bphu luc (?:so )?([ivx]{1,5}|\d{1,2})\b", fold(question)):
+        labels.append(appendix_label(m.group(1)))  # 'Phụ lục II', 'phụ lục số 01'
+    if not labels:
+        return []
+    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    found: list[tuple[Document, Section]] = []
+    for label in labels:
+        for doc in docs:
+            sec = doc.section(label)
+            if sec is not None and sec.kind != "header":
+                found.append((doc, sec))
+    return found
+
+
+# A question asking for a list ('gồm những gì', 'liệt kê'); 'X là gì?' is left to retrieval, whose
+# answer an LLM may phrase.
+LIST = re.compile(
+    r"\bgom (nhung )?(gi|noi dung nao|nhung nao|cac)\b|\bnhung (gi|noi dung gi|noi dung nao)\b|\bla nhung gi\b"
+    r"|\bliet ke\b|\bbao gom\b|\bco nhung (gi|noi dung|muc)\b"
+)
+
+
+def _plain(text: str) -> str:
+    return squash(re.sub(r"[^\w\s]", " ", expand_abbreviations(fold(text))))
+
+
+_LEADING = re.compile(r"^(?:cac|nhung|ve|con)\s+")
+_SUBJECT_ASK = re.compile(r"\s(?:cua|trong|theo|o)\s.*$|\s(?:la gi|la nhung gi|gom nhung gi|nhu the nao)\s*$")
+
+
+def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
+    """Sections whose own title the question names: 'Các mục tiêu cụ thể gồm những gì?' (a list
+    question naming the title), 'Yêu cầu của kế hoạch là gì?' (the title is the question's whole
+    subject), 'Mục Kiện toàn tổ chức bộ máy gồm ...' (the first words of a long title after 'mục'),
+    'Còn mục tiêu cụ thể?' (a follow-up naming a title). The longest title found, in every document
+    that has it."""
+    q = " " + _plain(question) + " "
+    listing = bool(LIST.search(q) or re.search(r"\bco nhung\b.*\bnao\b", q))
+    subject = _LEADING.sub("", _SUBJECT_ASK.sub("", q.strip())).strip()
+    bare_follow_up = re.fullmatch(r"con (.+?)( thi sao| nua)?", q.strip())
+    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    best: list[tuple[Document, Section]] = []
+    best_len = 0
+    for doc in docs:
+        for sec in doc.walk():
+            if sec.kind == "header" or not sec.title:
+                continue
+            title = _LEADING.sub("", _plain(sec.title).strip())
+            words = title.split()
+            if not words:
+                continue
+            if len(sec.title) <= 120 and len(words) >= 2 and f" {title} " in q:
+                named = (
+                    listing
+                    or subject == title
+                    or (bare_follow_up is not None and bare_follow_up.group(1) == title)
+                )
+            elif len(sec.title) <= 120 and len(words) == 1:
+                named = subject == title and bool(re.search(r"\bla gi\b", q))  # 'Yêu cầu của kế hoạch là gì?'
+            else:
+                head = " ".join(words[:4])
+                named = len(words) > 4 and f" muc {head} " in q  # 'Mục Kiện toàn tổ chức bộ máy ...'
+                title = head
+            if not named:
+                continue
+            if len(title) > best_len:
+                best, best_len = [(doc, sec)], len(title)
+            elif len(title) == best_len:
+                best.append((doc, sec))
+    return best
+
+
+_WHO = re.compile(
+    r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|ai phai|ai chu tri|duoc de nghi)\b"
+)
+
+
+def _assignments_of(corpus: Corpus, doc: Document, sec: Section) -> list[Assignment]:
+    return [
+        a
+        for a in corpus.assignments
+        if a.doc == doc.doc_id and (a.section == sec.label or a.section.startswith(sec.label + "."))
+    ]
+
+
+def answer_sections(corpus: Corpus, question: str, found: list[tuple[Document, Section]]) -> Answer:
+    cites = CitationSet()
+    parts: list[str] = []
+    who = bool(_WHO.search(_plain(question)))
+    kind = "tasks" if who else "passage"  # who a section gives tasks to is a tasks answer
+    for doc, sec in found[:3]:
+        given = _assignments_of(corpus, doc, sec) if who else []
+        if not given:
+            kind = "passage"
+        parts.append(
+            _agencies_text(doc, sec, given, cites) if given else _section_text(doc, sec, cites, corpus)
+        )
+    if len(found) > 3:
+        parts.append(f"_Còn {len(found) - 3} mục cùng số ở các văn bản khác; hãy nêu tên văn bản._")
+    data = {"sections": [{"doc": d.doc_id, "label": s.label} for d, s in found]}
+    return Answer(answer="\n\n".join(parts), kind=kind, citations=cites.items, data=data)
+
+
+def _agencies_text(doc: Document, sec: Section, given: list[Assignment], cites: CitationSet) -> str:
+    """Who a section gives tasks to ('Mục 7 phần II giao việc cho ai?'), each cited where it is given."""
+    names: dict[str, list[str]] = {}
+    for a in given:
+        target = doc.section(a.section) or sec
+        cid = cites.add_section(doc, target, a.agency)
+        refs = names.setdefault(a.agency, [])
+        if f"[{cid}]" not in refs:
+            refs.append(f"[{cid}]")
+    head = f"**{doc_name(doc)}, mục {sec.label}**" + (f" ({sec.title})" if sec.title else "")
+    lines = [f"- **{name}** {' '.join(refs)}" for name, refs in names.items()]
+    return f"{head} giao nhiệm vụ cho {len(names)} cơ quan, đơn vị:\n\n" + "\n".join(lines)
+
+
+def _criteria_text(doc: Document, sec: Section, cites: CitationSet) -> str:
+    """An appendix that is a scoring table: its criteria, each row cited."""
+    rows = [r for r in doc.criteria if r.appendix == sec.label]
+    head = f"**{doc_name(doc)}, {sec.label}**" + (f": {sec.title}" if sec.title else "")
+    lines = []
+    for r in rows[:40]:
+        cid = cites.add_row(doc, sec, r.line)
+        lines.append(f"- **{r.code}** {r.title} [{cid}]")
+    if len(rows) > 40:
+        lines.append(f"- … và {len(rows) - 40} tiêu chí nữa")
+    return f"{head}\n\nGồm {len(rows)} tiêu chí:\n\n" + "\n".join(lines)
+
+
+def _section_text(doc: Document, sec: Section, cites: CitationSet, corpus: Corpus | None = None) -> str:
+    if sec.kind == "appendix" and any(r.appendix == sec.label for r in doc.criteria):
+        return _criteria_text(doc, sec, cites)
+    head = f"**{doc_name(doc)}, mục {sec.label}**" + (f": {sec.title}" if sec.title else "")
+    lines: list[str] = []
+    if sec.children:
+        lead = _own_line_numbers(doc, sec)[:1]
+        for n in lead:  # the words before the first item
+            lines.append(f"{_short(doc.line(n))} [{cites.add_line(doc, sec, n, max_chars=1000)}]")
+        items = sec.children
+        for child in items[:MAX_ITEMS]:
+            cid = cites.add_section(doc, child)
+            title = child.title or _short(child.text)
+            own = _own_line_numbers(doc, child)
+            # a short item's own words too ('1. Tiếp tục phát huy ...: Theo Phụ lục số 01.')
+            first = _short(doc.line(own[0]), 240) if own and child.title else ""
+            lines.append(f"- **{child.label}** {title}" + (f": {first}" if first else "") + f" [{cid}]")
+        if len(items) > MAX_ITEMS:
+            lines.append(f"- … và {len(items) - MAX_ITEMS} mục nữa")
+    else:
+        numbers = _own_line_numbers(doc, sec)
+        for n in numbers[:MAX_ITEMS]:
+            cid = cites.add_line(doc, sec, n, max_chars=1000)
+            lines.append(f"- {_short(doc.line(n))} [{cid}]")
+        if len(numbers) > MAX_ITEMS:
+            lines.append(f"- … và {len(numbers) - MAX_ITEMS} ý nữa")
+        if not numbers:
+            head += f" [{cites.add_line(doc, sec, sec.line_start, max_chars=1000)}]"
+    return head + ("\n\n" + "\n".join(lines) if lines else "")
+
+
+def _own_line_numbers(doc: Document, sec: Section) -> list[int]:
+    """The first file line of each logical line (a wrapped paragraph once) of the section's own body."""
+    end = sec.children[0].line_start - 1 if sec.children else sec.line_end
+    out = []
+    for n in range(max(sec.body_start, 1), min(end, len(doc.lines)) + 1):
+        text = doc.line(n).strip()
+        if text and not set(text) <= set("|-: *_"):
+            out.append(n)
+    return out
+
+
+def _short(text: str, limit: int = 1200) -> str:
+    """The item's text, whole up to ``limit``; past it, up to the end of a sentence or clause."""
+    text = squash(re.sub(r"[*_]{1,3}", "", text)).lstrip("-+• ").strip()
+    if len(text) <= limit:
+        return text
+    end = max(text.rfind(". ", 0, limit), text.rfind("; ", 0, limit))
+    return (text[: end + 1] if end > 0 else text[: text.rfind(" ", 0, limit)]) + " …"
+
+
+def answer_outline(corpus: Corpus, question: str) -> Answer | None:
+    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    if not docs:
+        return None
+    cites = CitationSet()
+    parts = []
+    for doc in docs[:3]:
+        top = [s for s in doc.sections if s.kind not in ("header",)]
+        if not top:
+            continue
+        items = []
+        for s in top:
+            cid = cites.add_line(doc, s, s.line_start)
+            sub = f" ({len(s.children)} mục)" if s.children else ""
+            items.append(f"- **{s.label}** {s.title}{sub} [{cid}]")
+        body = [s for s in top if s.kind not in ("appendix", "attachment")]
+        extra = [s for s in top if s.kind in ("appendix", "attachment")]
+        count = f"{len(body)} phần" + (f" và {len(extra)} phụ lục, văn bản kèm theo" if extra else "")
+        if not body:
+            count = f"{len(extra)} phụ lục, văn bản kèm theo"
+        parts.append(f"**{doc_name(doc)}** gồm {count}:\n\n" + "\n".join(items))
+    if not parts:
+        return None
+    if len(docs) > 3:
+        parts.append(
+            f"_Còn {len(docs) - 3} văn bản khác khớp câu hỏi; hãy nêu số hoặc tên văn bản để xem bố cục của nó._"
+        )
+    return Answer(answer="\n\n".join(parts), kind="document", citations=cites.items, data={"outline": True})

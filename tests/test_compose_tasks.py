@@ -1,0 +1,101 @@
+"""The tasks composer on an invented plan: partners are shown as partners, never as assignees, and a
+not-found answer suggests only whole names (issue 11). Deterministic: no index, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.agencies import AgencyDirectory, Assignment, agency_key
+from assistant.chat import ChatService
+from assistant.compose.tasks import answer_agency_tasks, answer_unknown_agency
+from assistant.corpus import Corpus
+from assistant.documents import parse_text
+from assistant.text import fold
+
+PLAN = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+
+Số: 12/KH-UBND
+
+KẾ HOẠCH
+
+Phòng, chống tham nhũng năm 2026
+
+I. Tổ chức thực hiện
+
+1. Nhiệm vụ cụ thể:
+
+a) Các sở, ngành căn cứ chức năng, nhiệm vụ triển khai thực hiện.
+
+b) Giao Thanh tra tỉnh tổng hợp, báo cáo kết quả thực hiện.
+
+đ) Công an tỉnh chủ trì, phối hợp với Sở Nội vụ điều tra, xử lý các vụ việc tham nhũng.
+
+2. Sở Tư pháp chủ trì, phối hợp với Thanh tra tỉnh tuyên truyền pháp luật về phòng, chống tham nhũng.
+
+Nơi nhận:
+- Như trên;
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Corpus.from_documents([parse_text("kh-12-an-binh", PLAN)])
+
+
+def test_partner_is_shown_as_partner_not_assignee(corpus: Corpus) -> None:
+    a = answer_agency_tasks(corpus, "Công an tỉnh có nhiệm vụ gì?", [agency_key("Công an tỉnh")])
+    assert a is not None and a.kind == "tasks"
+    assert "mục I.1.đ** (chủ trì; phối hợp với Sở Nội vụ)" in a.answer, a.answer
+    assert [d["agency"] for d in a.data["assignments"]] == ["Công an tỉnh"]
+    assert a.data["assignments"][0]["partners"] == ["Sở Nội vụ"]
+    # the point has no section of its own in the parse: cited under its label, on its own line
+    assert [(c.section, c.line_start) for c in a.citations] == [("I.1.đ", 17)]
+    assert "Công an tỉnh chủ trì" in a.citations[0].quote
+
+
+def test_an_assignee_that_is_also_a_partner_elsewhere(corpus: Corpus) -> None:
+    a = answer_agency_tasks(corpus, "Thanh tra tỉnh có nhiệm vụ gì?", [agency_key("Thanh tra tỉnh")])
+    assert a is not None
+    lead, _, partner_part = a.answer.partition("Ngoài ra")
+    assert "mục I.1.b" in lead and "Sở Tư pháp" not in lead
+    assert "cơ quan phối hợp" in partner_part and "mục I.2: Sở Tư pháp (chủ trì)" in partner_part
+    assert a.data["partner_in"] == [
+        {"partner": "Thanh tra tỉnh", "agency": "Sở Tư pháp", "doc": "kh-12-an-binh", "section": "I.2"}
+    ]
+
+
+def test_a_partner_only_body_is_answered_as_a_partner(corpus: Corpus) -> None:
+    assert corpus.agencies is not None and corpus.agencies.resolve("Sở Nội vụ") == []
+    a = answer_unknown_agency(corpus, "Sở Nội vụ")
+    assert a.kind == "tasks" and a.data["assignments"] == []
+    assert "không được giao nhiệm vụ nào" in a.answer and "mục I.1.đ: Công an tỉnh (chủ trì)" in a.answer
+    assert [c.section for c in a.citations] == ["I.1.đ"]
+
+
+def test_the_chat_answers_a_partner_question(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Sở Nội vụ có nhiệm vụ gì?")
+    assert a.kind == "tasks" and "phối hợp" in a.answer, a.answer
+    assert not any(d["agency"] == "Sở Nội vụ" for d in a.data.get("assignments", []))
+
+
+def test_not_found_suggests_only_whole_names() -> None:
+    def made(agency: str) -> Assignment:
+        return Assignment(agency, agency_key(agency), "kh-12-an-binh", "I.2", "", "x", 1, 1)
+
+    doc = parse_text("kh-12-an-binh", PLAN)
+    base = Corpus.from_documents([doc])
+    cut = ["Sở Tài", "Ủy ban", "Sở Giáo"]
+    directory = AgencyDirectory(base.assignments + [made(n) for n in [*cut, "Sở Tài chính"]])
+    corpus = Corpus(docs=base.docs, agencies=directory, assignments=base.assignments)
+    a = answer_unknown_agency(corpus, "Sở Tài nguyên và Môi trường")
+    assert a.kind == "not_found"
+    assert a.data["closest"] and not set(a.data["closest"]) & set(cut), a.data["closest"]
+    assert "Sở Tài chính" in a.data["known_agencies"]
+    assert not set(a.data["known_agencies"]) & set(cut)
+    listed = [line[2:] for line in a.answer.splitlines() if line.startswith("- ")]
+    assert listed and not {fold(x) for x in listed} & {fold(x) for x in cut}, listed
