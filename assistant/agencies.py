@@ -1611,8 +1611,19 @@ class AgencyDirectory:
         return sorted(out, key=lambda m: fold(m.agency))
 
     def _tiers(self, q: list[str], exact_key: str, only_levelless: bool = False) -> list[Match]:
-        tiers: dict[int, list[Match]] = {}
         qt = tuple(q)
+        # the name as a whole: a dict look-up, not a pass over every agency (tier 0 wins anyway)
+        by_words = self.__dict__.get("_by_words")
+        if by_words is None:
+            by_words = {}
+            for e in self._entries.values():
+                by_words.setdefault(e.words, []).append(e)
+            self.__dict__["_by_words"] = by_words
+        same = [e for e in by_words.get(qt, []) if not (only_levelless and e.has_level)]
+        if same:
+            exact = [Match(e.display, e.key, 1.0, "exact" if exact_key == e.key else "alias") for e in same]
+            return sorted(exact, key=lambda m: (-m.score, fold(m.agency)))
+        tiers: dict[int, list[Match]] = {}
         for e in self._entries.values():
             if only_levelless and e.has_level:
                 continue

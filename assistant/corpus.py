@@ -13,7 +13,7 @@ from assistant.documents import find_refs, load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.parsecache import ParseCache, Parsed
 from assistant.places import PROVINCES, named_localities, named_places
-from assistant.text import doc_numbers, fold
+from assistant.text import doc_numbers, expand_abbreviations, fold, squash
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,21 @@ class Corpus:
 
     def totals_for(self, doc_id: str) -> list[TableTotal]:
         return list(self.docs[doc_id].totals) if doc_id in self.docs else []
+
+    @functools.cached_property
+    def section_titles(self) -> dict[str, list[tuple[Document, Section, str]]]:
+        """Every section's title folded, abbreviations expanded, without a leading 'các'/'những', by
+        its first word (worked out once; questions naming a title are matched against these)."""
+        out: dict[str, list[tuple[Document, Section, str]]] = {}
+        for d in self.docs.values():
+            for sec in d.walk():
+                if sec.kind == "header" or not sec.title:
+                    continue
+                plain = squash(re.sub(r"[^\w\s]", " ", expand_abbreviations(fold(sec.title))))
+                plain = re.sub(r"^(?:cac|nhung|ve|con)\s+", "", plain.strip())
+                if plain:
+                    out.setdefault(plain.split()[0], []).append((d, sec, plain))
+        return out
 
     @functools.cached_property
     def _folded_text(self) -> str:

@@ -227,10 +227,19 @@ class Document:
             yield from s.walk()
 
     def section(self, label: str) -> Section | None:
+        # an index by label, checked on every hit and rebuilt when stale (labels are set while parsing)
+        index: dict[str, Section] | None = self.__dict__.get("_by_label")
+        hit = index.get(label) if index is not None else None
+        if hit is not None and hit.label == label:
+            return hit
+        found = None
+        fresh: dict[str, Section] = {}
         for s in self.walk():
-            if s.label == label:
-                return s
-        return None
+            fresh.setdefault(s.label, s)
+            if found is None and s.label == label:
+                found = s
+        self.__dict__["_by_label"] = fresh
+        return found
 
     def line(self, n: int) -> str:
         """The logical line starting at file line ``n`` (a wrapped paragraph joined, verbatim up to

@@ -122,17 +122,17 @@ def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Sec
     listing = bool(LIST.search(q) or re.search(r"\bco nhung\b.*\bnao\b", q))
     subject = _LEADING.sub("", _SUBJECT_ASK.sub("", q.strip())).strip()
     bare_follow_up = re.fullmatch(r"con (.+?)( thi sao| nua)?", q.strip())
-    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    picked = {d.doc_id for d in corpus.pick_documents(question)}
+    words_in_q = set(q.split())
     best: list[tuple[Document, Section]] = []
     best_len = 0
-    for doc in docs:
-        for sec in doc.walk():
-            if sec.kind == "header" or not sec.title:
+    for first, entries in corpus.section_titles.items():
+        if first not in words_in_q:
+            continue  # every title checked starts with a word of the question
+        for doc, sec, title in entries:
+            if picked and doc.doc_id not in picked:
                 continue
-            title = _LEADING.sub("", _plain(sec.title).strip())
             words = title.split()
-            if not words:
-                continue
             if len(sec.title) <= 120 and len(words) >= 2 and f" {title} " in q:
                 named = (
                     listing
