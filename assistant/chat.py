@@ -345,10 +345,12 @@ class ChatService:
     def _unknown_agency(self, question: str, name: str) -> Answer:
         """A name no task is given to: a partner's answer if it is one, else the one agency a loosely
         typed name must mean, else not found with the closest names."""
-        answer = answer_unknown_agency(self.corpus, name)
-        if answer.kind != "not_found":
-            return answer
-        return answer_loosely_named(self.corpus, question, name) or answer
+        directory = self.corpus.agencies
+        if directory is not None and not directory.partner_roles(name):
+            loose = answer_loosely_named(self.corpus, question, name)  # before the costlier suggestions
+            if loose is not None:
+                return loose
+        return answer_unknown_agency(self.corpus, name)
 
     def _passage(self, question: str) -> Answer:
         with self.searcher() as searcher:
