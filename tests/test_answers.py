@@ -660,3 +660,10 @@ def test_does_a_document_cite_another(service: ChatService) -> None:
     assert no.answer.startswith("**Không.**") and {c.doc for c in no.citations} == {KH}
     yes = service.ask("Kế hoạch có nhắc đến Nghị quyết 168/NQ-CP không?")
     assert yes.answer.startswith("**Có.**")
+
+
+def test_which_agencies_a_named_document_gives_tasks_to(service: ChatService) -> None:
+    a = service.ask("Kế hoạch Cát Hải giao nhiệm vụ cho những cơ quan nào?")
+    given = {x.agency for x in service.corpus.assignments if x.doc == KH}
+    assert a.kind == "tasks" and all(name in a.answer for name in given)
+    assert {c.doc for c in a.citations} == {KH}  # never another document's agencies

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
 from assistant.agencies import Assignment, agency_key, assignment_to_dict
 from assistant.answers import Answer, CitationSet, best_quote
@@ -125,17 +126,53 @@ def _general_note(corpus: Corpus, cites: CitationSet, doc_ids: list[str]) -> str
     return say("answer_tasks_general", items=bullet_list(items))
 
 
+def _agencies_of_documents(corpus: Corpus, docs: list[Any]) -> Answer:
+    """'Kế hoạch X giao nhiệm vụ cho những cơ quan nào?': every agency the document gives a task to,
+    each with the sections it is given in, cited; a document giving none says so."""
+    cites = CitationSet()
+    blocks = []
+    names: list[str] = []
+    for doc in docs[:3]:
+        by_agency: dict[str, list[str]] = {}
+        for a in corpus.assignments:
+            if a.doc != doc.doc_id:
+                continue
+            sec = doc.section(a.section)
+            cid = cites.add_section(doc, sec, a.agency) if sec is not None else 0
+            refs = by_agency.setdefault(a.agency, [])
+            ref = f"mục {a.section}" + (f" [{cid}]" if cid else "")
+            if ref not in refs:
+                refs.append(ref)
+        if not by_agency:
+            blocks.append(f"{doc_name(doc)} không giao nhiệm vụ cho cơ quan, đơn vị cụ thể nào.")
+            continue
+        names.extend(by_agency)
+        lines = [f"- **{name}**: {', '.join(refs)}" for name, refs in by_agency.items()]
+        blocks.append(
+            f"**{doc_name(doc)}** giao nhiệm vụ cho {len(by_agency)} cơ quan, đơn vị:\n\n" + "\n".join(lines)
+        )
+    kind = "tasks" if names else "not_found"
+    return Answer(answer="\n\n".join(blocks), kind=kind, citations=cites.items, data={"agencies": names})
+
+
 def answer_which_agency(corpus: Corpus, question: str) -> Answer | None:
     """'Cơ quan nào được đề nghị đẩy mạnh điều tra ...?': the item whose task matches, and its agencies."""
     directory = corpus.agencies
     if directory is None:
         return None
-    want = set(syllables(question)) - _QUESTION_WORDS
+    picked = corpus.pick_documents(question)
+    scope = {d.doc_id for d in picked} if picked and len(picked) < len(corpus.docs) else set(corpus.docs)
+    # the words that name the document are not the task asked about ('Thông báo 39693 giao ... ?')
+    naming = set(syllables(" ".join(f"{d.doc_type} {d.number} {d.place}" for d in picked)))
+    want = set(syllables(question)) - _QUESTION_WORDS - naming
+    if not want and picked and len(scope) < len(corpus.docs):
+        return _agencies_of_documents(corpus, [d for d in picked if d.doc_id in scope])
     if not want:
         return None
     by_item: dict[tuple[str, str], list[Assignment]] = {}
     for a in corpus.assignments:
-        by_item.setdefault((a.doc, a.section), []).append(a)
+        if a.doc in scope:  # a question naming a document is answered from that document only
+            by_item.setdefault((a.doc, a.section), []).append(a)
     scored = []
     for key, items in by_item.items():
         words = set(syllables(items[0].task + " " + items[0].title))
