@@ -1483,6 +1483,7 @@ class AgencyDirectory:
 
     def __init__(self, assignments: Iterable[Assignment], places: Iterable[str] = ()) -> None:
         self._entries: dict[str, _Entry] = {}
+        self._by_words: dict[tuple[str, ...], list[_Entry]] | None = None  # built on first use
         for a in assignments:
             e = self._entries.get(a.agency_key)
             if e is None:
@@ -1613,12 +1614,11 @@ class AgencyDirectory:
     def _tiers(self, q: list[str], exact_key: str, only_levelless: bool = False) -> list[Match]:
         qt = tuple(q)
         # the name as a whole: a dict look-up, not a pass over every agency (tier 0 wins anyway)
-        by_words = self.__dict__.get("_by_words")
-        if by_words is None:
-            by_words = {}
+        if self._by_words is None:
+            self._by_words = {}
             for e in self._entries.values():
-                by_words.setdefault(e.words, []).append(e)
-            self.__dict__["_by_words"] = by_words
+                self._by_words.setdefault(e.words, []).append(e)
+        by_words = self._by_words
         same = [e for e in by_words.get(qt, []) if not (only_levelless and e.has_level)]
         if same:
             exact = [Match(e.display, e.key, 1.0, "exact" if exact_key == e.key else "alias") for e in same]

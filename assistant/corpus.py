@@ -12,19 +12,14 @@ from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract
 from assistant.documents import find_refs, load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.parsecache import ParseCache, Parsed
-from assistant.places import PROVINCES, named_localities, named_places
-from assistant.text import doc_numbers, expand_abbreviations, fold, squash
+from assistant.places import PROVINCES, locality_name, named_localities, named_places
+from assistant.text import doc_numbers, expand_abbreviations, fold, plain
 
 logger = logging.getLogger(__name__)
 
 
-def _locality_name(local: str) -> str:
-    """'huyện Thủy Nguyên' -> 'thuy nguyen': the name without its unit word, folded."""
-    folded = fold(local)
-    for unit in ("thi xa", "thi tran", "dac khu", "thanh pho", "huyen", "quan", "xa", "phuong", "tinh"):
-        if folded.startswith(unit + " "):
-            return folded[len(unit) + 1 :]
-    return folded
+# words before a section title that are not its own ('Các nhóm nhiệm vụ' is titled 'nhóm nhiệm vụ')
+TITLE_LEAD = re.compile(r"^(?:cac|nhung|ve|con)\s+")
 
 
 @dataclass
@@ -81,10 +76,9 @@ class Corpus:
             for sec in d.walk():
                 if sec.kind == "header" or not sec.title:
                     continue
-                plain = squash(re.sub(r"[^\w\s]", " ", expand_abbreviations(fold(sec.title))))
-                plain = re.sub(r"^(?:cac|nhung|ve|con)\s+", "", plain.strip())
-                if plain:
-                    out.setdefault(plain.split()[0], []).append((d, sec, plain))
+                title = TITLE_LEAD.sub("", plain(expand_abbreviations(fold(sec.title))))
+                if title:
+                    out.setdefault(title.split()[0], []).append((d, sec, title))
         return out
 
     @functools.cached_property
@@ -95,14 +89,13 @@ class Corpus:
     @functools.cached_property
     def _mentioned(self) -> tuple[frozenset[str], frozenset[str]]:
         """The provinces (folded) and the years any document mentions, found once per corpus."""
-        names = sorted({fold(p) for p in PROVINCES}, key=len, reverse=True)
-        rx = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
-        places: set[str] = set()
-        years: set[str] = set()
-        for d in self.docs.values():
-            text = fold(" ".join(d.lines))
-            places.update(rx.findall(text))
-            years.update(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
+        # over the folded text already kept for phrase look-ups, not a second pass over every file
+        by_plain = {plain(p): fold(p) for p in PROVINCES}
+        rx = re.compile(
+            r"\b(" + "|".join(re.escape(n) for n in sorted(by_plain, key=len, reverse=True)) + r")\b"
+        )
+        places = {by_plain[m] for m in rx.findall(self._folded_text)}
+        years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", self._folded_text))
         return frozenset(places), frozenset(years)
 
     def absent(self, question: str) -> list[str]:
@@ -113,7 +106,7 @@ class Corpus:
         places, years = self._mentioned
         out = [p for p in named_places(question) if fold(p) not in places]
         for local in named_localities(question):
-            name = _locality_name(local)
+            name = locality_name(local)
             if any(fold(p) == name for p in out):
                 continue  # a province already named
             if not re.search(rf"\b{re.escape(name)}\b", self._folded_text) and local not in out:
@@ -124,7 +117,7 @@ class Corpus:
         kind = re.search(r"\b(ke hoach|cong van|quyet dinh|chi thi|thong bao|bao cao|nghi quyet)\b", q)
         if kind and not out:
             for local in [*named_localities(question), *named_places(question)]:
-                name = _locality_name(local)
+                name = locality_name(local)
                 if not re.search(rf"\bcua (?:\w+ ){{0,3}}{re.escape(name)}\b", q):
                     continue
                 same_kind = [d for d in self.docs.values() if fold(d.doc_type) == kind.group(1)]

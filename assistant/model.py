@@ -221,15 +221,15 @@ class Document:
     logical_end: list[int] = field(default_factory=list, repr=False)
     site_meta: dict[str, str] = field(default_factory=dict)  # the website's metadata box, if cut off
     warnings: list[str] = field(default_factory=list)  # what could not be read (header, structure)
+    # sections by label, built on first look-up and rebuilt when stale (labels are set while parsing)
+    _by_label: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def walk(self) -> Iterator[Section]:
         for s in self.sections:
             yield from s.walk()
 
     def section(self, label: str) -> Section | None:
-        # an index by label, checked on every hit and rebuilt when stale (labels are set while parsing)
-        index: dict[str, Section] | None = self.__dict__.get("_by_label")
-        hit = index.get(label) if index is not None else None
+        hit = self._by_label.get(label)
         if hit is not None and hit.label == label:
             return hit
         found = None
@@ -238,7 +238,7 @@ class Document:
             fresh.setdefault(s.label, s)
             if found is None and s.label == label:
                 found = s
-        self.__dict__["_by_label"] = fresh
+        self._by_label = fresh
         return found
 
     def line(self, n: int) -> str:

@@ -118,10 +118,18 @@ def named_places(question: str) -> list[str]:
 
 # the whole country: a scope of its own, never a province's tables
 NATIONWIDE = re.compile(r"\b(ca nuoc|toan quoc|tren toan quoc|ca nuoc ta)\b")
-_UNIT = r"(?:huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|tinh)"
 
 
 _UNIT_WORDS = ("thị xã", "thị trấn", "đặc khu", "thành phố", "huyện", "quận", "xã", "phường", "tỉnh")
+
+
+def locality_name(local: str) -> str:
+    """'huyện Thủy Nguyên' -> 'thuy nguyen': the name without its unit word, folded."""
+    folded = fold(local)
+    for unit in sorted((fold(u) for u in _UNIT_WORDS), key=len, reverse=True):
+        if folded.startswith(unit + " "):
+            return folded[len(unit) + 1 :]
+    return folded
 
 
 def named_localities(question: str) -> list[str]:

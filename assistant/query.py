@@ -290,7 +290,8 @@ _MORE_GROUPS = re.compile(
     r"^(?:\s*(?:,|va|voi|hay|hoac|so voi)\s*(?:nhom (?:tieu chi )?)?([a-z]|[ivx]{1,4})\b)"
 )
 _APPENDIX = re.compile(r"\bphu luc (?:so )?([ivx]{1,5}|\d{1,2})\b")
-_CODE = re.compile(r"(?<![\w.])([a-z](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
+# a criterion code as typed: B.1.10.2 (the router and the chat read codes with it too)
+CODE = re.compile(r"(?<![\w.])([a-z](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
 
 _TOP = re.compile(r"\b(nhieu|cao|lon|nang|manh|tot) (?:diem )?nhat\b|\bdung dau\b|\bdan dau\b")
 _BOTTOM = re.compile(r"\b(it|thap|nho|kem|yeu|nhe) (?:diem )?nhat\b|\bdung cuoi\b|\bxep cuoi\b|\bbet\b")
@@ -350,7 +351,7 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
         label = "Phụ lục " + m.group(1).upper()
         if label not in scope.appendices:
             scope.appendices.append(label)
-    for code in _CODE.findall(q):
+    for code in CODE.findall(q):
         if code in codes_known:
             scope.codes.append(code.upper())
         elif any(k.startswith(code + ".") for k in codes_known):
@@ -455,7 +456,7 @@ def _following_groups(rest: str) -> list[str]:
 def _without_scope_words(q: str) -> str:
     """The question without group letters, appendix numbers and codes, whose numbers are not values."""
     q = _APPENDIX.sub(" phu luc ", q)
-    q = _CODE.sub(" ma ", q)
+    q = CODE.sub(" ma ", q)
     return re.sub(r"\b(nam|giai doan) \d{4}(?:\s*-\s*\d{4})?\b", " ", q)
 
 

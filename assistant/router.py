@@ -14,9 +14,9 @@ from typing import Any
 from assistant import scoring
 from assistant.compose.across import COMMON, ORDER
 from assistant.compose.document import PERSON
-from assistant.compose.sections import OUTLINE, find_sections, sections_by_title
+from assistant.compose.sections import OUTLINE, WHO, find_sections, sections_by_title
 from assistant.corpus import Corpus
-from assistant.query import needs_engine, understand
+from assistant.query import CODE, needs_engine, understand
 from assistant.text import expand_abbreviations, fold, squash, syllables
 
 
@@ -32,7 +32,6 @@ def folded(question: str) -> str:
     return squash(expand_abbreviations(fold(question)))
 
 
-CODE = re.compile(r"(?<![\w.])([a-z](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
 # 'điểm' as points, not 'quan điểm', 'đặc điểm', 'thời điểm', 'địa điểm', 'điểm nóng', 'điểm a'
 _POINTS = re.compile(r"(?<!quan )(?<!dac )(?<!thoi )(?<!dia )(?<!trong )\bdiem\b(?! nong)(?! [a-d]\))")
 _CRITERIA = re.compile(r"\btieu chi\b|\bthang diem\b|\bdiem tham dinh\b|\bbi tru\b|\btru diem\b|\bdiem tru\b")
@@ -162,9 +161,7 @@ def detect(question: str, corpus: Corpus) -> Route:
         return Route("document", "person", {})
     if COMMON.search(q):  # agencies that several documents all give tasks to
         return Route("tasks", "common", {})
-    if _WHO_IN_SECTION.search(q) and not (
-        corpus.agencies and corpus.agencies.find_agencies_in_text(question)
-    ):
+    if WHO.search(q) and not (corpus.agencies and corpus.agencies.find_agencies_in_text(question)):
         named = find_sections(corpus, question)  # 'Mục 7 phần II giao việc cho ai?': that section's agencies
         if named:
             return Route("document", "section", {"sections": named})
@@ -194,11 +191,6 @@ _DOC_TYPES = (
     "|thong bao|bao cao|to trinh|huong dan|quy dinh|quy che|chuong trinh|de an"
 )
 _TYPE_SUBJECT = re.compile(rf"^(?:cho (?:toi )?biet |hay cho biet )?(?:cac |nhung )?({_DOC_TYPES})\b")
-
-
-_WHO_IN_SECTION = re.compile(
-    r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|duoc de nghi)\b"
-)
 
 
 _MENTIONS = re.compile(r"\bco (noi|de cap|nhac|dan|can cu|viec dan)\b.*\bkhong\b")

@@ -32,6 +32,11 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def plain(text: str) -> str:
+    """Folded words only: punctuation as spaces, single-spaced ('Nhóm C, Phụ lục III?' -> 'nhom c phu luc iii')."""
+    return squash(re.sub(r"[^\w\s]", " ", fold(text)))
+
+
 _COMBINING = re.compile("[\u0300-\u036f]+")  # the marks Vietnamese uses, and most others
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 

@@ -12,7 +12,7 @@ from assistant.compose.common import doc_name, say
 from assistant.corpus import Corpus
 from assistant.documents import clean_line
 from assistant.model import Document, Section
-from assistant.text import fold, format_decimal, nfc, search_tokens, squash, syllables
+from assistant.text import fold, format_decimal, nfc, plain, search_tokens, squash, syllables
 
 # Words that carry the question's form, not its topic: they never make a passage relevant.
 STOPWORDS = set(
@@ -298,7 +298,7 @@ _GENERIC_LEAD = (
 def asked_head(question: str) -> str:
     """The head of what an '<X> là gì / ở đâu / như thế nào?' question asks about, as its first two
     words ('thu do', 'so dien', 'thoi tiet'); '' for other questions."""
-    q = squash(re.sub(r"[^\w\s]", " ", fold(question)))
+    q = plain(question)
     m = _WHAT_IS.match(q)
     if not m:
         return ""
@@ -319,7 +319,7 @@ def measured_thing(question: str) -> tuple[str, str]:
     """What a '<thing> là bao nhiêu (<unit>)?' question measures: its head words ('luong', 'dan so')
     and the unit asked for ('nguoi', 'dieu'); ('', '') for other questions and for counts of the
     corpus's own parts ('kế hoạch có bao nhiêu mục?'), which the text answers without a figure."""
-    q = squash(re.sub(r"[^\w\s]", " ", fold(question)))
+    q = plain(question)
     count = _COUNT_OF.match(q)
     if count and count.group("unit") not in _OWN_PARTS and count.group("unit2") not in _OWN_PARTS:
         # 'Có bao nhiêu cán bộ bị kỷ luật?': a count of things in the world, stated as '<n> cán bộ'
@@ -344,7 +344,7 @@ def _mentions(corpus: Corpus, doc_id: str, label: str, phrase: str) -> bool:
     sec = corpus.section(doc_id, label)
     if sec is None:
         return False
-    text = squash(re.sub(r"[^\w\s]", " ", fold(f"{sec.heading_path} {sec.text}")))
+    text = plain(f"{sec.heading_path} {sec.text}")
     return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
 
 

@@ -15,6 +15,7 @@ from assistant import scoring
 from assistant.answers import Answer, CitationSet
 from assistant.compose.common import doc_name, say
 from assistant.compose.numeric import _cite_row, _other_year, _rows_table, _scope, other_place
+from assistant.compose.numeric import _line_dict as numeric_line_dict
 from assistant.corpus import Corpus
 from assistant.execute import Ranked, Result, execute
 from assistant.model import CriterionRow
@@ -132,14 +133,7 @@ def _compose(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
 
 
 def _line_dict(line: scoring.ScoreLine) -> dict[str, Any]:
-    return {
-        "key": line.key,
-        "count": line.count,
-        "max_points": float(line.max_points.value),
-        "awarded_points": float(line.awarded_points.value),
-        "deducted_points": float(line.deducted_points.value),
-        "rate": float(line.rate.value) if line.rate else None,
-    }
+    return {**numeric_line_dict(line), "key": line.key}  # a unit may be a part or an appendix too
 
 
 def _value_text(value: Decimal, metric: str) -> str:

@@ -12,10 +12,10 @@ import re
 from assistant.agencies import Assignment
 from assistant.answers import Answer, CitationSet
 from assistant.compose.common import doc_name
-from assistant.corpus import Corpus
+from assistant.corpus import TITLE_LEAD, Corpus
 from assistant.documents import appendix_label, roman_to_int
 from assistant.model import Document, Section
-from assistant.text import expand_abbreviations, fold, squash
+from assistant.text import expand_abbreviations, fold, plain, squash
 
 MAX_ITEMS = 12
 
@@ -105,10 +105,10 @@ LIST = re.compile(
 
 
 def _plain(text: str) -> str:
-    return squash(re.sub(r"[^\w\s]", " ", expand_abbreviations(fold(text))))
+    return plain(expand_abbreviations(fold(text)))
 
 
-_LEADING = re.compile(r"^(?:cac|nhung|ve|con)\s+")
+_LEADING = TITLE_LEAD
 _SUBJECT_ASK = re.compile(r"\s(?:cua|trong|theo|o)\s.*$|\s(?:la gi|la nhung gi|gom nhung gi|nhu the nao)\s*$")
 
 
@@ -154,7 +154,7 @@ def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Sec
     return best
 
 
-_WHO = re.compile(
+WHO = re.compile(
     r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|ai phai|ai chu tri|duoc de nghi)\b"
 )
 
@@ -170,7 +170,7 @@ def _assignments_of(corpus: Corpus, doc: Document, sec: Section) -> list[Assignm
 def answer_sections(corpus: Corpus, question: str, found: list[tuple[Document, Section]]) -> Answer:
     cites = CitationSet()
     parts: list[str] = []
-    who = bool(_WHO.search(_plain(question)))
+    who = bool(WHO.search(_plain(question)))
     kind = "tasks" if who else "passage"  # who a section gives tasks to is a tasks answer
     for doc, sec in found[:3]:
         given = _assignments_of(corpus, doc, sec) if who else []
