@@ -115,7 +115,8 @@ class Corpus:
         # that place's: the place may be named in the text, but not as the issuer
         q = fold(question)
         kind = re.search(r"\b(ke hoach|cong van|quyet dinh|chi thi|thong bao|bao cao|nghi quyet)\b", q)
-        if kind and not out:
+        # a document named by a number the corpus cites is that document, wherever it is from
+        if kind and not out and not self.referenced_numbers(question):
             for local in [*named_localities(question), *named_places(question)]:
                 name = locality_name(local)
                 if not re.search(rf"\bcua (?:\w+ ){{0,3}}{re.escape(name)}\b", q):

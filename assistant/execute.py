@@ -102,6 +102,16 @@ def units(rows: Sequence[CriterionRow], query: Query) -> list[scoring.ScoreLine]
         lines = scoring.score_by_group(rows)
         return [x for x in lines if not s.groups or x.key in s.groups]
     out: list[scoring.ScoreLine] = []
+    if query.target == "parts" and query.level:
+        depth = query.level
+        prefixes = {
+            ".".join(parts[:depth])
+            for r in rows
+            if len(parts := scoring.normalize_code(r.code).split(".")) >= depth
+        }
+        for code in sorted(prefixes, key=scoring._code_key):
+            out.append(scoring._line(code, code, code, scoring.rows_under(rows, code)))
+        return out
     for g in s.groups:
         out.extend(x for x in scoring.score_by_group(rows) if x.key == g)
     for a in s.appendices:
@@ -164,7 +174,7 @@ def execute(query: Query, rows: Sequence[CriterionRow]) -> Result:
     if op in ("top", "bottom"):
         metric: Column = query.metric or "deducted"
         descending = op == "top"
-        if query.target in ("groups", "appendices"):
+        if query.target in ("groups", "appendices") or query.level:
             lines = units(chosen, query)
             res.ranked = rank(lines, lambda x: line_value(x, metric), query.n or 1, descending)  # type: ignore[arg-type]
             return res

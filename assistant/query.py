@@ -78,6 +78,9 @@ class Query:
     explicit: bool = False  # the question states a bound itself (not only 'bị trừ', 'đạt tối đa')
     ratio: bool = False  # compare: how many times the first is of the second ('gấp mấy lần')
     higher: bool = True  # compare: which side is asked for ('cao hơn' True, 'thấp hơn' False)
+    level: int | None = (
+        None  # target parts: every part whose code has this many segments ('mục cấp hai': A.1, B.2)
+    )
 
     def to_dict(self) -> dict[str, Any]:
         def plain(x: Any) -> Any:
@@ -408,12 +411,20 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
     top, bottom = _TOP.search(q), _BOTTOM.search(q)
     if bottom and re.match(r"\s*(?:la )?" + _NUM, q[bottom.end() :]):
         bottom = None  # 'ít nhất 2 điểm' is a bound, not a ranking
+    level = _level(q, scope)
+    if level and (top or bottom or re.search(r"\b(moi|tung|cac) muc\b", q)):
+        # 'trong các mục cấp hai (A.1, A.2, B.1, ...), mục nào bị trừ nhiều nhất': every part of that depth
+        query.target, query.level, scope.parts = "parts", level, []
+        if not (top or bottom):
+            return query
     if top or bottom:
         query.operation = "bottom" if bottom and (not top or bottom.start() > top.start()) else "top"
-        if unit_words:
+        if query.level:
+            pass
+        elif unit_words:
             word = unit_words.group(1) or unit_words.group(2) or unit_words.group(3)
             query.target = "appendices" if word == "phu luc" else "groups"
-        n = re.search(rf"\b(\d{{1,2}}|{_WORD_NUM}) (tieu chi|noi dung|nhom|phu luc)\b", q)
+        n = re.search(rf"\b(\d{{1,2}}|{_WORD_NUM}) (tieu chi|noi dung|nhom|phu luc|muc)\b", q)
         query.n = _small_int(n.group(1)) if n else None
         return query
     if _AVERAGE.search(q):
@@ -423,6 +434,21 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
     elif not query.conditions and (scope.parts or ((scope.groups or scope.appendices) and _SUM.search(q))):
         query.operation = "sum"  # a part is summed; a group or an appendix when a total is asked
     return query
+
+
+_LEVEL = re.compile(rf"\b(?:muc|tieu muc|chi tieu) (?:o |thuoc )?cap ({_WORD_NUM}|\d)\b")
+
+
+def _level(q: str, scope: Scope) -> int | None:
+    """The code depth of the parts a question ranks: 'mục cấp hai' (2), or several parts given as
+    examples of one depth and trailed off ('A.1, A.2, B.1, ...')."""
+    m = _LEVEL.search(q)
+    if m:
+        return _small_int(m.group(1))
+    depths = {p.count(".") + 1 for p in scope.parts}
+    if len(scope.parts) >= 2 and len(depths) == 1 and re.search(r"\.\.\.|…|\bv\.?v\b|\bchang han\b", q):
+        return depths.pop()
+    return None
 
 
 def implied_conditions(q: str, stated: Sequence[Condition]) -> list[Condition]:
@@ -505,7 +531,7 @@ def needs_engine(query: Query) -> bool:
     if query.operation == "sum":
         kinds = sum(bool(x) for x in (query.scope.parts, query.scope.groups, query.scope.appendices))
         return bool(query.scope.parts) or kinds >= 2  # a part, or a group within an appendix
-    if query.operation in ("top", "bottom") and query.target in ("groups", "appendices"):
+    if query.operation in ("top", "bottom") and (query.target in ("groups", "appendices") or query.level):
         return True
     if query.operation in ("top", "bottom") and query.metric in ("awarded", "rate"):
         return True

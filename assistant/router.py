@@ -179,6 +179,10 @@ def detect(question: str, corpus: Corpus) -> Route:
     if ORDER.search(q):
         return Route("document", "order", {})
     intents = [intent for intent, rx in _DOC_FACTS if rx.search(q)]
+    if "subject" in intents and corpus.agencies and corpus.agencies.find_agencies_in_text(question):
+        intents.remove(
+            "subject"
+        )  # 'Sở X xây dựng chương trình về những chủ đề nào?': its task, not the document's
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it
     if intents:

@@ -79,6 +79,20 @@ PARSE = [
     ),
     ("3 tiêu chí đạt thấp nhất", {"operation": "bottom", "n": 3, "metric": "awarded"}, {}),
     ("Tiêu chí nào bị trừ ít nhất 2 điểm?", {"operation": "list"}, {"deducted": [(">=", D(2), False)]}),
+    # units of one code depth: named ('mục cấp hai') or given as trailed-off examples
+    ("Mục cấp hai nào bị trừ nhiều điểm nhất?", {"operation": "top", "target": "parts", "level": 2}, {}),
+    (
+        "trong cac muc A.1, A.2, B.1, ... muc nao dat ty le thap nhat",
+        {"operation": "bottom", "target": "parts", "level": 2, "parts": [], "metric": "rate"},
+        {},
+    ),
+    ("ba mục cấp 3 bị trừ nhiều nhất", {"operation": "top", "level": 3, "n": 3}, {}),
+    # two parts named without trailing off are compared, not taken as a depth
+    (
+        "Mục A.1 hay mục A.2 đạt tỷ lệ cao hơn?",
+        {"operation": "compare", "parts": ["A.1", "A.2"], "level": None},
+        {},
+    ),
 ]
 
 
@@ -149,6 +163,17 @@ def test_a_ranking_keeps_its_tie_whole(corpus: Corpus) -> None:
     tie = [r for r in corpus.criteria if r.awarded_points == lowest]
     assert len(res.ranked) == len(tie) > 1
     assert all(x.rank == 1 and x.tie_at_cut for x in res.ranked)
+
+
+def test_units_of_one_depth_are_ranked_by_their_sums(corpus: Corpus) -> None:
+    res = execute(Query(operation="top", target="parts", level=2, metric="deducted"), corpus.criteria)
+    by_part: dict[str, Decimal] = {}
+    for r in corpus.criteria:
+        key = ".".join(r.code.split(".")[:2])
+        by_part[key] = by_part.get(key, D(0)) + r.deduction
+    best = max(by_part.values())
+    assert [x.item.key for x in res.ranked] == [k for k, v in sorted(by_part.items()) if v == best]
+    assert all(x.value == best for x in res.ranked)
 
 
 # --- on tables of another shape: roman groups, two documents ------------------------------------
@@ -418,3 +443,37 @@ def test_an_appendix_that_is_a_scoring_table_lists_its_criteria(corpus: Corpus) 
 def test_a_section_named_by_its_title(corpus: Corpus, question: str, label: str) -> None:
     a = ChatService(corpus, None).ask(question)
     assert a.data.get("sections") == [{"doc": "kh-pctn-dac-khu-cat-hai-2025", "label": label}], a.answer
+
+
+def test_a_title_holding_a_connector_is_still_the_subject(corpus: Corpus) -> None:
+    """'... trong giai đoạn tới theo công văn 410 là gì?': the title itself holds 'trong'."""
+    a = ChatService(corpus, None).ask(
+        "Các nhiệm vụ cần tập trung thực hiện trong giai đoạn tới theo công văn 410 là gì?"
+    )
+    assert a.data.get("sections") == [{"doc": "cv-410-ubnd-hai-phong-2025", "label": "I.3"}], a.answer
+
+
+def test_a_document_cited_by_number_is_not_a_missing_place(corpus: Corpus) -> None:
+    """'Kế hoạch 301/KH-UBND của thành phố Hải Phòng': cited by the plan, so answered from there."""
+    question = "Kế hoạch 301/KH-UBND của thành phố Hải Phòng ban hành ngày nào?"
+    assert corpus.absent(question) == []
+    a = ChatService(corpus, None).ask(question)
+    assert a.kind == "document" and "09/6/2025" in a.answer
+    assert corpus.absent("Kế hoạch của huyện Thủy Nguyên giao nhiệm vụ gì?")  # no number: still absent
+
+
+def test_an_agencys_topics_are_not_the_documents_subject(corpus: Corpus) -> None:
+    from assistant.router import detect
+
+    route = detect("Sở Văn hóa và Thể thao xây dựng chương trình nghệ thuật về những chủ đề nào?", corpus)
+    assert route.intent != "subject"
+    assert detect("Công văn 410 về chủ đề gì?", corpus).intent == "subject"
+
+
+def test_a_yes_no_question_is_about_what_it_asks_a_text_to_say() -> None:
+    from assistant.compose.passage import asked_runs, unsaid_phrases
+
+    assert asked_runs("Kế hoạch có yêu cầu báo cáo hằng quý không?") == ["báo cáo hằng quý"]
+    said = "chủ động theo dõi, đánh giá, báo cáo tình hình thực hiện Kế hoạch hằng năm"
+    assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng quý không?", said) == ["báo cáo hằng quý"]
+    assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng năm không?", said) == []

@@ -146,11 +146,13 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
             hits = [h for h in searcher.search(question, k=40) if h.doc in ids][:10]
     else:
         hits = searcher.search(question, k=10)
+    # a yes/no question is about what it asks a text to say, not about its asking words ('yêu cầu')
+    topic = " ".join(asked_runs(question)) if YES_NO.search(squash(fold(question))) else question
     scored = []
     for rank, h in enumerate(hits):
         sec = corpus.section(h.doc, h.section)
         context = f"{sec.heading_path}\n{sec.text}" if sec is not None else h.text
-        cov = coverage(question, context)
+        cov = coverage(topic or question, context)
         title = title_match(question, sec.title) if sec is not None and sec.kind != "header" else 0.0
         # coverage decides relevance; a matching title and the retriever's own order break near-ties
         scored.append((cov + 0.3 * title * cov + 0.05 / (rank + 1), cov, h, sec))
@@ -242,11 +244,10 @@ _ASKING = (
 _DOC_WORDS = ("ke hoach", "cong van", "van ban", "quyet dinh", "chi thi", "thong bao", "nay", "do")
 
 
-def unsaid_phrases(question: str, said: str) -> list[str]:
-    """The runs of the question's words (as typed) between its asking words of which some content
-    word the passage lacks ('báo cáo hằng quý' when it says only 'báo cáo ... hằng năm')."""
-    have = set(syllables(said))
-    keep = topic_words(question)
+def asked_runs(question: str) -> list[str]:
+    """The runs of a yes/no question's words (as typed) between its asking words and the words
+    naming the document: what a passage must say for the answer to be yes ('báo cáo hằng quý' in
+    'Kế hoạch có yêu cầu báo cáo hằng quý không?')."""
     words = re.findall(r"[^\W_]+", question)
     folded = [fold(w) for w in words]
     breaks: set[int] = set()
@@ -262,7 +263,17 @@ def unsaid_phrases(question: str, said: str) -> list[str]:
                 runs.append([])
         else:
             runs[-1].append(word)
-    return [" ".join(r) for r in runs if any(fold(w) in keep and fold(w) not in have for w in r)]
+    return [" ".join(r) for r in runs if r]
+
+
+def unsaid_phrases(question: str, said: str) -> list[str]:
+    """The asked runs of which some content word the passage lacks ('báo cáo hằng quý' when it
+    says only 'báo cáo ... hằng năm')."""
+    have = set(syllables(said))
+    keep = topic_words(question)
+    return [
+        r for r in asked_runs(question) if any(fold(w) in keep and fold(w) not in have for w in r.split())
+    ]
 
 
 _HOW_MUCH = re.compile(

@@ -171,12 +171,12 @@ def _ranking(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
     for r in res.ranked:
         items.append(_ranked_item(corpus, cites, r, metric))
         data.append({"rank": r.rank, "value": float(r.value), "tied": r.tied})
-    unit = {"groups": "Nhóm", "appendices": "Phụ lục"}.get(q.target, "Tiêu chí")
+    unit = {"groups": "Nhóm", "appendices": "Phụ lục", "parts": "Mục"}.get(q.target, "Tiêu chí")
     tie = ""
     if any(r.tie_at_cut for r in res.ranked) or (len(res.ranked) > (q.n or 1)):
         tie = "\n\n" + say("tie_at_cut_note")
     text = say("query_ranking", unit=unit, what=word, items="\n".join(items), tie=tie)
-    if q.target in ("groups", "appendices"):
+    if q.target in ("groups", "appendices", "parts"):
         members = [x.item for x in res.ranked]
         rows = [
             r for r in corpus.criteria for m in members if isinstance(m, scoring.ScoreLine) and _member(r, m)

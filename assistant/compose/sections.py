@@ -110,6 +110,8 @@ def _plain(text: str) -> str:
 
 _LEADING = TITLE_LEAD
 _SUBJECT_ASK = re.compile(r"\s(?:cua|trong|theo|o)\s.*$|\s(?:la gi|la nhung gi|gom nhung gi|nhu the nao)\s*$")
+_ASK_TAIL = re.compile(r"\s(?:la gi|la nhung gi|gom nhung gi|nhu the nao)\s*$")
+_CONNECTOR = re.compile(r"\s(?:cua|trong|theo|o)\s")
 
 
 def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
@@ -121,6 +123,9 @@ def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Sec
     q = " " + _plain(question) + " "
     listing = bool(LIST.search(q) or re.search(r"\bco nhung\b.*\bnao\b", q))
     subject = _LEADING.sub("", _SUBJECT_ASK.sub("", q.strip())).strip()
+    # the title may itself hold 'trong', 'của' ...: the subject may end at any of them
+    asked = _LEADING.sub("", _ASK_TAIL.sub("", q.strip())).strip()
+    subjects = {subject, asked} | {asked[: m.start()].strip() for m in _CONNECTOR.finditer(asked)}
     bare_follow_up = re.fullmatch(r"con (.+?)( thi sao| nua)?", q.strip())
     picked = {d.doc_id for d in corpus.pick_documents(question)}
     words_in_q = set(q.split())
@@ -136,7 +141,7 @@ def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Sec
             if len(sec.title) <= 120 and len(words) >= 2 and f" {title} " in q:
                 named = (
                     listing
-                    or subject == title
+                    or title in subjects
                     or (bare_follow_up is not None and bare_follow_up.group(1) == title)
                 )
             elif len(sec.title) <= 120 and len(words) == 1:
