@@ -114,14 +114,19 @@ class Corpus:
         # a document of a place ('kế hoạch ... của huyện Thủy Nguyên') when no document of that kind is
         # that place's: the place may be named in the text, but not as the issuer
         q = fold(question)
-        kind = re.search(r"\b(ke hoach|cong van|quyet dinh|chi thi|thong bao|bao cao|nghi quyet)\b", q)
+        kinds = list(
+            re.finditer(r"\b(ke hoach|cong van|quyet dinh|chi thi|thong bao|bao cao|nghi quyet)\b", q)
+        )
         # a document named by a number the corpus cites is that document, wherever it is from
-        if kind and not out and not self.referenced_numbers(question):
+        if kinds and not out and not self.referenced_numbers(question):
             for local in [*named_localities(question), *named_places(question)]:
                 name = locality_name(local)
-                if not re.search(rf"\bcua (?:\w+ ){{0,3}}{re.escape(name)}\b", q):
+                of = re.search(rf"\bcua (?:\w+ ){{0,3}}{re.escape(name)}\b", q)
+                before = [k for k in kinds if k.start() < of.start()] if of else []
+                if not before:
                     continue
-                same_kind = [d for d in self.docs.values() if fold(d.doc_type) == kind.group(1)]
+                kind = before[-1].group(1)  # the place belongs to the nearest document named before it
+                same_kind = [d for d in self.docs.values() if fold(d.doc_type) == kind]
                 if same_kind and not any(name in fold(f"{d.issuer} {d.place}") for d in same_kind):
                     out.append(f"{same_kind[0].doc_type} của {local}")
         # a law by its name ('Luật Đất đai') that no document names

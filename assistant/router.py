@@ -109,6 +109,14 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "effective",
+        re.compile(
+            r"\bco hieu luc\b|\bhieu luc (thi hanh|tu|ke tu|khi nao|ngay nao|nhu the nao)\b|\bngay (co )?hieu luc\b"
+            r"|\bhieu luc cua (van ban|quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoach|cong van)\b"
+            r"|\b(ap dung|thi hanh) (tu|ke tu) (ngay|khi) nao\b"
+        ),
+    ),
+    (
         "date",
         re.compile(
             r"\bngay nao\b|\bngay ban hanh\b|\bban hanh (ngay|khi|luc|vao)\b|\bkhi nao\b|\bthoi gian ban hanh\b|\bngay thang\b|\bnam nao\b"
@@ -183,6 +191,8 @@ def detect(question: str, corpus: Corpus) -> Route:
         intents.remove(
             "subject"
         )  # 'Sở X xây dựng chương trình về những chủ đề nào?': its task, not the document's
+    if "effective" in intents and "date" in intents:
+        intents.remove("date")  # 'có hiệu lực từ ngày nào': the date it takes effect, not of issue
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it
     if intents:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answers import Answer, CitationSet
+from assistant.answers import Answer, CitationSet, section_for_line
 from assistant.compose.common import doc_name
 from assistant.compose.document import TITLE, _date_line, _sec
 from assistant.corpus import Corpus
-from assistant.model import Document
+from assistant.effect import effect_of, effective_date
+from assistant.model import Document, PartialDate
 
 ORDER = re.compile(
     r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu) nao\b.{0,40}"
@@ -27,44 +28,95 @@ MAX_AGENCIES = 20
 MAX_DOCS = 3
 
 
-def _key(doc: Document) -> tuple[int, int, int]:
-    d = doc.date
-    return (d.year or 0, d.month or 0, d.day or 0) if d else (0, 0, 0)
+def _key(date: PartialDate | None) -> tuple[int, int, int]:
+    return (date.year or 0, date.month or 0, date.day or 0) if date else (0, 0, 0)
 
 
 def answer_order(corpus: Corpus, question: str, q: str) -> Answer | None:
-    """'Văn bản nào ban hành sau?': the documents by their date of issue, each date cited."""
-    docs = corpus.pick_documents(question) or list(corpus.docs.values())
-    dated = [d for d in docs if d.date and d.date.year]
+    """'Văn bản nào ban hành sau?': the documents by their date of issue, each date cited;
+    'Văn bản nào có hiệu lực sau?': by the date each takes effect, from its own clause."""
+    docs = _named_documents(corpus, question) or list(corpus.docs.values())
+    by_effect = bool(re.search(r"\bhieu luc\b", q))
+    when = {d.doc_id: effective_date(d) if by_effect else d.date for d in docs}
+    dated = [d for d in docs if (w := when[d.doc_id]) and w.year]
+    unstated = ""
+    if by_effect and len(dated) < 2:
+        # the texts do not say when they take effect: said, then ordered by their dates of issue
+        unstated = (
+            "Các văn bản không cùng ghi điều khoản hiệu lực (ngày có hiệu lực), nên xếp theo ngày ban hành. "
+        )
+        by_effect, when = False, {d.doc_id: d.date for d in docs}
+        dated = [d for d in docs if (w := when[d.doc_id]) and w.year]
     if len(dated) < 2:
         return None
     later = not re.search(r"\b(truoc|cu hon|som hon|som nhat|cu nhat|dau tien)\b", q)
-    dated.sort(key=_key, reverse=later)
+    dated.sort(key=lambda d: _key(when[d.doc_id]), reverse=later)
     cites = CitationSet()
     lines = []
     for d in dated[:10]:
-        line = _date_line(d)
-        sec = _sec(d, TITLE)
-        cite = ""
-        if line and sec:
-            cite = f" [{cites.add(d, sec.label, sec.title, d.line(line).strip(), line, line)}]"
-        partial = "" if d.date and d.date.complete else " (ngày ghi chưa đủ)"
-        lines.append(f"- {doc_name(d)}: {d.date}{partial}{cite}")
-    first = dated[0]
-    tie = [d for d in dated if _key(d) == _key(first)]
-    which = "sau cùng" if later else "sớm nhất"
+        cite = _cite_effect(d, cites) if by_effect else _cite_date(d, cites)
+        w = when[d.doc_id]
+        partial = "" if w and w.complete else " (ngày ghi chưa đủ)"
+        lines.append(f"- {doc_name(d)}: {w}{partial}{cite}")
+    first = _key(when[dated[0].doc_id])
+    tie = [d for d in dated if _key(when[d.doc_id]) == first]
+    which = ("có hiệu lực " if by_effect else "được ban hành ") + ("sau cùng" if later else "sớm nhất")
+    basis = "ngày có hiệu lực" if by_effect else "ngày ban hành"
     head = (
-        f"Theo ngày ban hành, **{', '.join(doc_name(d) for d in tie)}** được ban hành {which}."
-        if len(tie) == 1 or all(d.date and d.date.complete for d in tie)
-        else "Ngày ban hành của các văn bản ghi chưa đủ để xếp thứ tự chắc chắn."
+        f"Theo {basis}, **{', '.join(doc_name(d) for d in tie)}** {which}."
+        if len(tie) == 1 or all((w := when[d.doc_id]) and w.complete for d in tie)
+        else f"{basis.capitalize()} của các văn bản ghi chưa đủ để xếp thứ tự chắc chắn."
     )
-    note = "_Thứ tự theo ngày ban hành ghi trên văn bản; ngày có hiệu lực không được tính riêng._"
+    note = (
+        "_Ngày có hiệu lực đọc từ điều khoản hiệu lực của từng văn bản ('kể từ ngày ký': ngày ký ghi trên văn bản)"
+        + (
+            f"; {len(docs) - len(dated)} văn bản không ghi ngày có hiệu lực._"
+            if len(docs) > len(dated)
+            else "._"
+        )
+        if by_effect
+        else "_Thứ tự theo ngày ban hành ghi trên văn bản; ngày có hiệu lực không được tính riêng._"
+    )
     return Answer(
-        answer=head + "\n\n" + "\n".join(lines) + "\n\n" + note,
+        answer=unstated + head + "\n\n" + "\n".join(lines) + "\n\n" + note,
         kind="document",
         citations=cites.items,
-        data={"order": [d.doc_id for d in dated]},
+        data={"order": [d.doc_id for d in dated], "by": "effective" if by_effect else "issued"},
     )
+
+
+def _named_documents(corpus: Corpus, question: str) -> list[Document]:
+    """The documents a question compares: those each side of 'hay', 'và', 'so với' names
+    ('Quyết định 63 của Đồng Nai hay Nghị quyết 36 của Huế'), else those the whole question names."""
+    sides = re.split(r"\s(?:hay|hoặc|hoac|và|va|với|voi|so với|so voi)\s", question)
+    named: dict[str, Document] = {}
+    if len(sides) >= 2:
+        for side in sides:
+            picked = corpus.pick_documents(side)
+            if len(picked) < len(corpus.docs):
+                named.update((d.doc_id, d) for d in picked)
+    return list(named.values()) if len(named) >= 2 else corpus.pick_documents(question)
+
+
+def _cite_date(d: Document, cites: CitationSet) -> str:
+    line = _date_line(d)
+    sec = _sec(d, TITLE)
+    if not line or not sec:
+        return ""
+    return f" [{cites.add(d, sec.label, sec.title, d.line(line).strip(), line, line)}]"
+
+
+def _cite_effect(d: Document, cites: CitationSet) -> str:
+    effect = effect_of(d)
+    if effect is None:
+        return ""
+    sec = section_for_line(d, effect.line)
+    label, title = (sec.label, sec.title) if sec else (TITLE, "")
+    cid = cites.add(d, label, title, effect.sentence, effect.line, effect.line)
+    if effect.from_signing and not effect.date:
+        cid2 = _cite_date(d, cites)
+        return f" (kể từ ngày ký) [{cid}]{cid2}"
+    return f" [{cid}]"
 
 
 def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:

@@ -36,7 +36,7 @@ def doc_name(doc: Document) -> str:
         return f"{kind} số {doc.number}"
     if doc.symbol:
         return f"{kind} (chưa ghi số, ký hiệu …/{doc.symbol})"
-    return f"{kind} {doc.doc_id}"
+    return f"{kind} (tệp {doc.doc_id}, không đọc được số)"
 
 
 def doc_long_name(doc: Document) -> str:

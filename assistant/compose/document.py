@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from assistant.answers import Answer, CitationSet, best_quote
+from assistant.answers import Answer, CitationSet, best_quote, section_for_line
 from assistant.compose.common import bullet_list, doc_long_name, doc_name, issuer_name, say, short, title_case
 from assistant.corpus import Corpus
+from assistant.effect import effect_of
 from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, Section
 from assistant.places import named_places
 from assistant.text import expand_abbreviations, fold
@@ -143,6 +144,37 @@ def _date(doc: Document, cites: CitationSet, question: str, data: list[dict[str,
         )
     return say(
         "answer_date_partial", document=doc_name(doc), date=str(doc.date), place=doc.place, cite=f"[{cid}]"
+    )
+
+
+def _effective(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    effect = effect_of(doc)
+    if effect is None:
+        data.append({"doc": doc.doc_id, "effective": None})
+        return say("answer_effective_unknown", document=doc_long_name(doc), date=str(doc.date or "…"))
+    sec = section_for_line(doc, effect.line)
+    label, title = (sec.label, sec.title) if sec else (TITLE, "")
+    cid = cites.add(doc, label, title, effect.sentence, effect.line, effect.line)
+    data.append(
+        {
+            "doc": doc.doc_id,
+            "effective": str(effect.date) if effect.date else ("signing" if effect.from_signing else None),
+            "section": label,
+        }
+    )
+    if effect.from_signing and not effect.date:
+        partial = "" if doc.date and doc.date.complete else " (ngày ký ghi chưa đủ)"
+        return say(
+            "answer_effective_signing",
+            document=doc_long_name(doc),
+            date=str(doc.date or "…"),
+            sentence=effect.sentence,
+            note=partial,
+            cite=f"[{cid}]",
+        )
+    when = f"từ ngày {effect.date}" if effect.date else "theo điều khoản sau"
+    return say(
+        "answer_effective", document=doc_long_name(doc), when=when, sentence=effect.sentence, cite=f"[{cid}]"
     )
 
 
@@ -318,6 +350,7 @@ _HANDLERS = {
     "signer": _signer,
     "number": _number,
     "date": _date,
+    "effective": _effective,
     "issuer": _issuer,
     "subject": _subject,
     "recipients": _recipients,

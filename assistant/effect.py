@@ -1,0 +1,68 @@
+"""When a document takes effect: its own clause, read from its text.
+
+Nghị định 30/2020/NĐ-CP puts it in the last articles of a quyết định, nghị quyết or quy định
+('Điều 3. Quyết định này có hiệu lực kể từ ngày ký', 'Nghị quyết này có hiệu lực từ ngày 28
+tháng 11 năm 2025'). The clause of the document itself ('<loại> này có hiệu lực') is preferred to
+one about another document ('Quyết định số 12/2020 ... hết hiệu lực'); the website's metadata box
+('Ngày hiệu lực: ...') is not the document's text and is never read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.documents import parse_date
+from assistant.model import Document, PartialDate
+from assistant.text import fold
+
+_CLAUSE = re.compile(r"\bco hieu luc\b|\bhieu luc thi hanh (ke )?tu\b|\bhieu luc ke tu\b")
+_OWN = re.compile(r"\b(nay|nay da)\s+(co hieu luc|hieu luc)\b")
+_FROM_SIGNING = re.compile(r"\b(ke )?tu ngay ky\b|\bngay ky ban hanh\b|\btu ngay thong qua\b")
+_LABEL = re.compile(r"^\s*\**\s*(?:Điều|Khoản)\s+\d+\.?\s*\**\s*")  # '**Điều 2.** Quyết định này ...'
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ0-9])")
+
+
+@dataclass(frozen=True)
+class Effect:
+    line: int  # the file line where the logical line holding the clause starts
+    sentence: str  # the clause's sentence, verbatim
+    date: PartialDate | None  # the date the clause states, if it states one
+    from_signing: bool  # 'kể từ ngày ký': the date of signing (the document's own date)
+
+
+def effect_of(doc: Document) -> Effect | None:
+    """The clause saying when ``doc`` takes effect, or None when its text has none."""
+    best: tuple[int, Effect] | None = None
+    body = [s.line_start for s in doc.sections if s.kind != "header"]
+    for n in range(min(body, default=1), len(doc.lines) + 1):  # not the header's own lines
+        text = doc.line(n)
+        if not text or "hiệu lực" not in text.lower():
+            continue
+        for sentence in _SENTENCE.split(text):
+            folded = fold(sentence)
+            clause = _CLAUSE.search(folded)
+            if not clause or "het hieu luc" in folded[: clause.end()]:
+                continue
+            after = sentence[clause.end() :] if len(sentence) == len(folded) else sentence
+            effect = Effect(
+                line=n,
+                sentence=_LABEL.sub("", sentence).strip(),
+                date=parse_date(after) if re.search(r"\d", after) else None,
+                from_signing=bool(_FROM_SIGNING.search(folded[clause.start() :])),
+            )
+            rank = 2 if _OWN.search(folded) else 1
+            if effect.date is None and not effect.from_signing:
+                rank -= 1  # 'có hiệu lực' with no time said: a weaker reading
+            if best is None or rank > best[0]:
+                best = (rank, effect)
+    return best[1] if best else None
+
+
+def effective_date(doc: Document) -> PartialDate | None:
+    """The date ``doc`` takes effect: the one its clause states, or its own date when it takes
+    effect from signing; None when its text does not say."""
+    effect = effect_of(doc)
+    if effect is None:
+        return None
+    return effect.date or (doc.date if effect.from_signing else None)

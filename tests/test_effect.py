@@ -1,0 +1,86 @@
+"""When a document takes effect (assistant/effect.py): its own clause, on a written example and
+over every real document of ../shared/realdocs that has one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import parse_file, parse_text
+from assistant.effect import effect_of, effective_date
+from assistant.text import squash
+
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH MINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/2026/QĐ-UBND
+Bình Minh, ngày 05 tháng 01 năm 2026
+
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp quản lý cụm công nghiệp
+
+Căn cứ Luật Tổ chức chính quyền địa phương;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý cụm công nghiệp.
+
+Điều 2. Quyết định số 07/2020/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.
+
+Điều 3. Quyết định này có hiệu lực
+thi hành kể từ ngày 15 tháng 01 năm 2026.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn A
+"""
+
+
+def test_the_documents_own_clause_and_its_date() -> None:
+    doc = parse_text("qd-12", DECISION)
+    effect = effect_of(doc)
+    assert effect is not None
+    assert effect.sentence == "Quyết định này có hiệu lực thi hành kể từ ngày 15 tháng 01 năm 2026."
+    assert str(effective_date(doc)) == "15/01/2026" and not effect.from_signing
+
+
+def test_from_signing_is_the_documents_own_date() -> None:
+    doc = parse_text("qd-12", DECISION.replace("kể từ ngày 15 tháng 01 năm 2026", "kể từ ngày ký"))
+    effect = effect_of(doc)
+    assert effect is not None and effect.from_signing and effect.date is None
+    assert str(effective_date(doc)) == "05/01/2026"
+
+
+def test_a_document_without_a_clause_says_nothing() -> None:
+    text = DECISION.replace(
+        "Điều 3. Quyết định này có hiệu lực\nthi hành kể từ ngày 15 tháng 01 năm 2026.", ""
+    )
+    text = text.replace(
+        "Điều 2. Quyết định số 07/2020/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", ""
+    )
+    assert effect_of(parse_text("qd-12", text)) is None
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason="../shared/realdocs is not present")
+def test_every_real_clause_is_found_and_quoted_verbatim() -> None:
+    with_clause = found = 0
+    for path in sorted(REALDOCS.glob("*.md")):
+        raw = path.read_text(encoding="utf-8")
+        if not re.search(r"này\s+có\s+hiệu\s+lực", raw):
+            continue
+        with_clause += 1
+        effect = effect_of(parse_file(path))
+        if effect is None:
+            continue
+        found += 1
+        assert squash(effect.sentence) in squash(raw.replace("\n", " ")), (path.name, effect.sentence)
+    assert with_clause >= 20 and found / with_clause >= 0.95, (found, with_clause)
