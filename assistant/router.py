@@ -79,7 +79,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "signer",
         re.compile(
-            r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bchu ky\b|\bky (van ban|cong van|ke hoach|quyet dinh)\b|\bduoc ky\b"
+            r"\bai ky\b|\bnguoi ky\b|\bky boi\b|\bky ten\b|\bai la nguoi ky\b|\bchu ky\b|\b(ai|nguoi nao) ky (van ban|cong van|ke hoach|quyet dinh)\b|\bduoc ky (boi|ten)\b"
             r"|\b(nguoi do|nguoi nay|nguoi ky|ong ay|ba ay) (giu |la |co )?chuc vu\b|\bdo (?:\w+ ){1,4}ky\b"
         ),
     ),

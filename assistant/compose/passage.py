@@ -7,11 +7,12 @@ import re
 import unicodedata
 from typing import Any, Protocol
 
-from assistant.answers import Answer, CitationSet
+from assistant.answers import Answer, CitationSet, asks_when, time_bonus
 from assistant.compose.common import doc_name, say
+from assistant.compose.sections import section_text
 from assistant.corpus import Corpus
 from assistant.documents import clean_line
-from assistant.model import Document, Section
+from assistant.model import Document, Section, Table
 from assistant.text import fold, format_decimal, nfc, plain, search_tokens, squash, syllables
 
 # Words that carry the question's form, not its topic: they never make a passage relevant.
@@ -110,9 +111,12 @@ def best_sentences(text: str, question: str, n: int = 2, limit: int = 700) -> st
     if not sentences:
         return ""
 
+    when = asks_when(question)
+
     def score(i: int) -> float:
         words = set(syllables(sentences[i]))
-        return len(want & words) / max(1.0, len(words)) ** 0.35
+        shared = len(want & words) + (2 if when and time_bonus(sentences[i], 1) else 0)
+        return shared / max(1.0, len(words)) ** 0.35
 
     ranked = sorted(range(len(sentences)), key=lambda i: (-score(i), i))
     chosen = sorted(ranked[:n]) if score(ranked[0]) > 0 else [0]
@@ -151,7 +155,7 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
     scored = []
     for rank, h in enumerate(hits):
         sec = corpus.section(h.doc, h.section)
-        context = f"{sec.heading_path}\n{sec.text}" if sec is not None else h.text
+        context = f"{sec.heading_path}\n{_own_or_children_text(sec)}" if sec is not None else h.text
         cov = coverage(topic or question, context)
         title = title_match(question, sec.title) if sec is not None and sec.kind != "header" else 0.0
         # coverage decides relevance; a matching title and the retriever's own order break near-ties
@@ -178,10 +182,28 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
             body = _row_text(doc, h.line_start) or h.body
         else:
             target = _narrow(sec, question)
+            listed = _listing(target) if _ASKS_ITEMS.search(plain(question)) else None
+            if listed is not None:
+                # 'trong những trường hợp nào?': the clause that lists them, every item cited
+                blocks.append(section_text(doc, listed, cites, corpus))
+                sources.append(
+                    {
+                        "doc": h.doc,
+                        "section": listed.label,
+                        "coverage": round(cov, 3),
+                        "score": round(score, 4),
+                    }
+                )
+                continue
             cid = cites.add_section(doc, target, question)
             # show the sentences around the quoted passage: the line the citation chose as best
             line = cites.items[cid - 1].line_start
-            body = best_sentences(clean_line(doc.line(line)) or target.text or sec.title, question)
+            table = _table_at(doc, line)
+            if table is not None:
+                # the best line is in a short table: its rows are the answer, each cited
+                body = "\n" + _table_rows(doc, sec, table, cites)
+            else:
+                body = best_sentences(clean_line(doc.line(line)) or target.text or sec.title, question)
         heading = sec.heading_path if sec.kind != "header" else sec.title
         blocks.append(
             say(
@@ -378,6 +400,32 @@ def _states_figure(corpus: Corpus, doc_id: str, start: int, end: int, measured: 
     return False
 
 
+MAX_TABLE_ROWS = 12
+
+
+def _table_at(doc: Document, line: int) -> Table | None:
+    """The short table (not a scoring table: its criteria answer through the numeric path) holding ``line``."""
+    for t in doc.tables:
+        if t.line_start <= line <= t.line_end and 0 < len(t.rows) <= MAX_TABLE_ROWS:
+            if any(r.line in t.row_lines for r in doc.criteria):
+                return None
+            return t
+    return None
+
+
+def _table_rows(doc: Document, sec: Section, table: Table, cites: CitationSet) -> str:
+    """Each row of ``table`` as 'column: value; ...', cited at its line."""
+    out = []
+    for row, line in zip(table.rows, table.row_lines, strict=False):
+        cells = [
+            f"{name}: {value}" if name else value
+            for name, value in zip(table.header or [""] * len(row), row, strict=False)
+            if value.strip()
+        ]
+        out.append(f"- {'; '.join(cells)} [{cites.add_row(doc, sec, line)}]")
+    return "\n".join(out)
+
+
 def _row_text(doc: Document, line: int) -> str:
     """A criterion row in words, its figures taken from the parsed table (Decimal), not the text."""
     row = next((r for r in doc.criteria if r.line == line), None)
@@ -392,6 +440,31 @@ def _row_text(doc: Document, line: int) -> str:
         awarded=awarded,
         deducted=format_decimal(row.deduction),
     )
+
+
+# a question asking for the items of a list: 'những trường hợp nào', 'gồm những gì', 'các bước nào'
+_ASKS_ITEMS = re.compile(
+    r"\bnhung (?:\w+ ){0,3}nao\b|\bgom nhung\b|\bnhung gi\b|\bliet ke\b|\bbao gom\b|\bcac (?:\w+ ){1,3}nao\b"
+)
+
+
+def _listing(sec: Section) -> Section | None:
+    """The section whose items answer a list question about ``sec``: itself when it has items, its
+    parent when it is one of them (a point 'b)' of the clause listing 'các trường hợp sau:')."""
+    if sec.children:
+        return sec
+    parent = sec.parent
+    if parent is not None and sec.kind == "point" and parent.kind not in ("header", "body"):
+        return parent
+    return None
+
+
+def _own_or_children_text(sec: Section) -> str:
+    """A section's words: its own text, or its children's for a parent whose text is all in them
+    ('Điều 3. Nội dung phân cấp' with clauses 1, 2)."""
+    if sec.text or not sec.children:
+        return sec.text
+    return "\n".join(f"{c.title}\n{c.text}" for c in sec.walk() if c is not sec)
 
 
 def _narrow(sec: Section, question: str) -> Section:

@@ -182,7 +182,7 @@ def answer_sections(corpus: Corpus, question: str, found: list[tuple[Document, S
         if not given:
             kind = "passage"
         parts.append(
-            _agencies_text(doc, sec, given, cites) if given else _section_text(doc, sec, cites, corpus)
+            _agencies_text(doc, sec, given, cites) if given else section_text(doc, sec, cites, corpus)
         )
     if len(found) > 3:
         parts.append(f"_Còn {len(found) - 3} mục cùng số ở các văn bản khác; hãy nêu tên văn bản._")
@@ -217,7 +217,7 @@ def _criteria_text(doc: Document, sec: Section, cites: CitationSet) -> str:
     return f"{head}\n\nGồm {len(rows)} tiêu chí:\n\n" + "\n".join(lines)
 
 
-def _section_text(doc: Document, sec: Section, cites: CitationSet, corpus: Corpus | None = None) -> str:
+def section_text(doc: Document, sec: Section, cites: CitationSet, corpus: Corpus | None = None) -> str:
     if sec.kind == "appendix" and any(r.appendix == sec.label for r in doc.criteria):
         return _criteria_text(doc, sec, cites)
     head = f"**{doc_name(doc)}, mục {sec.label}**" + (f": {sec.title}" if sec.title else "")
