@@ -16,8 +16,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from assistant import cells
 from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.across import answer_common_agencies, answer_order
+from assistant.compose.cells import answer_cells, operation_of
 from assistant.compose.common import doc_name, say
 from assistant.compose.document import answer_document, answer_mentions, answer_person, answer_reference
 from assistant.compose.numeric import answer_numeric
@@ -213,6 +215,17 @@ class ChatService:
     def _describe(self, question: str, route: Route) -> dict[str, Any]:
         """How the question was understood, for ``data['query']``: the typed Query of a criteria
         question, else what is asked for (target), the operation and the scope the route names."""
+        if route.intent == "cells":
+            m = route.params["match"]
+            return {
+                "target": "cells",
+                "operation": operation_of(question),
+                "scope": {
+                    "docs": [m.doc.doc_id],
+                    "rows": [cells.row_name(m.table, i) for i in m.rows],
+                    "columns": [m.table.header[j] for j in m.cols],
+                },
+            }
         if route.kind == "numeric":
             described = understand(question, self.corpus.criteria).to_dict()
             return {**described, "answered_by": route.intent}
@@ -300,6 +313,8 @@ class ChatService:
         corpus = self.corpus
         if corpus.absent(question):  # a place or a year no document mentions: nothing can answer it
             return not_found(corpus, question, {"route": {"kind": route.kind, "intent": route.intent}})
+        if route.kind == "numeric" and route.intent == "cells":
+            return answer_cells(corpus, question, route.params["match"]) or self._passage(question)
         if route.kind == "numeric" and route.intent == "query":
             return answer_query(corpus, question, route.params["query"])
         if route.kind == "numeric":

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant import scoring
 from assistant.compose.across import COMMON, ORDER
+from assistant.compose.cells import find_cells
 from assistant.compose.document import PERSON
 from assistant.compose.sections import OUTLINE, WHO, find_sections, sections_by_title
 from assistant.corpus import Corpus
@@ -165,6 +166,9 @@ def detect(question: str, corpus: Corpus) -> Route:
     route = _numeric(q, corpus, question)
     if route:
         return route
+    cells = find_cells(corpus, question)
+    if cells is not None:  # a figure of a table by its row and column ('học phí mầm non ở đô thị')
+        return Route("numeric", "cells", {"match": cells})
     if PERSON.search(q) and not re.search(r"\b(ai|nguoi) (ky|chu tri|phu trach|thuc hien|duoc giao)\b", q):
         return Route("document", "person", {})
     if COMMON.search(q):  # agencies that several documents all give tasks to

@@ -1,0 +1,123 @@
+"""Figures of a table by the names of their row and column (assistant/cells.py, compose/cells.py):
+table-driven over a written plan with a table of figures, and on a real resolution's fee table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.cells import match_tables, numeric_columns, row_name
+from assistant.chat import ChatService
+from assistant.corpus import Corpus
+from assistant.documents import parse_text
+
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH MINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 21/KH-UBND
+Bình Minh, ngày 10 tháng 02 năm 2026
+
+KẾ HOẠCH
+Hỗ trợ kinh phí trồng rừng năm 2026
+
+I. MỨC HỖ TRỢ
+
+1. Mức hỗ trợ theo loại rừng
+
+Đơn vị tính: triệu đồng/ha
+
+| STT | Loại rừng | Vùng đồng bằng | Vùng trung du | Vùng núi cao |
+|---|---|---|---|---|
+| 1 | Rừng phòng hộ | 30 | 35 | 42,5 |
+| 2 | Rừng sản xuất | 12 | 15 | 15 |
+| 3 | Rừng đặc dụng | 40 | 45 | 50 |
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nông nghiệp và Môi trường chủ trì hướng dẫn thực hiện.
+
+Nơi nhận:
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn B
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return Corpus.from_documents([parse_text("kh-21", PLAN)])
+
+
+def test_the_table_has_named_rows_and_numeric_columns(corpus: Corpus) -> None:
+    table = corpus.docs["kh-21"].tables[0]
+    assert [row_name(table, i) for i in range(len(table.rows))] == [
+        "Rừng phòng hộ",
+        "Rừng sản xuất",
+        "Rừng đặc dụng",
+    ]
+    assert [table.header[j] for j in numeric_columns(table)] == [
+        "Vùng đồng bằng",
+        "Vùng trung du",
+        "Vùng núi cao",
+    ]
+
+
+CASES = [
+    # a cell by its row and column, typed with or without accents
+    ("Mức hỗ trợ rừng phòng hộ ở vùng núi cao là bao nhiêu?", "lookup", ["42,5"]),
+    ("muc ho tro rung san xuat vung trung du la bao nhieu", "lookup", ["15"]),
+    # the lowest of a row: which column, the tie whole
+    ("Rừng sản xuất được hỗ trợ thấp nhất ở vùng nào?", "bottom", ["**Vùng đồng bằng** thấp nhất: **12**"]),
+    (
+        "Rừng sản xuất được hỗ trợ cao nhất ở vùng nào?",
+        "top",
+        ["**Vùng trung du, Vùng núi cao** cao nhất: **15**"],
+    ),
+    # the highest of a column: which row
+    ("Ở vùng đồng bằng, loại rừng nào được hỗ trợ cao nhất?", "top", ["**Rừng đặc dụng** cao nhất: **40**"]),
+    # two rows of one column: the difference, computed and said to be
+    (
+        "Rừng đặc dụng vùng núi cao được hỗ trợ cao hơn rừng phòng hộ bao nhiêu?",
+        "difference",
+        ["7,5", "hệ thống tính"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "operation", "says"), CASES, ids=[c[0] for c in CASES])
+def test_cells_answers(corpus: Corpus, question: str, operation: str, says: list[str]) -> None:
+    a = ChatService(corpus, None).ask(question)
+    assert a.kind == "numeric", a.answer
+    assert a.data["cells"]["operation"] == operation and a.data["query"]["target"] == "cells"
+    for s in says:
+        assert s in a.answer, a.answer
+    assert "triệu đồng/ha" in a.answer  # the table's unit, quoted
+    plan_lines = PLAN.splitlines()
+    for c in a.citations:
+        assert c.quote.replace(" ", "") in "".join(plan_lines[c.line_start - 1 : c.line_end]).replace(" ", "")
+
+
+def test_a_name_inside_a_longer_name_is_not_matched(corpus: Corpus) -> None:
+    """'Rừng phòng hộ' names a row; 'vùng núi' alone is not 'Vùng núi cao' (names match whole)."""
+    m = match_tables(corpus.docs.values(), "Rừng phòng hộ ở vùng núi được hỗ trợ bao nhiêu?")
+    assert m and m[0].rows == [0] and m[0].cols == []
+
+
+def test_a_question_about_something_else_is_not_a_table_question(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Sở Nông nghiệp và Môi trường được giao nhiệm vụ gì?")
+    assert a.data["query"]["target"] != "cells"
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason="../shared/realdocs is not present")
+def test_a_real_fee_table() -> None:
+    path = REALDOCS / "3066a06b520a2418.md"
+    corpus = Corpus.from_documents([parse_text(path.stem, path.read_text(encoding="utf-8"))])
+    a = ChatService(corpus, None).ask("Học phí trung học cơ sở ở nông thôn là bao nhiêu?")
+    assert a.data["cells"]["values"] == [str(Decimal(95))], a.answer
