@@ -1,11 +1,17 @@
 """Score the question bank (eval/bank/*.jsonl) against a running server and report per class.
 
     python3 eval/report.py --url http://127.0.0.1:8000 [--realdocs-url URL] [--verbose]
+                           [--show-frozen] [--show-check]
 
 Each question is checked by ../shared/eval/score.py's own `ask` and `check` (imported, not copied):
 contains, contains_any, numbers, cites, not_found, and every quote verbatim in its file. The
-results go, per class and separately for the tuning part and the frozen part, into the section
-"Question bank" of benchmarks/results/eval.md (replaced on each run; the rest of the file stays).
+results go, per class and separately for the tuning part, the frozen part and the check part,
+into the section "Question bank" of benchmarks/results/eval.md (replaced on each run; the rest of
+the file stays).
+
+The check part is eval/bank/check/*.jsonl: an unseen set written after the frozen quarter had been
+looked at (see eval/bank/README.md). It is scored on every run, reported per class next to the
+other two, and its failures are printed only with --show-check.
 
 Not found is reported both ways: unanswerable questions answered not_found (recall) and
 answerable questions refused (kind not_found where an answer exists), with the precision of the
@@ -16,7 +22,8 @@ to are counted as skipped, not failed: ingest them first (`assistant ingest FILE
 /api/documents), or point --realdocs-url at a server that has them.
 
 Failures are printed for the tuning part only; the frozen part's failures stay unseen (only
-counted) unless --show-frozen is given, which is meant for the end of the work.
+counted) unless --show-frozen is given, which is meant for the end of the work; the check part's
+likewise unless --show-check is given.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- question-bank:start -->", "<!-- question-bank:end -->"
+PARTS = ("tuning", "frozen", "check")
 CLASS_ORDER = [
     "lookup",
     "conditions",
@@ -92,19 +100,24 @@ def main() -> int:
     ap.add_argument("--url", default="http://127.0.0.1:8000")
     ap.add_argument("--realdocs-url", help="server holding the realdocs files (default: --url)")
     ap.add_argument("--bank", type=Path, default=ROOT / "eval" / "bank")
+    ap.add_argument(
+        "--check",
+        type=Path,
+        default=ROOT / "eval" / "bank" / "check",
+        help="the unseen check set (a folder of JSONL)",
+    )
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--realdocs", type=Path, default=ROOT.parent / "shared" / "realdocs")
     ap.add_argument("--score", type=Path, default=ROOT.parent / "shared" / "eval" / "score.py")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "eval.md")
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--show-frozen", action="store_true", help="also print the frozen part's failures")
+    ap.add_argument("--show-check", action="store_true", help="also print the check part's failures")
     ap.add_argument("--verbose", action="store_true", help="print the answer under each printed failure")
     args = ap.parse_args()
 
     score = load_score(args.score)
-    items = []
-    for path in sorted(args.bank.glob("*.jsonl")):
-        items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = load_items(args.bank, args.check)
     stems = {d for it in items for d in it.get("docs", [])}
     texts = load_texts(args.corpus, args.realdocs, stems)
     urls = {"main": args.url, "realdocs": args.realdocs_url or args.url}
@@ -115,7 +128,7 @@ def main() -> int:
     nf: dict[tuple[str, bool, bool], int] = defaultdict(int)
     latencies: list[float] = []
     for it in items:
-        cls, part = it["class"], "frozen" if it.get("frozen") else "tuning"
+        cls, part = it["class"], part_of(it)
         which = "realdocs" if it.get("docs") else "main"
         s = stats[(cls, part)]
         missing = [d for d in it.get("docs", []) if d not in present[which]]
@@ -140,9 +153,10 @@ def main() -> int:
         unanswerable = bool(it["expect"].get("not_found"))
         refused = reply.get("kind") == "not_found"
         nf[(part, unanswerable, refused)] += 1
-        if problems and (part == "tuning" or args.show_frozen):
+        shown = {"tuning": True, "frozen": args.show_frozen, "check": args.show_check}[part]
+        if problems and shown:
             print(
-                f"FAIL {it['id']} [{cls}{', frozen' if part == 'frozen' else ''}]: {it['question']!r}: "
+                f"FAIL {it['id']} [{cls}{'' if part == 'tuning' else ', ' + part}]: {it['question']!r}: "
                 + "; ".join(problems)
             )
             if args.verbose:
@@ -152,6 +166,27 @@ def main() -> int:
     print("\n".join(lines))
     write_section(args.out, lines)
     return 0
+
+
+def load_items(bank: Path, check: Path | None) -> list[dict]:
+    """The bank's questions (eval/bank/*.jsonl) and, marked "check", those of the check set."""
+    items = []
+    for path in sorted(bank.glob("*.jsonl")):
+        items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if check is not None and check.is_dir():
+        for path in sorted(check.glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    it = json.loads(line)
+                    it["check"] = True
+                    items.append(it)
+    return items
+
+
+def part_of(it: dict) -> str:
+    if it.get("check"):
+        return "check"
+    return "frozen" if it.get("frozen") else "tuning"
 
 
 def table(stats: dict, nf: dict, latencies: list[float], args: argparse.Namespace, urls: dict) -> list[str]:
@@ -164,32 +199,36 @@ def table(stats: dict, nf: dict, latencies: list[float], args: argparse.Namespac
         + (f" --realdocs-url {urls['realdocs']}" if urls["realdocs"] != urls["main"] else "")
         + "`.",
         "Right = every expectation of the question met (score.py's checks, quotes verbatim). "
-        "The frozen part is a check set: nobody tunes on it.",
+        "The frozen part is a quarter of the bank kept aside; the check part (eval/bank/check) is an "
+        "unseen set written after the frozen part had been looked at. Nobody tunes on either.",
         "",
-        "| class | tuning right | frozen right | no accents right | skipped | quotes not verbatim |",
-        "|---|---|---|---|---|---|",
+        "| class | tuning right | frozen right | check right | no accents right | skipped | quotes not verbatim |",
+        "|---|---|---|---|---|---|---|",
     ]
     classes = sorted({c for c, _ in stats}, key=lambda c: CLASS_ORDER.index(c) if c in CLASS_ORDER else 99)
     sums: dict[str, int] = defaultdict(int)
     for cls in classes:
-        t, f = stats[(cls, "tuning")], stats[(cls, "frozen")]
-        na_p, na_t = t["passed_na"] + f["passed_na"], t["total_na"] + f["total_na"]
+        ps = [stats[(cls, p)] for p in PARTS]
+        na_p, na_t = sum(x["passed_na"] for x in ps), sum(x["total_na"] for x in ps)
         out.append(
-            f"| {cls} | {t['passed']}/{t['total']} ({pct(t['passed'], t['total'])}) "
-            f"| {f['passed']}/{f['total']} ({pct(f['passed'], f['total'])}) "
-            f"| {na_p}/{na_t} ({pct(na_p, na_t)}) | {t['skipped'] + f['skipped']} "
-            f"| {t['fabricated'] + f['fabricated']} |"
+            f"| {cls} | "
+            + " | ".join(f"{x['passed']}/{x['total']} ({pct(x['passed'], x['total'])})" for x in ps)
+            + f" | {na_p}/{na_t} ({pct(na_p, na_t)}) | {sum(x['skipped'] for x in ps)} "
+            f"| {sum(x['fabricated'] for x in ps)} |"
         )
-        for k in ("passed", "total", "skipped", "fabricated"):
-            sums[f"t_{k}"] += t[k]
-            sums[f"f_{k}"] += f[k]
+        for p, x in zip(PARTS, ps, strict=True):
+            for k in ("passed", "total", "skipped", "fabricated"):
+                sums[f"{p}_{k}"] += x[k]
         sums["na_p"] += na_p
         sums["na_t"] += na_t
     out.append(
-        f"| **all** | {sums['t_passed']}/{sums['t_total']} ({pct(sums['t_passed'], sums['t_total'])}) "
-        f"| {sums['f_passed']}/{sums['f_total']} ({pct(sums['f_passed'], sums['f_total'])}) "
-        f"| {sums['na_p']}/{sums['na_t']} ({pct(sums['na_p'], sums['na_t'])}) "
-        f"| {sums['t_skipped'] + sums['f_skipped']} | {sums['t_fabricated'] + sums['f_fabricated']} |"
+        "| **all** | "
+        + " | ".join(
+            f"{sums[p + '_passed']}/{sums[p + '_total']} ({pct(sums[p + '_passed'], sums[p + '_total'])})"
+            for p in PARTS
+        )
+        + f" | {sums['na_p']}/{sums['na_t']} ({pct(sums['na_p'], sums['na_t'])}) "
+        f"| {sum(sums[p + '_skipped'] for p in PARTS)} | {sum(sums[p + '_fabricated'] for p in PARTS)} |"
     )
     out += [
         "",
@@ -199,7 +238,7 @@ def table(stats: dict, nf: dict, latencies: list[float], args: argparse.Namespac
         "| part | unanswerable answered not_found (recall) | answerable refused | precision of not_found |",
         "|---|---|---|---|",
     ]
-    for part in ("tuning", "frozen"):
+    for part in PARTS:
         tp, fn = nf[(part, True, True)], nf[(part, True, False)]
         fp, tn = nf[(part, False, True)], nf[(part, False, False)]
         out.append(
