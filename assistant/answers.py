@@ -52,8 +52,9 @@ def _score(text: str, focus: set[str]) -> float:
     return len(words & focus) / (len(focus) ** 0.5)
 
 
-# A question asking when ('khi nào', 'thời hạn', 'trước ngày nào') is answered by a passage that
-# states a time: the quote holding one wins over one that only repeats the question's words.
+# What form the answer to a question takes, when the question says: a time ('khi nào', 'thời hạn'),
+# a duration ('bao lâu'), the number of a document of a kind ('Tờ trình số mấy?'). A quote in that
+# form wins over one that only repeats the question's words.
 _ASKS_WHEN = re.compile(
     r"\b(khi nao|bao gio|luc nao|thoi han|han chot|(truoc|tu|den) (ngay|thoi diem) nao|(ngay|thang|quy|nam) nao)\b"
 )
@@ -61,19 +62,37 @@ _STATES_TIME = re.compile(
     r"\b(ngay|thang|quy|nam) (\d+|[ivx]+)\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\bhang (nam|quy|thang|tuan|ngay)\b"
     r"|\bdinh ky\b|\bke tu ngay\b|\btruoc ngay\b|\bgiai doan \d"
 )
-
-
-def asks_when(question: str) -> bool:
-    return bool(_ASKS_WHEN.search(fold(question)))
-
-
+_ASKS_DURATION = re.compile(r"\bbao lau\b|\b(may|bao nhieu) (thang|nam|ngay|tuan|gio)\b")
+_STATES_DURATION = re.compile(r"\b\d+([.,]\d+)? (thang|nam|ngay|tuan|gio|phut)\b")
+_DOC_KINDS = (
+    r"to trinh|cong van|quyet dinh|nghi quyet|nghi dinh|ke hoach|thong bao|thong tu|chi thi|bao cao|van ban"
+)
+_ASKS_NUMBER = re.compile(rf"\b({_DOC_KINDS}) (?:so )?(may|bao nhieu|nao|gi)\b")
 # the date of a cited document ('Tờ trình số 226/TTr-BKHCN ngày 05 tháng 11 năm 2025') is not a time the text sets
 _REF_DATE = re.compile(r"\bso \S+ ngay \d{1,2}(?: thang \d{1,2} nam \d{4}|/\d{1,2}/\d{4})")
 
 
-def time_bonus(text: str, focus_size: int) -> float:
-    """What stating a time is worth to a quote for a 'when' question: as much as two more shared words."""
-    return 2 / max(1, focus_size) ** 0.5 if _STATES_TIME.search(_REF_DATE.sub(" ", fold(text))) else 0.0
+def answer_form(question: str) -> re.Pattern[str] | None:
+    """The pattern (over folded text) a passage answering ``question`` must match, or None."""
+    q = fold(question)
+    number = _ASKS_NUMBER.search(q)
+    if number:
+        return re.compile(rf"\b{number.group(1)} (?:so )?\d+")
+    if _ASKS_DURATION.search(q):
+        return _STATES_DURATION
+    if _ASKS_WHEN.search(q):
+        return _STATES_TIME
+    return None
+
+
+def form_bonus(form: re.Pattern[str] | None, text: str, focus_size: int) -> float:
+    """What being in the asked form is worth to a quote: as much as two more shared words."""
+    if form is None:
+        return 0.0
+    folded = fold(text)
+    if form is _STATES_TIME:
+        folded = _REF_DATE.sub(" ", folded)
+    return 2 / max(1, focus_size) ** 0.5 if form.search(folded) else 0.0
 
 
 def best_quote(doc: Document, start: int, end: int, focus: str = "", max_chars: int = 320) -> tuple[str, int]:
@@ -83,7 +102,7 @@ def best_quote(doc: Document, start: int, end: int, focus: str = "", max_chars: 
     line it is a run of whole sentences, trimmed of markdown at its edges only.
     """
     want = set(syllables(focus)) if focus else set()
-    when = bool(focus) and asks_when(focus)
+    form = answer_form(focus) if focus else None
     best: tuple[float, str, int] = (-1.0, "", start)
     for n in range(start, end + 1):
         raw = doc.line(n)
@@ -109,9 +128,8 @@ def best_quote(doc: Document, start: int, end: int, focus: str = "", max_chars: 
             if not cand or cand not in raw:
                 continue
             score = _score(cand, want) + min(len(cand), max_chars) / (max_chars * 50)
-            if when:
-                # 'khi nào': a quote stating no time does not answer, whatever words it shares
-                score += time_bonus(cand, len(want)) * 10
+            # 'khi nào': a quote stating no time does not answer, whatever words it shares
+            score += form_bonus(form, cand, len(want)) * 10
             if len(cand) > max_chars:
                 score -= 1.0
             if score > best[0]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant import cells
 from assistant.answers import Answer, Citation, CitationSet
-from assistant.compose.across import answer_common_agencies, answer_order
+from assistant.compose.across import answer_common_agencies, answer_order, answer_phrase_mentions
 from assistant.compose.cells import answer_cells, operation_of
 from assistant.compose.common import doc_name, say
 from assistant.compose.document import answer_document, answer_mentions, answer_person, answer_reference
@@ -335,6 +335,8 @@ class ChatService:
             if route.intent == "unknown_agency":
                 return self._unknown_agency(question, route.params["name"])
         if route.kind == "document":
+            if route.intent == "phrase_mentions":
+                return answer_phrase_mentions(corpus, question) or self._passage(question)
             if route.intent == "mentions":
                 return answer_mentions(corpus, question, route.params["numbers"]) or self._passage(question)
             if route.intent == "reference":

@@ -22,6 +22,24 @@ logger = logging.getLogger(__name__)
 TITLE_LEAD = re.compile(r"^(?:cac|nhung|ve|con)\s+")
 
 
+# a document type asked about ('Nghị quyết nào ...?'), which names no document
+_TYPE_WORDS = frozenset(
+    (
+        "nghi quyet",
+        "quyet dinh",
+        "cong van",
+        "ke hoach",
+        "thong bao",
+        "chi thi",
+        "nghi dinh",
+        "thong tu",
+        "van ban",
+        "cong dien",
+        "bao cao",
+    )
+)
+
+
 @dataclass
 class Corpus:
     docs: dict[str, Document]
@@ -82,7 +100,7 @@ class Corpus:
         return out
 
     @functools.cached_property
-    def _folded_text(self) -> str:
+    def folded_text(self) -> str:
         """Every document's text folded and single-spaced, punctuation as spaces (phrase look-ups)."""
         return " ".join(re.sub(r"[^\w]+", " ", fold(" ".join(d.lines))) for d in self.docs.values())
 
@@ -94,8 +112,8 @@ class Corpus:
         rx = re.compile(
             r"\b(" + "|".join(re.escape(n) for n in sorted(by_plain, key=len, reverse=True)) + r")\b"
         )
-        places = {by_plain[m] for m in rx.findall(self._folded_text)}
-        years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", self._folded_text))
+        places = {by_plain[m] for m in rx.findall(self.folded_text)}
+        years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", self.folded_text))
         return frozenset(places), frozenset(years)
 
     def absent(self, question: str) -> list[str]:
@@ -109,7 +127,7 @@ class Corpus:
             name = locality_name(local)
             if any(fold(p) == name for p in out):
                 continue  # a province already named
-            if not re.search(rf"\b{re.escape(name)}\b", self._folded_text) and local not in out:
+            if not re.search(rf"\b{re.escape(name)}\b", self.folded_text) and local not in out:
                 out.append(local)
         # a document of a place ('kế hoạch ... của huyện Thủy Nguyên') when no document of that kind is
         # that place's: the place may be named in the text, but not as the issuer
@@ -135,7 +153,7 @@ class Corpus:
             fold(question),
         ):
             phrase = f"{m.group(1)} {m.group(2)}"
-            if phrase not in self._folded_text:
+            if phrase not in self.folded_text:
                 out.append(phrase)
         for year in dict.fromkeys(re.findall(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,])", question)):
             if year not in years:
@@ -210,8 +228,13 @@ class Corpus:
         return out
 
     def pick_documents(self, question: str) -> list[Document]:
-        """The documents a question names (by number, type, place or issuer); [] when it names none."""
-        q = fold(question)
+        """The documents a question names (by number, type, place or issuer); [] when it names none.
+        A type asked about ('Nghị quyết nào nâng cấp ...?') names none."""
+        q = re.sub(
+            r"\b(\w+ \w+) (nao|gi)\b",
+            lambda m: "" if m.group(1) in _TYPE_WORDS else m.group(0),
+            fold(question),
+        )
         words = set(re.findall(r"[\w]+", q))
         numbers = set(re.findall(r"(?<![\d/])\d+(?![\d/])", q))
         scored: list[tuple[int, Document]] = []

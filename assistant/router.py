@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import scoring
-from assistant.compose.across import COMMON, ORDER
+from assistant.compose.across import COMMON, MENTIONED, ORDER
 from assistant.compose.cells import find_cells
 from assistant.compose.document import PERSON
 from assistant.compose.sections import OUTLINE, WHO, find_sections, sections_by_title
 from assistant.corpus import Corpus
 from assistant.query import CODE, needs_engine, understand
-from assistant.text import expand_abbreviations, fold, squash, syllables
+from assistant.text import expand_abbreviations, fold, plain, squash, syllables
 
 
 @dataclass
@@ -163,6 +163,8 @@ def detect(question: str, corpus: Corpus) -> Route:
     if refs and _REF_FACT.search(q) and not CODE.search(q):
         # 'Nghị quyết 168/NQ-CP ban hành ngày nào?': a document the corpus cites, not one it holds
         return Route("document", "reference", {"numbers": refs})
+    if MENTIONED.search(plain(question).rstrip()):  # which documents name a person, a body, a place
+        return Route("document", "phrase_mentions", {})
     route = _numeric(q, corpus, question)
     if route:
         return route

@@ -477,3 +477,19 @@ def test_a_yes_no_question_is_about_what_it_asks_a_text_to_say() -> None:
     said = "chủ động theo dõi, đánh giá, báo cáo tình hình thực hiện Kế hoạch hằng năm"
     assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng quý không?", said) == ["báo cáo hằng quý"]
     assert unsaid_phrases("Kế hoạch có yêu cầu báo cáo hằng năm không?", said) == []
+
+
+def test_which_documents_name_something(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Sở Tư pháp được nhắc đến trong văn bản nào?")
+    assert a.kind == "document" and a.data["mentions"] == ["cv-410-ubnd-hai-phong-2025"]
+    assert a.citations[0].section == "II.5"
+    missing = ChatService(corpus, None).ask("Ông Trần Văn Xyz được nhắc đến trong văn bản nào?")
+    assert missing.kind == "not_found" and "Trần Văn Xyz" in missing.answer
+
+
+def test_a_type_asked_about_names_no_document(corpus: Corpus) -> None:
+    assert corpus.pick_documents("Nghị quyết nào quy định về chế độ công vụ?") == []
+    assert [d.doc_id for d in corpus.pick_documents("Nghị quyết nào được kế hoạch thực hiện?")] == [
+        "kh-pctn-dac-khu-cat-hai-2025"
+    ]
+    assert [d.doc_id for d in corpus.pick_documents("Công văn 410 nói gì?")] == ["cv-410-ubnd-hai-phong-2025"]

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 
 from assistant.answers import Answer, CitationSet, section_for_line
-from assistant.compose.common import doc_name
-from assistant.compose.document import TITLE, _date_line, _sec
+from assistant.compose.common import doc_name, say
+from assistant.compose.document import _date_line, _sec
+from assistant.compose.passage import document_list
 from assistant.corpus import Corpus
 from assistant.effect import effect_of, effective_date
-from assistant.model import Document, PartialDate
+from assistant.model import TITLE, Document, PartialDate
+from assistant.text import plain
 
 ORDER = re.compile(
     r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu) nao\b.{0,40}"
@@ -177,3 +179,84 @@ def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:
         citations=cites.items,
         data={"agencies": [names[k] for k in common]},
     )
+
+
+# 'Phó Thủ tướng Trần Hồng Hà được nhắc đến trong những văn bản nào?', 'Văn bản nào nhắc đến X?'
+MENTIONED = re.compile(
+    r"^(?:nhung |cac )?(?P<x>.+?) (?:duoc |co )?(?:nhac (?:den|toi)|de cap(?: den| toi)?|xuat hien|co ten)"
+    r" (?:trong |o )?(?:nhung |cac )?(?:van ban|tai lieu) nao\b"
+    r"|^(?:nhung |cac )?(?:van ban|tai lieu) nao (?:co )?(?:nhac (?:den|toi)|de cap(?: den| toi)?|noi (?:den|ve)|co ten) (?P<y>.+?)$"
+)
+MAX_MENTIONS = 10
+_PERSON_TITLE = re.compile(
+    r"^(?:ong|ba|dong chi|(?:pho )?(?:thu tuong|chu tich|bi thu|giam doc|bo truong|chanh van phong|truong ban|chanh an|vien truong))"
+    r"(?: (?:chinh phu|ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)(?: (?:tinh|thanh pho))?)? "
+)
+
+
+def answer_phrase_mentions(corpus: Corpus, question: str) -> Answer | None:
+    """The documents whose text names what the question names (a person, a body, a place), each
+    cited at its first mention; a leading title ('Phó Thủ tướng') may be written otherwise, so the
+    name alone is tried when the whole phrase is nowhere."""
+    m = MENTIONED.search(plain(question).rstrip())
+    if not m:
+        return None
+    phrase = (m.group("x") or m.group("y") or "").strip()
+    words = phrase.split()
+    titled = _PERSON_TITLE.match(phrase)
+    # the phrase, then a person's name without the title before it ('Phó Thủ tướng' may be written otherwise)
+    tries = [words, phrase[titled.end() :].split()] if titled and titled.end() < len(phrase) else [words]
+    hits: list[tuple[Document, int]] = []
+    for w in tries:
+        hits = _mentions(corpus, " ".join(w)) if w else []
+        if hits:
+            break
+    typed = _as_typed(question, w if hits else words)
+    if not hits:
+        return Answer(
+            answer=say("not_found_absent", names=typed, documents=document_list(corpus)),
+            kind="not_found",
+            data={"absent": [typed]},
+        )
+    cites = CitationSet()
+    lines = []
+    for doc, n in hits[:MAX_MENTIONS]:
+        sec = section_for_line(doc, n)
+        label, title = (sec.label, sec.title) if sec else (TITLE, "")
+        cid = cites.add(doc, label, title, doc.line(n).strip(), n, n)
+        lines.append(f"- {doc_name(doc)}, mục {label} [{cid}]")
+    if len(hits) > MAX_MENTIONS:
+        lines.append(f"- … và {len(hits) - MAX_MENTIONS} văn bản khác")
+    head = f"**{len(hits)} văn bản** nhắc đến “{typed}”:"
+    return Answer(
+        answer=head + "\n\n" + "\n".join(lines),
+        kind="document",
+        citations=cites.items,
+        data={"mentions": [d.doc_id for d, _ in hits], "phrase": typed},
+    )
+
+
+def _as_typed(question: str, folded_words: list[str]) -> str:
+    """The words of ``question`` that fold to ``folded_words``, as the user typed them."""
+    words = re.findall(r"[^\W_]+", question)
+    keys = [plain(w) for w in words]
+    k = len(folded_words)
+    for i in range(len(words) - k + 1):
+        if keys[i : i + k] == folded_words:
+            return " ".join(words[i : i + k])
+    return " ".join(folded_words)
+
+
+def _mentions(corpus: Corpus, phrase: str) -> list[tuple[Document, int]]:
+    """Per document, the first line (outside the website's box) that holds ``phrase`` (folded words)."""
+    key = f" {phrase} "
+    if key.strip() not in corpus.folded_text:
+        return []
+    out = []
+    for doc in corpus.docs.values():
+        for n in range(1, len(doc.lines) + 1):
+            text = doc.line(n)
+            if text and key in f" {plain(text)} ":
+                out.append((doc, n))
+                break
+    return out

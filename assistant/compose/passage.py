@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any, Protocol
 
-from assistant.answers import Answer, CitationSet, asks_when, time_bonus
+from assistant.answers import Answer, CitationSet, answer_form, form_bonus
 from assistant.compose.common import doc_name, say
 from assistant.compose.sections import section_text
 from assistant.corpus import Corpus
@@ -111,11 +111,11 @@ def best_sentences(text: str, question: str, n: int = 2, limit: int = 700) -> st
     if not sentences:
         return ""
 
-    when = asks_when(question)
+    form = answer_form(question)
 
     def score(i: int) -> float:
         words = set(syllables(sentences[i]))
-        shared = len(want & words) + (2 if when and time_bonus(sentences[i], 1) else 0)
+        shared = len(want & words) + (2 if form_bonus(form, sentences[i], 1) else 0)
         return shared / max(1.0, len(words)) ** 0.35
 
     ranked = sorted(range(len(sentences)), key=lambda i: (-score(i), i))
@@ -152,6 +152,10 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         hits = searcher.search(question, k=10)
     # a yes/no question is about what it asks a text to say, not about its asking words ('yêu cầu')
     topic = " ".join(asked_runs(question)) if YES_NO.search(squash(fold(question))) else question
+    if picked and len(picked) < len(corpus.docs):
+        # 'Theo Nghị quyết 36/2025/NQ-HĐND Huế, ...': the words naming the document are not what is
+        # asked (an appendix caption repeating them would otherwise look most relevant)
+        topic = without_naming(topic, picked)
     scored = []
     for rank, h in enumerate(hits):
         sec = corpus.section(h.doc, h.section)
@@ -264,6 +268,19 @@ _ASKING = (
     "da",
 )
 _DOC_WORDS = ("ke hoach", "cong van", "van ban", "quyet dinh", "chi thi", "thong bao", "nay", "do")
+
+
+def without_naming(question: str, docs: list[Document]) -> str:
+    """The question without the words that name ``docs``: their type, number (and its parts),
+    place; the rest is what it asks about them."""
+    naming: set[str] = set()
+    for d in docs:
+        naming.update(syllables(f"{d.doc_type} {d.place}"))
+        if d.number:
+            naming.update(plain(d.number).split())
+    words = re.findall(r"[^\W_]+", question)
+    kept = [w for w in words if fold(w) not in naming and fold(w) not in ("so", "theo", "cua")]
+    return " ".join(kept) if kept else question
 
 
 def asked_runs(question: str) -> list[str]:
@@ -471,7 +488,13 @@ def _narrow(sec: Section, question: str) -> Section:
     """A parent without text of its own answers through its best child."""
     if sec.text or not sec.children:
         return sec
-    return max(sec.children, key=lambda c: coverage(question, f"{c.title}\n{c.text}"))
+    form = answer_form(question)
+
+    def fit(c: Section) -> float:
+        text = f"{c.title}\n{c.text}"
+        return coverage(question, text) + (0.2 if form_bonus(form, text, 1) else 0.0)
+
+    return max(sec.children, key=fit)
 
 
 def document_list(corpus: Corpus, most: int = 10) -> str:
