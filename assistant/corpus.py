@@ -240,6 +240,8 @@ class Corpus:
         scored: list[tuple[int, Document]] = []
         for d, num, head, doc_type, place, tail in self._naming:
             score = 0
+            if len(d.doc_id) >= 6 and fold(d.doc_id) in q:
+                score += 6  # named by its file, as answers name a document whose number was not read
             if num:
                 if num in q:
                     score += 5

@@ -47,8 +47,8 @@ def effect_of(doc: Document) -> Effect | None:
             after = sentence[clause.end() :] if len(sentence) == len(folded) else sentence
             effect = Effect(
                 line=n,
-                sentence=_LABEL.sub("", sentence).strip(),
-                date=parse_date(after) if re.search(r"\d", after) else None,
+                sentence=_LABEL.sub("", sentence).strip().strip("*_ "),
+                date=_first_date(after),
                 from_signing=bool(_FROM_SIGNING.search(folded[clause.start() :])),
             )
             rank = 2 if _OWN.search(folded) else 1
@@ -57,6 +57,16 @@ def effect_of(doc: Document) -> Effect | None:
             if best is None or rank > best[0]:
                 best = (rank, effect)
     return best[1] if best else None
+
+
+def _first_date(text: str) -> PartialDate | None:
+    """The date written first in ``text`` ('kể từ ngày 01/11/2025, ... Quyết định số 2194 ngày 26
+    tháng 6 năm 2025 ... hết hiệu lực': 01/11/2025), in either way of writing a date."""
+    starts = [
+        m.start()
+        for m in re.finditer(r"ngày\s*\d|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", text, re.IGNORECASE)
+    ]
+    return parse_date(text[min(starts) : min(starts) + 32]) if starts else None  # that date only
 
 
 def effective_date(doc: Document) -> PartialDate | None:

@@ -84,3 +84,14 @@ def test_every_real_clause_is_found_and_quoted_verbatim() -> None:
         found += 1
         assert squash(effect.sentence) in squash(raw.replace("\n", " ")), (path.name, effect.sentence)
     assert with_clause >= 20 and found / with_clause >= 0.95, (found, with_clause)
+
+
+def test_the_date_nearest_the_clause_is_its_date() -> None:
+    """'... kể từ ngày 01/02/2026, Quyết định số 07/2020 ngày 26 tháng 6 năm 2020 ... hết hiệu lực':
+    the first date after the clause, however each is written."""
+    text = DECISION.replace(
+        "Điều 3. Quyết định này có hiệu lực\nthi hành kể từ ngày 15 tháng 01 năm 2026.",
+        "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày 01/02/2026, Quyết định số 07/2020/QĐ-UBND"
+        " ngày 26 tháng 6 năm 2020 hết hiệu lực kể từ ngày Quyết định này có hiệu lực.",
+    )
+    assert str(effective_date(parse_text("qd-12", text))) == "01/02/2026"

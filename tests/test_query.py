@@ -493,3 +493,23 @@ def test_a_type_asked_about_names_no_document(corpus: Corpus) -> None:
         "kh-pctn-dac-khu-cat-hai-2025"
     ]
     assert [d.doc_id for d in corpus.pick_documents("Công văn 410 nói gì?")] == ["cv-410-ubnd-hai-phong-2025"]
+
+
+def test_a_document_is_found_by_the_name_answers_give_it() -> None:
+    """A document whose number could not be read is named by its file ('Nghị quyết (tệp …)'):
+    a question using that name is about that document."""
+    from assistant.compose.common import doc_name
+    from assistant.documents import parse_text
+
+    doc = parse_text(
+        "ab12cd34ef",
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH X\n\nNGHỊ QUYẾT\nVề việc A\n\nĐiều 1. Giao Ủy ban nhân dân tỉnh thực hiện.\n",
+    )
+    other = parse_text(
+        "zz98yy76xx",
+        "ỦY BAN NHÂN DÂN\nTỈNH Y\n\nQUYẾT ĐỊNH\nVề việc B\n\nĐiều 1. Giao Sở Tài chính thực hiện.\n",
+    )
+    corpus = Corpus.from_documents([doc, other])
+    assert [d.doc_id for d in corpus.pick_documents(f"{doc_name(doc)} giao nhiệm vụ cho ai?")] == [
+        "ab12cd34ef"
+    ]

@@ -83,7 +83,7 @@ def _signer(doc: Document, cites: CitationSet, question: str, data: list[dict[st
     if not s or not s.name or not sec:
         return ""
     cid = cites.add(doc, sec.label, sec.title, s.name, s.line_end, s.line_end)
-    authority = ", ".join(s.authority)
+    authority = f" ({', '.join(s.authority)})" if s.authority else ""
     data.append({"doc": doc.doc_id, "signer": s.name, "title": s.title, "authority": s.authority})
     return say(
         "answer_signer",

@@ -163,7 +163,8 @@ def answer_which_agency(corpus: Corpus, question: str) -> Answer | None:
     picked = corpus.pick_documents(question)
     scope = {d.doc_id for d in picked} if picked and len(picked) < len(corpus.docs) else set(corpus.docs)
     # the words that name the document are not the task asked about ('Thông báo 39693 giao ... ?')
-    naming = set(syllables(" ".join(f"{d.doc_type} {d.number} {d.place}" for d in picked)))
+    # (and the name answers give it: 'Nghị quyết (tệp …, không đọc được số)')
+    naming = set(syllables(" ".join(f"{d.doc_type} {d.number} {d.place} {doc_name(d)}" for d in picked)))
     want = set(syllables(question)) - _QUESTION_WORDS - naming
     if not want and picked and len(scope) < len(corpus.docs):
         return _agencies_of_documents(corpus, [d for d in picked if d.doc_id in scope])
