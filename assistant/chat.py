@@ -25,7 +25,7 @@ from assistant.compose.document import answer_document, answer_mentions, answer_
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
-from assistant.compose.sections import answer_outline, answer_sections, section_labels
+from assistant.compose.sections import answer_missing_section, answer_outline, answer_sections, section_labels
 from assistant.compose.tasks import (
     answer_agency_tasks,
     answer_loosely_named,
@@ -335,6 +335,8 @@ class ChatService:
             if route.intent == "unknown_agency":
                 return self._unknown_agency(question, route.params["name"])
         if route.kind == "document":
+            if route.intent == "missing_section":
+                return answer_missing_section(corpus, route.params["labels"], route.params["in"])
             if route.intent == "phrase_mentions":
                 return answer_phrase_mentions(corpus, question) or self._passage(question)
             if route.intent == "mentions":

@@ -238,7 +238,15 @@ class Corpus:
         words = set(re.findall(r"[\w]+", q))
         numbers = set(re.findall(r"(?<![\d/])\d+(?![\d/])", q))
         scored: list[tuple[int, Document]] = []
+        asked_numbers = set(doc_numbers(question))
         for d, num, head, doc_type, place, tail in self._naming:
+            if (
+                asked_numbers
+                and num
+                and num.upper() not in asked_numbers
+                and any(n.split("/")[1:] == num.upper().split("/")[1:] for n in asked_numbers)
+            ):
+                continue  # 'Nghị quyết 74/2025/NQ-HĐND': not the one numbered 56/2025/NQ-HĐND
             score = 0
             if len(d.doc_id) >= 6 and fold(d.doc_id) in q:
                 score += 6  # named by its file, as answers name a document whose number was not read

@@ -15,7 +15,7 @@ from assistant import scoring
 from assistant.compose.across import COMMON, MENTIONED, ORDER
 from assistant.compose.cells import find_cells
 from assistant.compose.document import PERSON
-from assistant.compose.sections import OUTLINE, WHO, find_sections, sections_by_title
+from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
 from assistant.corpus import Corpus
 from assistant.query import CODE, needs_engine, understand
 from assistant.text import expand_abbreviations, fold, plain, squash, syllables
@@ -189,6 +189,9 @@ def detect(question: str, corpus: Corpus) -> Route:
     sections = [] if other_type else find_sections(corpus, question) or sections_by_title(corpus, question)
     if sections:
         return Route("document", "section", {"sections": sections})
+    missing, in_docs = ([], []) if other_type else missing_sections(corpus, question)
+    if missing:  # 'Phụ lục IV của công văn 410' when it has three: said, not another passage
+        return Route("document", "missing_section", {"labels": missing, "in": in_docs})
     # across documents: which was issued later, which agencies several of them give tasks to
     if ORDER.search(q):
         return Route("document", "order", {})

@@ -513,3 +513,23 @@ def test_a_document_is_found_by_the_name_answers_give_it() -> None:
     assert [d.doc_id for d in corpus.pick_documents(f"{doc_name(doc)} giao nhiệm vụ cho ai?")] == [
         "ab12cd34ef"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("Phụ lục IV của công văn 410 nói gì?", ["Phụ lục IV"]),
+        ("Mục 15 phần II của kế hoạch nói gì?", ["II.15"]),
+        ("Điều 30 quy định gì?", ["Điều 30"]),
+    ],
+)
+def test_a_section_the_document_lacks_is_not_found(corpus: Corpus, question: str, missing: list[str]) -> None:
+    a = ChatService(corpus, None).ask(question)
+    assert a.kind == "not_found" and a.data["missing_sections"] == missing, a.answer
+    assert "Phụ lục III" in a.answer or "III" in a.answer  # what the document has instead
+
+
+def test_a_bare_item_number_is_not_a_missing_label(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Mục 3 gồm những gì?")
+    assert "missing_sections" not in a.data
+    assert ChatService(corpus, None).ask("Phụ lục III của công văn 410 gồm những gì?").kind != "not_found"

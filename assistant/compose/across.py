@@ -185,7 +185,7 @@ def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:
 MENTIONED = re.compile(
     r"^(?:nhung |cac )?(?P<x>.+?) (?:duoc |co )?(?:nhac (?:den|toi)|de cap(?: den| toi)?|xuat hien|co ten)"
     r" (?:trong |o )?(?:nhung |cac )?(?:van ban|tai lieu) nao\b"
-    r"|^(?:nhung |cac )?(?:van ban|tai lieu) nao (?:co )?(?:nhac (?:den|toi)|de cap(?: den| toi)?|noi (?:den|ve)|co ten) (?P<y>.+?)$"
+    r"|^(?:nhung |cac )?(?:van ban|tai lieu) nao (?:co )?(?:nhac (?:den|toi)|co ten) (?P<y>.+?)$"
 )
 MAX_MENTIONS = 10
 _PERSON_TITLE = re.compile(

@@ -79,11 +79,43 @@ def _upper_roman(label: str) -> str:
     return head + ("." + rest if rest else "")
 
 
-def find_sections(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
-    """The sections a question names, in the documents it names (or any that has the label)."""
+def _named_labels(question: str) -> list[str]:
     labels = section_labels(question)
     for m in re.finditer(r"\bphu luc (?:so )?([ivx]{1,5}|\d{1,2})\b", fold(question)):
         labels.append(appendix_label(m.group(1)))  # 'Phụ lục II', 'phụ lục số 01'
+    return labels
+
+
+def missing_sections(corpus: Corpus, question: str) -> tuple[list[str], list[Document]]:
+    """Labels a question names with a section word ('Phụ lục IV', 'mục 15 phần II', 'Điều 30') that
+    no document it is about has, and those documents; ([], []) when every label exists somewhere."""
+    if not re.search(r"\b(phu luc|muc|phan|dieu|khoan|chuong|diem)\b", fold(question)):
+        return [], []
+    # a bare 'mục 3' is some part's item 3, not a label to be missing; 'II.15', 'Phụ lục IV', 'Điều 30' are
+    labels = [lb for lb in _named_labels(question) if not lb.isdigit()]
+    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    missing = [lb for lb in labels if not any(d.section(lb) is not None for d in docs)]
+    return (missing, docs) if missing and len(missing) == len(labels) else ([], [])
+
+
+def answer_missing_section(corpus: Corpus, labels: list[str], docs: list[Document]) -> Answer:
+    """'Phụ lục IV của công văn 410 nói gì?' when it has three: not found, with what it has."""
+    have = []
+    for d in docs[:3]:
+        tops = [s.label for s in d.sections if s.kind != "header"]
+        if tops:
+            shown = ", ".join(tops[:12]) + (f" và {len(tops) - 12} mục khác" if len(tops) > 12 else "")
+            have.append(f"- {doc_name(d)}: {shown}")
+    names = ", ".join(labels)
+    text = f"Không có **{names}** trong {'các văn bản đang tra cứu' if len(docs) > 1 else doc_name(docs[0])}."
+    if have:
+        text += " Các mục, phụ lục của văn bản:\n\n" + "\n".join(have)
+    return Answer(answer=text, kind="not_found", data={"missing_sections": labels})
+
+
+def find_sections(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
+    """The sections a question names, in the documents it names (or any that has the label)."""
+    labels = _named_labels(question)
     if not labels:
         return []
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
