@@ -389,6 +389,53 @@ def _cells(lines: list[str], start: int, end: int) -> list[tuple[int, int] | Non
     return out
 
 
+_PLACE_DATE_CELL = re.compile(r"^[^,\d]{2,40},\s*ngày\b", re.IGNORECASE)
+
+
+def _layout_cell(lines: list[str], cell: tuple[int, int]) -> bool:
+    """A cell of the header or signature laid out side by side: the motto, 'Số: 12/...', the place
+    and date, 'Nơi nhận:', a signature authority ('KT. CHỦ TỊCH'). Judged on the cell's first line."""
+    p = _plain(" ".join(lines[cell[0] : cell[1] + 1]))
+    return bool(
+        _MOTTO.search(p)
+        or _SIGNATURE_AUTHORITY.match(p)
+        or re.match(r"^(?:Nơi nhận|Kính gửi)\s*:", p)
+        or (re.match(r"^Số\s*:?\s*\d", p) and len(p) < 80)
+        or _PLACE_DATE_CELL.match(p)
+    )
+
+
+def _segments(lines: list[str], cells: list[tuple[int, int] | None]) -> list[list[tuple[int, int] | None]]:
+    """The tables of one run of ``|`` lines. A table's rows are ``|a|b|`` one after the other, so two
+    tables meet at a single ``|`` followed by text: the text between them (a title, a caption) is no
+    cell. Where that happens is seen after a cell of the header or signature layout (the website puts
+    the document's header, its signature and the appendix's table in one run): the layout table ends
+    there (unless the next cell is of the layout too: 'Số:' then the date), the next text is outside
+    any table, and the next table starts at the pipe after it."""
+    segments: list[list[tuple[int, int] | None]] = []
+    cur: list[tuple[int, int] | None] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        cur.append(c)
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        if (
+            c is not None
+            and nxt is not None
+            and k + 2 < len(cells)
+            and _layout_cell(lines, c)
+            and not _layout_cell(lines, nxt)
+        ):
+            segments.append(cur)
+            cur = []
+            k += 2  # the text after the layout table is no cell
+            continue
+        k += 1
+    if cur:
+        segments.append(cur)
+    return segments
+
+
 def _is_layout_block(lines: list[str], cells: list[tuple[int, int] | None]) -> bool:
     """The header, signature or recipients laid out side by side, not a table of data."""
     for c in cells:
@@ -472,25 +519,25 @@ def read_layout(lines: list[str]) -> Layout:
 
     lo, hi = max(start, top), tail if tail is not None else n
     for bstart, bend in _pipe_blocks(lines, lo, hi):
-        cells = _cells(lines, bstart, bend)
-        if _is_layout_block(lines, cells):
-            continue
-        rows = _rows(lines, cells)
-        if len(rows) < 2:
-            continue
-        table = PipeTable([], [])
-        for row in rows:
-            present = [c for c in row if c is not None]
-            r0, r1 = present[0][0], present[-1][1]
-            table.rows.append([_plain(" ".join(lines[c[0] : c[1] + 1])) if c else "" for c in row])
-            table.spans.append((r0 + 1, r1 + 1))
-            # the row is one logical line: its cells with the pipes between them, as the file has them
-            text[r0] = squash(" | ".join(" ".join(lines[c[0] : c[1] + 1]) if c else "" for c in row))
-            end[r0] = r1 + 1
-            for k in range(r0, r1 + 1):
-                owner[k] = r0 + 1
-                table_line[k] = True
-        tables.append(table)
+        for cells in _segments(lines, _cells(lines, bstart, bend)):
+            if _is_layout_block(lines, cells):
+                continue
+            rows = _rows(lines, cells)
+            if len(rows) < 2:
+                continue
+            table = PipeTable([], [])
+            for row in rows:
+                present = [c for c in row if c is not None]
+                r0, r1 = present[0][0], present[-1][1]
+                table.rows.append([_plain(" ".join(lines[c[0] : c[1] + 1])) if c else "" for c in row])
+                table.spans.append((r0 + 1, r1 + 1))
+                # the row is one logical line: its cells with the pipes between them, as the file has them
+                text[r0] = squash(" | ".join(" ".join(lines[c[0] : c[1] + 1]) if c else "" for c in row))
+                end[r0] = r1 + 1
+                for k in range(r0, r1 + 1):
+                    owner[k] = r0 + 1
+                    table_line[k] = True
+            tables.append(table)
 
     width = _wrap_width([lines[k] for k in range(n) if not skip[k] and not table_line[k]])
     cur = -1  # 0-based start of the open logical line
