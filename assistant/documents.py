@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from assistant.errors import CorpusError
@@ -927,48 +928,74 @@ class _Parser:
         self.doc.tables.append(
             Table(label, header, rows, [ln for ln, _ in block[1:]], block[0][0], block[-1][0])
         )
-        cols = _score_columns(header)
-        if cols is None:
-            return
-        c_stt, c_title, c_max, c_award, c_ded = cols
-        for (ln, cells), raw in zip(
-            block[1:], (self.layout.text[ln - 1] for ln, _ in block[1:]), strict=True
-        ):
+        # the column names may sit on the second or third row, under a title row spanning the table
+        for h in range(min(3, len(block))):
+            cols = _score_columns([clean_line(c) for c in block[h][1]])
+            if cols is not None:
+                self._criteria(label, cols, block[h + 1 :])
+                return
+
+    def _criteria(self, label: str, cols: _ScoreColumns, body: list[tuple[int, list[str]]]) -> None:
+        """Criteria rows of a scoring table: each row's code (its own, or built from the labels of the
+        rows above it: '1' then 'a)' is 1.a), its maximum and the points awarded where the table has
+        them. A row with criteria under it is a group: its points are the document's, kept in the
+        table, and its criteria are counted instead of it. 'Tổng ...' rows are the stated totals."""
+        found: list[tuple[int, list[str], str, str, str]] = []  # line, cells, stt, code, title
+        parents: dict[str, str] = {}  # rank -> code of the last row of that rank
+        for ln, cells in body:
 
             def cell(k: int | None, cells: list[str] = cells) -> str:
                 return clean_line(cells[k]) if k is not None and k < len(cells) else ""
 
-            content = cell(c_title)
-            m = _CODE.match(content)
-            if m:
-                mx = parse_decimal(cell(c_max))
-                if mx is None:
-                    continue
-                self.doc.criteria.append(
-                    CriterionRow(
-                        self.doc.doc_id,
-                        label,
-                        cell(c_stt),
-                        m.group("code"),
-                        m.group("title").strip(),
-                        mx,
-                        parse_decimal(cell(c_award)),
-                        parse_decimal(cell(c_ded)) if c_ded is not None else None,
-                        ln,
-                        raw,
-                    )
-                )
-            elif fold(content).startswith("tong") or fold(cell(c_stt)).startswith("tong"):
+            content, stt = cell(cols.title), cell(cols.stt)
+            if _is_total(content) or _is_total(stt) or (not content and not stt and _is_total(cell(0))):
                 self.doc.totals.append(
                     TableTotal(
                         label,
-                        parse_decimal(cell(c_max)),
-                        parse_decimal(cell(c_award)),
-                        parse_decimal(cell(c_ded)) if c_ded is not None else None,
+                        _points(cell(cols.max)),
+                        _points(cell(cols.awarded)),
+                        _points(cell(cols.deducted)) if cols.deducted is not None else None,
                         ln,
-                        raw,
+                        self.layout.text[ln - 1],
                     )
                 )
+                continue
+            own, title = _row_label(content)
+            if own is None and stt and stt != content:
+                own, _ = _row_label(stt + " ")
+            if own is None:
+                continue
+            code = _criterion_code(own, parents)
+            found.append((ln, cells, stt, code, title))
+        codes = [code for _, _, _, code, _ in found]
+        for ln, cells, stt, code, title in found:
+            mx = _points(clean_line(cells[cols.max]) if cols.max < len(cells) else "")
+            if mx is None or any(c.startswith(code + ".") for c in codes):
+                continue  # no maximum stated, or a group whose criteria are listed under it
+            award = (
+                clean_line(cells[cols.awarded])
+                if cols.awarded is not None and cols.awarded < len(cells)
+                else ""
+            )
+            ded = (
+                clean_line(cells[cols.deducted])
+                if cols.deducted is not None and cols.deducted < len(cells)
+                else ""
+            )
+            self.doc.criteria.append(
+                CriterionRow(
+                    self.doc.doc_id,
+                    label,
+                    stt,
+                    code,
+                    title,
+                    mx,
+                    _points(award),
+                    _points(ded) if cols.deducted is not None else None,
+                    ln,
+                    self.layout.text[ln - 1],
+                )
+            )
 
     # --- metadata that needs the whole document ---
     def _finish_metadata(self) -> None:
@@ -1033,25 +1060,111 @@ def _table_cells(raw: str) -> list[str] | None:
     return None
 
 
-def _score_columns(header: list[str]) -> tuple[int | None, int, int, int | None, int | None] | None:
-    f = [fold(h) for h in header]
+@dataclass(frozen=True)
+class _ScoreColumns:
+    stt: int | None
+    title: int
+    max: int
+    awarded: int | None
+    deducted: int | None
 
-    def find(*keys: str) -> int | None:
-        return next((k for k, h in enumerate(f) if any(key in h for key in keys)), None)
 
-    c_max = find("thang diem", "diem toi da")
+# Column names of scoring tables, as forms write them (folded): the maximum of a criterion, the points
+# it was given (by the appraising body first, then by the unit itself), the points taken off.
+_MAX_NAMES = (
+    "thang diem", "diem toi da", "so diem toi da", "muc diem toi da", "diem chuan", "diem quy dinh",
+    "khung diem", "diem toi da duoc cham",
+)  # fmt: skip
+_AWARDED_NAMES = (
+    ("tham dinh",),
+    ("diem danh gia", "ket qua danh gia", "diem cham", "diem dat", "dat duoc", "diem thuc te"),
+    ("tu cham", "tu danh gia", "diem tu cham"),
+)
+_DEDUCTED_NAMES = ("bi tru", "diem tru")
+_TITLE_NAMES = ("noi dung", "tieu chi", "chi tieu", "linh vuc danh gia")
+
+
+def _score_columns(header: list[str]) -> _ScoreColumns | None:
+    """Which columns of a header row hold the title, the maximum, the awarded and deducted points."""
+    f = [" ".join(re.sub(r"[^0-9a-z]+", " ", fold(h)).split()) for h in header]
+
+    def find(names: Iterable[str], taken: Iterable[int | None] = ()) -> int | None:
+        skip = set(taken)
+        for k, h in enumerate(f):
+            if k not in skip and any(re.search(rf"\b{n}\b", h) for n in names):
+                return k
+        return None
+
+    c_max = find(_MAX_NAMES)
     if c_max is None:
         return None
-    c_title = find("noi dung", "tieu chi")
+    c_title = find(_TITLE_NAMES, [c_max])
     if c_title is None:
         return None
-    return (
-        find("stt"),
-        c_title,
-        c_max,
-        find("tham dinh", "diem dat", "dat duoc", "cham"),
-        find("bi tru", "tru"),
-    )
+    c_ded = find(_DEDUCTED_NAMES, [c_max, c_title])
+    c_award = None
+    for names in _AWARDED_NAMES:
+        c_award = find(names, [c_max, c_title, c_ded])
+        if c_award is not None:
+            break
+    c_stt = find(("stt", "tt", "so tt", "ma so", "ma"), [c_max, c_title, c_award, c_ded])
+    return _ScoreColumns(c_stt, c_title, c_max, c_award, c_ded)
+
+
+_ROW_LABEL = re.compile(
+    r"^(?:(?P<letter_code>[A-Z](?:\.\d{1,2}){1,5})\.?"  # A.1.2 (the corpus's codes)
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,4})\.?"  # 1.2 / 1.2.
+    r"|(?P<number>\d{1,3})[.)]?"  # 1 / 1. / 1)
+    r"|(?P<roman>[IVX]{1,5})[.)]?"  # I. / II
+    r"|(?P<group>[A-HK-UY-Z])[.)]?"  # A / B. (a group letter, not a Roman digit)
+    r"|(?P<point>[a-zđ])\)"  # a)
+    r")\s+(?P<title>.*)$"
+)
+
+
+def _row_label(content: str) -> tuple[tuple[str, str] | None, str]:
+    """('dotted', '1.2'), ('point', 'a') ... and the title after it; (None, content) without a label.
+
+    Inside a title cell a bare number needs its dot ('1. Công tác ...', not '100% cơ quan ...')."""
+    m = _ROW_LABEL.match(content + " ") if content else None
+    if not m:
+        return None, content
+    kind = next(k for k in ("letter_code", "dotted", "number", "roman", "group", "point") if m.group(k))
+    value = m.group(kind)
+    rest = m.group("title").strip()
+    if kind in {"number", "roman", "group"} and rest and not re.match(rf"^{re.escape(value)}[.)]", content):
+        return None, content  # '2 năm liên tục' is no label
+    return (kind, value), rest or content
+
+
+def _criterion_code(label: tuple[str, str], parents: dict[str, str]) -> str:
+    """The code of a row: its own when absolute (A.1.2, I, B), else under the rows above it."""
+    kind, value = label
+    if kind in {"letter_code", "roman", "group"}:
+        parents.clear()
+        parents["top"] = value
+        return value
+    top = parents.get("top")
+    if kind in {"number", "dotted"}:
+        code = f"{top}.{value}" if top else value
+        parents.pop("point", None)
+        parents["item"] = code
+        return code
+    parent = parents.get("item") or top
+    return f"{parent}.{value}" if parent else value
+
+
+def _is_total(cell: str) -> bool:
+    """'Tổng điểm', 'Tổng cộng', 'TỔNG SỐ', 'Cộng': a totals row, never a criterion."""
+    k = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(cell)).split())
+    return k.startswith("tong") or k == "cong" or k.startswith("cong diem")
+
+
+def _points(cell: str) -> Decimal | None:
+    """'2,50', '10 điểm', '(03 điểm)', 'Tối đa 03 điểm' -> the number; None when the cell states none."""
+    s = re.sub(r"[*_()]", " ", cell)
+    s = re.sub(r"(?i)\b(?:tối đa|điểm)\b", " ", s).strip().rstrip(".").replace("−", "-")
+    return parse_decimal(s) if re.fullmatch(r"-?\s*\d+(?:[.,]\d+)*", s) else None
 
 
 # --- what could not be read ----------------------------------------------------------------------
