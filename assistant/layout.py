@@ -395,7 +395,7 @@ _PLACE_DATE_CELL = re.compile(r"^[^,\d]{2,40},\s*ngày\b", re.IGNORECASE)
 def _layout_cell(lines: list[str], cell: tuple[int, int]) -> bool:
     """A cell of the header or signature laid out side by side: the motto, 'Số: 12/...', the place
     and date, 'Nơi nhận:', a signature authority ('KT. CHỦ TỊCH'). Judged on the cell's first line."""
-    p = _plain(" ".join(lines[cell[0] : cell[1] + 1]))
+    p = squash(_EMPHASIS.sub("", " ".join(lines[cell[0] : cell[1] + 1])))  # 'ng**ày' is 'ngày'
     return bool(
         _MOTTO.search(p)
         or _SIGNATURE_AUTHORITY.match(p)
@@ -405,18 +405,56 @@ def _layout_cell(lines: list[str], cell: tuple[int, int]) -> bool:
     )
 
 
+def _blank_around(lines: list[str], cell: tuple[int, int]) -> bool:
+    """Is there a blank line between the ``|`` before the cell and the ``|`` after it?"""
+    a = cell[0] - 1
+    while a > 0 and not _PIPE.match(lines[a]):
+        a -= 1
+    z = cell[1] + 1
+    while z < len(lines) and not _PIPE.match(lines[z]):
+        z += 1
+    return any(not lines[k].strip() for k in range(a + 1, z))
+
+
+def _cell_text(lines: list[str], cell: tuple[int, int]) -> str:
+    return fold(_plain(" ".join(lines[cell[0] : cell[1] + 1])))
+
+
+def _is_heading_cell(lines: list[str], cell: tuple[int, int]) -> bool:
+    """'*2. Các dự án nhà máy thủy điện*', '**II. THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ**': a numbered heading
+    written in emphasis from end to end, standing between two tables."""
+    raw = " ".join(x.strip() for x in lines[cell[0] : cell[1] + 1])
+    return raw.startswith(("*", "_")) and raw.endswith(("*", "_")) and bool(_OPENS.match(raw))
+
+
 def _segments(lines: list[str], cells: list[tuple[int, int] | None]) -> list[list[tuple[int, int] | None]]:
     """The tables of one run of ``|`` lines. A table's rows are ``|a|b|`` one after the other, so two
     tables meet at a single ``|`` followed by text: the text between them (a title, a caption) is no
-    cell. Where that happens is seen after a cell of the header or signature layout (the website puts
-    the document's header, its signature and the appendix's table in one run): the layout table ends
-    there (unless the next cell is of the layout too: 'Số:' then the date), the next text is outside
-    any table, and the next table starts at the pipe after it."""
+    cell. It is seen where that text holds a blank line (no cell of the website's tables does: 374
+    of 24112 cells of ../shared/realdocs read that way, every one a heading or a form's title);
+    where the first column's name comes again ('STT'), a numbered heading in emphasis just before it
+    being the next table's title; and after a cell of the header or signature layout (the website
+    puts the document's header, its signature and the appendix's table in one run): the layout table
+    ends there (unless the next cell is of the layout too: 'Số:' then the date), the next text is
+    outside any table, and the next table starts at the pipe after it."""
     segments: list[list[tuple[int, int] | None]] = []
     cur: list[tuple[int, int] | None] = []
     k = 0
     while k < len(cells):
         c = cells[k]
+        if c is not None and _blank_around(lines, c):
+            if cur:
+                segments.append(cur)
+            cur = []
+            k += 1  # a blank line never stands in a cell: text between two tables
+            continue
+        first = next((x for x in cur if x is not None), None)
+        if c is not None and first is not None and _cell_text(lines, c) == _cell_text(lines, first):
+            # the first column's name again ('STT'): a new table; a heading just before it is no cell
+            prev = cur.pop() if cur and cur[-1] is not None and _is_heading_cell(lines, cur[-1]) else None
+            del prev
+            segments.append(cur)
+            cur = []
         cur.append(c)
         nxt = cells[k + 1] if k + 1 < len(cells) else None
         if (
@@ -436,6 +474,9 @@ def _segments(lines: list[str], cells: list[tuple[int, int] | None]) -> list[lis
     return segments
 
 
+_NUMBERED_HEADING = re.compile(r"^[\s*_]*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*[*_]*\s*[^\W\d]")
+
+
 def _is_layout_block(lines: list[str], cells: list[tuple[int, int] | None]) -> bool:
     """The header, signature or recipients laid out side by side, not a table of data."""
     for c in cells:
@@ -452,6 +493,8 @@ def _is_layout_block(lines: list[str], cells: list[tuple[int, int] | None]) -> b
             ):
                 return True
     texts = [c for c in cells if c is not None]
+    if texts and _NUMBERED_HEADING.match(" ".join(lines[texts[0][0] : texts[0][1] + 1])):
+        return True  # a form laid out in a table ('1. Hàng hóa đề nghị ...:' | its answer): text, not data
     return len(texts) <= 2
 
 
