@@ -933,9 +933,10 @@ class _Parser:
         )
         # the column names may sit on the second or third row, under a title row spanning the table
         for h in range(min(3, len(block))):
-            cols = _score_columns([clean_line(c) for c in block[h][1]])
+            names = [clean_line(c) for c in block[h][1]]
+            cols = _score_columns(names)
             if cols is not None:
-                self._criteria(label, cols, block[h + 1 :])
+                self._criteria(label, cols, block[h + 1 :], names=names)
                 return
 
     def _criteria(
@@ -944,6 +945,7 @@ class _Parser:
         cols: _ScoreColumns,
         body: list[tuple[int, list[str]]],
         raws: dict[int, str] | None = None,
+        names: list[str] | None = None,
     ) -> None:
         """Criteria rows of a scoring table: each row's code (its own, or built from the labels of the
         rows above it: '1' then 'a)' is 1.a), its maximum and the points awarded where the table has
@@ -977,6 +979,14 @@ class _Parser:
             code = _criterion_code(own, parents)
             found.append((ln, cells, stt, code, title))
         codes = [code for _, _, _, code, _ in found]
+        columns = {}  # the table's own names of its point columns
+        for field_name, k in (
+            ("max_column", cols.max),
+            ("awarded_column", cols.awarded),
+            ("deducted_column", cols.deducted),
+        ):
+            if names and k is not None and k < len(names) and names[k]:
+                columns[field_name] = names[k]
         for ln, cells, stt, code, title in found:
             mx = _points(clean_line(cells[cols.max]) if cols.max < len(cells) else "")
             if mx is None or any(c.startswith(code + ".") for c in codes):
@@ -1003,6 +1013,7 @@ class _Parser:
                     _points(ded) if cols.deducted is not None else None,
                     ln,
                     (raws or {}).get(ln) or self.layout.text[ln - 1],
+                    **columns,
                 )
             )
 
@@ -1074,7 +1085,7 @@ class _Parser:
             self.doc.tables.append(
                 Table(label_at, names, [c for _, c in body], [ln for ln, _ in body], i, end)
             )
-            self._criteria(label_at, cols, body, raws)
+            self._criteria(label_at, cols, body, raws, names=names)
             taken.update(range(i, end + 1))
             i = end + 1
 

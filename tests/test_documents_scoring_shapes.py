@@ -209,3 +209,15 @@ def test_criteria_of_two_documents_stay_apart() -> None:
         ("kh-a", "Phụ lục II", D(15)),
         ("kh-b", "Phụ lục III", D(10)),
     ]
+
+
+def test_figures_name_the_tables_own_columns() -> None:
+    """A sum over a 'Điểm tối đa' / 'Điểm tự chấm' table says so, not the corpus's 'Thang điểm'."""
+    doc = parse_text("kh-12", ONE_LINE)
+    line = score_by_appendix(doc.criteria, doc.totals)[0]
+    assert line.max_points.basis.startswith("tổng cột Điểm tối đa của 2 tiêu chí")
+    assert line.awarded_points.basis.startswith("tổng cột Điểm tự chấm của 2 tiêu chí")
+    mixed = [*doc.criteria, *parse_text("kh-b", NAMED_COLUMNS).criteria]
+    assert score_by_appendix(mixed, {"kh-12": doc.totals, "kh-b": []})[1].max_points.basis.startswith(
+        "tổng cột Điểm chuẩn"
+    )
