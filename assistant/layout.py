@@ -295,6 +295,24 @@ def _open_bold(s: str) -> bool:
     return s.count("**") % 2 == 1
 
 
+def _open_italic(s: str) -> bool:
+    """True if the line leaves a ``*italic*`` span open ('*Thành phố Hồ Chí')."""
+    return re.sub(r"\*\*", "", s).count("*") % 2 == 1
+
+
+def _italic_closes(lines: list[str], k: int) -> bool:
+    """Does line ``k`` or one of the two after it close the italic span open before it, with no blank
+    line, ``|`` or new element between? ('*Thành phố Hồ Chí' / 'Minh, ngày 18 tháng 11 năm 2025*':
+    the place and date wrapped in the header's cell.) A stray '*' left open joins nothing."""
+    for q in range(k, min(k + 3, len(lines))):
+        s = lines[q]
+        if not s.strip() or _PIPE.match(s) or (q > k and _OPENS.match(s)):
+            return False
+        if _open_italic(s):
+            return True
+    return False
+
+
 def _wrap_width(lines: list[str]) -> int:
     """The width the file was hard-wrapped at (0 if it was not): long lines followed by a lowercase start."""
     widths = [
@@ -585,14 +603,15 @@ def read_layout(lines: list[str]) -> Layout:
     width = _wrap_width([lines[k] for k in range(n) if not skip[k] and not table_line[k]])
     cur = -1  # 0-based start of the open logical line
     bold = False
+    italic = False
     blank_run = 0
     for k in range(n):
         raw = lines[k]
         if skip[k] or table_line[k]:
-            cur, bold = -1, False
+            cur, bold, italic = -1, False, False
             continue
         if _PIPE.match(raw) or _RULE.match(raw):
-            cur, bold = -1, False
+            cur, bold, italic = -1, False, False
             continue
         if _EMPHASIS_ONLY.match(raw):
             if raw.strip():
@@ -601,24 +620,28 @@ def read_layout(lines: list[str]) -> Layout:
                     cur = -1 if cur >= 0 and not _MARK_ONLY.match(text[cur]) else cur
             else:
                 blank_run += 1
-                bold = False  # emphasis never runs across a blank line
+                bold = italic = False  # emphasis never runs across a blank line
             continue
         if cur >= 0:
             prev_last = lines[end[cur] - 1]
             joined = blank_run == 0 or (
                 blank_run == 1 and (_MARK_ONLY.match(text[cur]) or (_plain(raw)[:1].islower() and not bold))
             )
-            if joined and _continues(text[cur], prev_last, raw, width, bold):
+            span = bold or (italic and blank_run == 0 and _italic_closes(lines, k))
+            if joined and _continues(text[cur], prev_last, raw, width, span):
                 text[cur] = squash(text[cur] + " " + raw)
                 end[cur] = k + 1
                 owner[k] = cur + 1
                 if _open_bold(raw):
                     bold = not bold
+                if _open_italic(raw):
+                    italic = not italic
                 blank_run = 0
                 continue
         cur = k
         text[k] = squash(raw) if "\t" not in raw else raw.strip("\n")
         owner[k] = k + 1
         bold = bold != _open_bold(raw)  # a span left open by the line before closes here
+        italic = italic != _open_italic(raw)  # the span runs on over lines cut apart ('Điều 104 ...')
         blank_run = 0
     return Layout(text, end, regions, meta, tables, owner)
