@@ -221,3 +221,25 @@ def test_figures_name_the_tables_own_columns() -> None:
     assert score_by_appendix(mixed, {"kh-12": doc.totals, "kh-b": []})[1].max_points.basis.startswith(
         "tổng cột Điểm chuẩn"
     )
+
+
+# --- a Word table (cells joined by tabs, as readers.py writes .docx rows), column names one row down
+WORD_TABLE = (
+    HEAD
+    + "**PHỤ LỤC V**\n"
+    + "BẢNG ĐIỂM CHI TIẾT\t\t\t\n"
+    + "STT\tTiêu chí đánh giá\tĐiểm tối đa\tĐiểm thẩm định\n"
+    + "A\tCông tác chỉ đạo\t5\t4\n"
+    + "A.1\tBan hành văn bản chỉ đạo\t2\t2\n"
+    + "A.2\tKiểm tra, đôn đốc\t3\t2\n"
+    + "B\tKết quả thực hiện\t5\t5\n"
+    + "\tTổng cộng\t10\t9\n"
+)
+
+
+def test_word_table_with_a_title_row_above_the_column_names() -> None:
+    doc = parse_text("kh-12", WORD_TABLE)
+    # A has criteria under it: a group; B has none: a criterion of its own
+    assert rows(doc) == [("A.1", D(2), D(2)), ("A.2", D(3), D(2)), ("B", D(5), D(5))]
+    assert [(t.max_points, t.awarded_points) for t in doc.totals] == [(D(10), D(9))]
+    assert doc.criteria[0].line == line_of(WORD_TABLE, "A.1\tBan hành văn bản chỉ đạo\t2\t2")
