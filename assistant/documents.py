@@ -12,7 +12,9 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import CorpusError
 from assistant.layout import read_layout
@@ -315,6 +317,8 @@ class _Parser:
         if sig:
             self._signature(*sig)
         self._appendices()
+        self._criteria_in_lines()
+        self._criteria_in_text()
         self._finish_metadata()
         self.doc.sections.sort(key=lambda s: s.line_start)
         self.doc.warnings = reading_warnings(self.doc)
@@ -927,48 +931,302 @@ class _Parser:
         self.doc.tables.append(
             Table(label, header, rows, [ln for ln, _ in block[1:]], block[0][0], block[-1][0])
         )
-        cols = _score_columns(header)
-        if cols is None:
-            return
-        c_stt, c_title, c_max, c_award, c_ded = cols
-        for (ln, cells), raw in zip(
-            block[1:], (self.layout.text[ln - 1] for ln, _ in block[1:]), strict=True
-        ):
+        # the column names may sit on the second or third row, under a title row spanning the table
+        for h in range(min(3, len(block))):
+            names = [clean_line(c) for c in block[h][1]]
+            cols = _score_columns(names)
+            if cols is not None:
+                self._criteria(label, cols, block[h + 1 :], names=names)
+                return
+
+    def _criteria(
+        self,
+        label: str,
+        cols: _ScoreColumns,
+        body: list[tuple[int, list[str]]],
+        raws: dict[int, str] | None = None,
+        names: list[str] | None = None,
+    ) -> None:
+        """Criteria rows of a scoring table: each row's code (its own, or built from the labels of the
+        rows above it: '1' then 'a)' is 1.a), its maximum and the points awarded where the table has
+        them. A row with criteria under it is a group: its points are the document's, kept in the
+        table, and its criteria are counted instead of it. 'Tổng ...' rows are the stated totals."""
+        found: list[tuple[int, list[str], str, str, str]] = []  # line, cells, stt, code, title
+        parents: dict[str, str] = {}  # rank -> code of the last row of that rank
+        for ln, cells in body:
 
             def cell(k: int | None, cells: list[str] = cells) -> str:
                 return clean_line(cells[k]) if k is not None and k < len(cells) else ""
 
-            content = cell(c_title)
-            m = _CODE.match(content)
-            if m:
-                mx = parse_decimal(cell(c_max))
-                if mx is None:
-                    continue
-                self.doc.criteria.append(
-                    CriterionRow(
-                        self.doc.doc_id,
-                        label,
-                        cell(c_stt),
-                        m.group("code"),
-                        m.group("title").strip(),
-                        mx,
-                        parse_decimal(cell(c_award)),
-                        parse_decimal(cell(c_ded)) if c_ded is not None else None,
-                        ln,
-                        raw,
-                    )
-                )
-            elif fold(content).startswith("tong") or fold(cell(c_stt)).startswith("tong"):
+            content, stt = cell(cols.title), cell(cols.stt)
+            if _is_total(content) or _is_total(stt) or (not content and not stt and _is_total(cell(0))):
                 self.doc.totals.append(
                     TableTotal(
                         label,
-                        parse_decimal(cell(c_max)),
-                        parse_decimal(cell(c_award)),
-                        parse_decimal(cell(c_ded)) if c_ded is not None else None,
+                        _points(cell(cols.max)),
+                        _points(cell(cols.awarded)),
+                        _points(cell(cols.deducted)) if cols.deducted is not None else None,
                         ln,
-                        raw,
+                        (raws or {}).get(ln) or self.layout.text[ln - 1],
                     )
                 )
+                continue
+            own, title = _row_label(content)
+            if own is None and stt and stt != content:
+                own, _ = _row_label(stt + " ")
+            if own is None:
+                continue
+            code = _criterion_code(own, parents)
+            found.append((ln, cells, stt, code, title))
+        codes = [code for _, _, _, code, _ in found]
+        columns = {}  # the table's own names of its point columns
+        for field_name, k in (
+            ("max_column", cols.max),
+            ("awarded_column", cols.awarded),
+            ("deducted_column", cols.deducted),
+        ):
+            if names and k is not None and k < len(names) and names[k]:
+                columns[field_name] = names[k]
+        for ln, cells, stt, code, title in found:
+            mx = _points(clean_line(cells[cols.max]) if cols.max < len(cells) else "")
+            if mx is None or any(c.startswith(code + ".") for c in codes):
+                continue  # no maximum stated, or a group whose criteria are listed under it
+            award = (
+                clean_line(cells[cols.awarded])
+                if cols.awarded is not None and cols.awarded < len(cells)
+                else ""
+            )
+            ded = (
+                clean_line(cells[cols.deducted])
+                if cols.deducted is not None and cols.deducted < len(cells)
+                else ""
+            )
+            self.doc.criteria.append(
+                CriterionRow(
+                    self.doc.doc_id,
+                    label,
+                    stt,
+                    code,
+                    title,
+                    mx,
+                    _points(award),
+                    _points(ded) if cols.deducted is not None else None,
+                    ln,
+                    (raws or {}).get(ln) or self.layout.text[ln - 1],
+                    **columns,
+                )
+            )
+
+    # --- scoring tables whose cells lost their separators: one cell per line, or a row on one line ---
+    def _line_header(self, i: int, taken: set[int]) -> tuple[list[str], int] | None:
+        """Column names written one per line from line ``i`` ('STT' / 'Tiêu chí' / 'Điểm tối đa' /
+        'Điểm tự chấm'), or on one line; return the names and the header's last line."""
+        first = clean_line(self.lines[i - 1])
+        if not first or len(first) > 60 or i in taken:
+            return None
+        names = _names_in_line(first)
+        if names and _score_columns(names):
+            return names, i
+        cells: list[str] = []
+        j = i
+        while j <= self.n and len(cells) < 8 and j not in taken:
+            s = clean_line(self.lines[j - 1])
+            if s:
+                if len(s) > 40 or _points(s) is not None or not _is_column_name(s):
+                    break
+                cells.append(s)
+                if len(cells) >= 2 and _score_columns(cells):
+                    # take the point columns that follow too ('Điểm tự chấm' after 'Điểm tối đa')
+                    k = j + 1
+                    while k <= self.n and k not in taken:
+                        t = clean_line(self.lines[k - 1])
+                        if t and not (len(t) <= 40 and _is_column_name(t) and _points(t) is None):
+                            break
+                        if t:
+                            cells.append(t)
+                            j = k
+                        k += 1
+                    return cells, j
+            j += 1
+        return None
+
+    def _criteria_in_lines(self) -> None:
+        taken: set[int] = set()
+        for t in self.doc.tables:
+            taken.update(range(t.line_start, t.line_end + 1))
+        i = 1
+        while i <= self.n:
+            found = self._line_header(i, taken)
+            if found is None:
+                i += 1
+                continue
+            names, last = found
+            cols = _score_columns(names)
+            assert cols is not None
+            kinds = [k for k in (cols.max, cols.awarded, cols.deducted) if k is not None]
+            order = sorted(kinds)  # the point columns in the order the header writes them
+            rows, raws, end = self._line_rows(last + 1, len(order), taken)
+            if not rows:
+                i = last + 1
+                continue
+            width = len(names)
+            body: list[tuple[int, list[str]]] = []
+            for ln, label, title, pts in rows:
+                cells = [""] * width
+                if cols.stt is not None:
+                    cells[cols.stt] = label
+                    cells[cols.title] = title
+                else:
+                    cells[cols.title] = f"{label} {title}".strip()
+                for col, value in zip(order, pts, strict=False):
+                    cells[col] = value
+                body.append((ln, cells))
+            label_at = self._label_at(i)
+            self.doc.tables.append(
+                Table(label_at, names, [c for _, c in body], [ln for ln, _ in body], i, end)
+            )
+            self._criteria(label_at, cols, body, raws, names=names)
+            taken.update(range(i, end + 1))
+            i = end + 1
+
+    def _line_rows(
+        self, start: int, k: int, taken: set[int]
+    ) -> tuple[list[tuple[int, str, str, list[str]]], dict[int, str], int]:
+        """Rows after a header of ``k`` point columns: a label ('1', 'a)', 'A.1.2') opens a row, text
+        lines are its title, numbers its points (on their own lines, or at the end of the label's
+        line: 'a) Kết quả ... 2,50 1,25'). A number followed by text is the next row's label."""
+        rows: list[tuple[int, str, str, list[str]]] = []
+        raws: dict[int, str] = {}
+        cur: list[Any] | None = None  # [line, label, title parts, points, raw parts]
+        end = start - 1
+        last_number = 0
+
+        def close() -> None:
+            if cur is not None:
+                rows.append((cur[0], cur[1], squash(" ".join(cur[2])), cur[3]))
+                raws[cur[0]] = squash(" ".join(cur[4]))
+
+        def next_text(j: int) -> str:
+            for q in range(j + 1, min(j + 4, self.n + 1)):
+                t = clean_line(self.lines[q - 1])
+                if t:
+                    return t
+            return ""
+
+        j = start
+        while j <= self.n and j not in taken:
+            s = clean_line(self.lines[j - 1])
+            if not s:
+                j += 1
+                continue
+            if _OUTSIDE_ROWS.match(s):
+                break
+            if _points(s) is not None:
+                nxt = next_text(j)
+                room = cur is not None and len(cur[3]) < k and bool(cur[2])
+                # a number followed by text opens the next row when it is the next number ('2' after
+                # '1', '1' under a group), else it is a point cell: the totals row takes its numbers
+                label_next = (
+                    bool(nxt) and _points(nxt) is None and not _row_label(nxt)[0] and not _is_total(nxt)
+                )
+                as_label = label_next and s.isdigit() and int(s) in {1, last_number + 1}
+                if room and cur is not None and (cur[1] == "" or not as_label):
+                    cur[3].append(s)
+                    cur[4].append(s)
+                    end = j
+                    j += 1
+                    continue
+            label, rest = _row_label(s)
+            if _is_total(s):
+                close()
+                cur = [j, "", [], [], [s]]
+                m = _TRAILING_POINTS.search(s)
+                if m:
+                    cur[3].extend(m.group(0).split()[:k])
+                cur[2].append(_TRAILING_POINTS.sub("", s).strip() if m else s)
+                end = j
+                j += 1
+                continue
+            if label is not None:
+                close()
+                if label[0] == "number":
+                    last_number = int(label[1])
+                elif label[0] in {"roman", "group", "letter_code"}:
+                    last_number = 0
+                title = rest if rest != s else ""
+                pts: list[str] = []
+                m = _TRAILING_POINTS.search(title)
+                if m and len(m.group(0).split()) <= k:
+                    pts = m.group(0).split()
+                    title = title[: m.start()].strip()
+                cur = [
+                    j,
+                    s[: len(s) - len(rest)].strip() if title or pts else s,
+                    [title] if title else [],
+                    pts,
+                    [s],
+                ]
+                end = j
+            elif cur is not None and not cur[3]:
+                m = _TRAILING_POINTS.search(s)
+                if m and len(m.group(0).split()) <= k:  # '... của người đứng đầu. 2,50 1,25'
+                    cur[3].extend(m.group(0).split())
+                    s_title = s[: m.start()].strip()
+                else:
+                    s_title = s
+                cur[2].append(s_title)
+                cur[4].append(s)
+                end = j
+            else:
+                break
+            j += 1
+        close()
+        return [r for r in rows if r[2] or r[3]], raws, end
+
+    # --- criteria listed as numbered items: '1. Công tác tổ chức ... (10 điểm).' ---
+    def _heading_points(self, sec: Section) -> Decimal | None:
+        m = _POINTS_AT_END.search(self.c(sec.line_start))
+        return parse_decimal(m.group("n") or m.group("m")) if m else None
+
+    def _scored(self, sec: Section) -> list[tuple[Section, Decimal]]:
+        """The children of ``sec`` whose heading ends with their points, when at least two do
+        (a list of criteria), bonus and penalty points and the scale itself left out."""
+        found = [
+            (k, pts)
+            for k in sec.children
+            if (pts := self._heading_points(k)) is not None and not _NOT_A_CRITERION.match(k.title)
+        ]
+        return found if len(found) >= 2 else []
+
+    def _criteria_in_text(self) -> None:
+        """Criteria a regulation lists in its text, each item stating its points at its end.
+
+        An item with such a list under it is a group: its criteria are counted, not it. The list's
+        section is the criteria's ``appendix``; a section already read as a scoring table is not
+        read again."""
+        done = {c.appendix for c in self.doc.criteria}
+        seen: set[int] = set()
+        for sec in self.doc.walk():
+            if id(sec) in seen or sec.label in done or not self._scored(sec):
+                continue
+            stack = [sec]
+            while stack:
+                node = stack.pop(0)
+                for k, pts in self._scored(node):
+                    seen.add(id(k))
+                    if self._scored(k):
+                        stack.append(k)
+                        continue
+                    raw = self.layout.text[k.line_start - 1]
+                    title = _POINTS_AT_END.sub("", self.c(k.line_start)).strip()
+                    title = _ITEM_LABEL.sub("", title).strip() or k.title
+                    self.doc.criteria.append(
+                        CriterionRow(
+                            self.doc.doc_id, sec.label, k.number, _relative_code(k.label), title, pts,
+                            None, None, k.line_start, raw,
+                        )
+                    )  # fmt: skip
+            seen.add(id(sec))
 
     # --- metadata that needs the whole document ---
     def _finish_metadata(self) -> None:
@@ -1033,25 +1291,163 @@ def _table_cells(raw: str) -> list[str] | None:
     return None
 
 
-def _score_columns(header: list[str]) -> tuple[int | None, int, int, int | None, int | None] | None:
-    f = [fold(h) for h in header]
+@dataclass(frozen=True)
+class _ScoreColumns:
+    stt: int | None
+    title: int
+    max: int
+    awarded: int | None
+    deducted: int | None
 
-    def find(*keys: str) -> int | None:
-        return next((k for k, h in enumerate(f) if any(key in h for key in keys)), None)
 
-    c_max = find("thang diem", "diem toi da")
+# Column names of scoring tables, as forms write them (folded): the maximum of a criterion, the points
+# it was given (by the appraising body first, then by the unit itself), the points taken off.
+_MAX_NAMES = (
+    "thang diem", "diem toi da", "so diem toi da", "muc diem toi da", "diem chuan", "diem quy dinh",
+    "khung diem", "diem toi da duoc cham",
+)  # fmt: skip
+_AWARDED_NAMES = (
+    ("tham dinh",),
+    ("diem danh gia", "ket qua danh gia", "diem cham", "diem dat", "dat duoc", "diem thuc te"),
+    ("tu cham", "tu danh gia", "diem tu cham"),
+)
+_DEDUCTED_NAMES = ("bi tru", "diem tru")
+_TITLE_NAMES = ("noi dung", "tieu chi", "chi tieu", "linh vuc danh gia")
+
+
+def _score_columns(header: list[str]) -> _ScoreColumns | None:
+    """Which columns of a header row hold the title, the maximum, the awarded and deducted points."""
+    f = [" ".join(re.sub(r"[^0-9a-z]+", " ", fold(h)).split()) for h in header]
+
+    def find(names: Iterable[str], taken: Iterable[int | None] = ()) -> int | None:
+        skip = set(taken)
+        for k, h in enumerate(f):
+            if k not in skip and any(re.search(rf"\b{n}\b", h) for n in names):
+                return k
+        return None
+
+    c_max = find(_MAX_NAMES)
     if c_max is None:
         return None
-    c_title = find("noi dung", "tieu chi")
+    c_title = find(_TITLE_NAMES, [c_max])
     if c_title is None:
         return None
-    return (
-        find("stt"),
-        c_title,
-        c_max,
-        find("tham dinh", "diem dat", "dat duoc", "cham"),
-        find("bi tru", "tru"),
+    c_ded = find(_DEDUCTED_NAMES, [c_max, c_title])
+    c_award = None
+    for names in _AWARDED_NAMES:
+        c_award = find(names, [c_max, c_title, c_ded])
+        if c_award is not None:
+            break
+    c_stt = find(("stt", "tt", "so tt", "ma so", "ma"), [c_max, c_title, c_award, c_ded])
+    return _ScoreColumns(c_stt, c_title, c_max, c_award, c_ded)
+
+
+_ROW_LABEL = re.compile(
+    r"^(?:(?P<letter_code>[A-Z](?:\.\d{1,2}){1,5})\.?"  # A.1.2 (the corpus's codes)
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,4})\.?"  # 1.2 / 1.2.
+    r"|(?P<number>\d{1,3})[.)]?"  # 1 / 1. / 1)
+    r"|(?P<roman>[IVX]{1,5})[.)]?"  # I. / II
+    r"|(?P<group>[A-HK-UY-Z])[.)]?"  # A / B. (a group letter, not a Roman digit)
+    r"|(?P<point>[a-zđ])\)"  # a)
+    r")\s+(?P<title>.*)$"
+)
+
+
+def _row_label(content: str) -> tuple[tuple[str, str] | None, str]:
+    """('dotted', '1.2'), ('point', 'a') ... and the title after it; (None, content) without a label.
+
+    Inside a title cell a bare number needs its dot ('1. Công tác ...', not '100% cơ quan ...')."""
+    m = _ROW_LABEL.match(content + " ") if content else None
+    if not m:
+        return None, content
+    kind = next(k for k in ("letter_code", "dotted", "number", "roman", "group", "point") if m.group(k))
+    value = m.group(kind)
+    rest = m.group("title").strip()
+    if kind in {"number", "roman", "group"} and rest and not re.match(rf"^{re.escape(value)}[.)]", content):
+        return None, content  # '2 năm liên tục' is no label
+    return (kind, value), rest or content
+
+
+def _criterion_code(label: tuple[str, str], parents: dict[str, str]) -> str:
+    """The code of a row: its own when absolute (A.1.2, I, B), else under the rows above it."""
+    kind, value = label
+    if kind in {"letter_code", "roman", "group"}:
+        parents.clear()
+        parents["top"] = value
+        return value
+    top = parents.get("top")
+    if kind in {"number", "dotted"}:
+        code = f"{top}.{value}" if top else value
+        parents.pop("point", None)
+        parents["item"] = code
+        return code
+    parent = parents.get("item") or top
+    return f"{parent}.{value}" if parent else value
+
+
+# '(10 điểm).', 'Tối đa (03 điểm)', ': 2,5 điểm;' at the end of an item's heading: its own points, in
+# brackets or after a colon ('đạt từ 75 điểm đến dưới 85 điểm' is a threshold, not a maximum)
+_POINTS_AT_END = re.compile(
+    r"(?:\(\s*(?:tối đa\s*:?\s*)?(?P<n>\d{1,3}(?:[.,]\d{1,2})?)\s*điểm\s*\)"
+    r"|(?::|\btối đa)\s*\(?\s*(?P<m>\d{1,3}(?:[.,]\d{1,2})?)\s*điểm\s*\)?)\s*[.;:,]?\s*$",
+    re.IGNORECASE,
+)
+# Bonus and penalty points, the scale, a total: stated with points, yet no criterion of the scale.
+_NOT_A_CRITERION = re.compile(
+    r"^(?:điểm\s+(?:thưởng|cộng|trừ|bị trừ|ưu tiên)|thang điểm|tổng)", re.IGNORECASE
+)
+_ITEM_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])\s*[.)]\s*")
+
+
+def _relative_code(label: str) -> str:
+    """A criterion's code from its section label: 'Quy định kèm theo, Điều 4.1' -> '1', 'II.1.a' stays."""
+    own = label.rsplit(", ", 1)[-1]
+    return re.sub(r"^Điều\s+\d+[a-zđ]?\.?", "", own) or own
+
+
+_TRAILING_POINTS = re.compile(r"(?:\s+-?\d{1,3}(?:,\d{1,2})?)+\s*$")
+_OUTSIDE_ROWS = re.compile(r"^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều\s+\d+|Chương\s+|(?:TM|KT|TL|TUQ)\.\s)")
+_ALL_COLUMN_NAMES = (*_MAX_NAMES, *(n for g in _AWARDED_NAMES for n in g), *_DEDUCTED_NAMES, *_TITLE_NAMES)
+
+
+def _is_column_name(s: str) -> bool:
+    """A header cell of a scoring table: 'STT', 'Tiêu chí', 'Điểm tối đa', 'Ghi chú' ..."""
+    k = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(s)).split())
+    return k in {"stt", "tt", "so tt", "ma", "ma so", "ghi chu", "diem"} or any(
+        re.search(rf"\b{n}\b", k) for n in _ALL_COLUMN_NAMES
     )
+
+
+def _names_in_line(s: str) -> list[str]:
+    """Column names written on one line ('STT Tiêu chí Điểm tối đa Điểm tự chấm'), in their order."""
+    k = fold(s)
+    if len(k) != len(s):
+        return []
+    hits: list[tuple[int, int]] = []
+    for n in ("stt", *_ALL_COLUMN_NAMES):
+        for m in re.finditer(rf"\b{n}\b", k):
+            if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in hits):
+                hits.append((m.start(), m.end()))
+    hits.sort()
+    if len(hits) < 3:
+        return []
+    # each name runs to the next; 'tự chấm' takes its 'Điểm' along: 'Điểm tự chấm'
+    cuts = sorted({a - 5 if a >= 5 and k[a - 5 : a] == "diem " else a for a, _ in hits})
+    out = [s[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(s)], strict=True)]
+    return [o for o in out if o] if s[: cuts[0]].strip() == "" else []
+
+
+def _is_total(cell: str) -> bool:
+    """'Tổng điểm', 'Tổng cộng', 'TỔNG SỐ', 'Cộng': a totals row, never a criterion."""
+    k = " ".join(re.sub(r"[^0-9a-z]+", " ", fold(cell)).split())
+    return k.startswith("tong") or k == "cong" or k.startswith("cong diem")
+
+
+def _points(cell: str) -> Decimal | None:
+    """'2,50', '10 điểm', '(03 điểm)', 'Tối đa 03 điểm' -> the number; None when the cell states none."""
+    s = re.sub(r"[*_()]", " ", cell)
+    s = re.sub(r"(?i)\b(?:tối đa|điểm)\b", " ", s).strip().rstrip(".").replace("−", "-")
+    return parse_decimal(s) if re.fullmatch(r"-?\s*\d+(?:[.,]\d+)*", s) else None
 
 
 # --- what could not be read ----------------------------------------------------------------------

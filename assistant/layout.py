@@ -295,6 +295,24 @@ def _open_bold(s: str) -> bool:
     return s.count("**") % 2 == 1
 
 
+def _open_italic(s: str) -> bool:
+    """True if the line leaves a ``*italic*`` span open ('*Thành phố Hồ Chí')."""
+    return re.sub(r"\*\*", "", s).count("*") % 2 == 1
+
+
+def _italic_closes(lines: list[str], k: int) -> bool:
+    """Does line ``k`` or one of the two after it close the italic span open before it, with no blank
+    line, ``|`` or new element between? ('*Thành phố Hồ Chí' / 'Minh, ngày 18 tháng 11 năm 2025*':
+    the place and date wrapped in the header's cell.) A stray '*' left open joins nothing."""
+    for q in range(k, min(k + 3, len(lines))):
+        s = lines[q]
+        if not s.strip() or _PIPE.match(s) or (q > k and _OPENS.match(s)):
+            return False
+        if _open_italic(s):
+            return True
+    return False
+
+
 def _wrap_width(lines: list[str]) -> int:
     """The width the file was hard-wrapped at (0 if it was not): long lines followed by a lowercase start."""
     widths = [
@@ -389,6 +407,94 @@ def _cells(lines: list[str], start: int, end: int) -> list[tuple[int, int] | Non
     return out
 
 
+_PLACE_DATE_CELL = re.compile(r"^[^,\d]{2,40},\s*ngày\b", re.IGNORECASE)
+
+
+def _layout_cell(lines: list[str], cell: tuple[int, int]) -> bool:
+    """A cell of the header or signature laid out side by side: the motto, 'Số: 12/...', the place
+    and date, 'Nơi nhận:', a signature authority ('KT. CHỦ TỊCH'). Judged on the cell's first line."""
+    p = squash(_EMPHASIS.sub("", " ".join(lines[cell[0] : cell[1] + 1])))  # 'ng**ày' is 'ngày'
+    return bool(
+        _MOTTO.search(p)
+        or _SIGNATURE_AUTHORITY.match(p)
+        or re.match(r"^(?:Nơi nhận|Kính gửi)\s*:", p)
+        or (re.match(r"^Số\s*:?\s*\d", p) and len(p) < 80)
+        or _PLACE_DATE_CELL.match(p)
+    )
+
+
+def _blank_around(lines: list[str], cell: tuple[int, int]) -> bool:
+    """Is there a blank line between the ``|`` before the cell and the ``|`` after it?"""
+    a = cell[0] - 1
+    while a > 0 and not _PIPE.match(lines[a]):
+        a -= 1
+    z = cell[1] + 1
+    while z < len(lines) and not _PIPE.match(lines[z]):
+        z += 1
+    return any(not lines[k].strip() for k in range(a + 1, z))
+
+
+def _cell_text(lines: list[str], cell: tuple[int, int]) -> str:
+    return fold(_plain(" ".join(lines[cell[0] : cell[1] + 1])))
+
+
+def _is_heading_cell(lines: list[str], cell: tuple[int, int]) -> bool:
+    """'*2. Các dự án nhà máy thủy điện*', '**II. THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ**': a numbered heading
+    written in emphasis from end to end, standing between two tables."""
+    raw = " ".join(x.strip() for x in lines[cell[0] : cell[1] + 1])
+    return raw.startswith(("*", "_")) and raw.endswith(("*", "_")) and bool(_OPENS.match(raw))
+
+
+def _segments(lines: list[str], cells: list[tuple[int, int] | None]) -> list[list[tuple[int, int] | None]]:
+    """The tables of one run of ``|`` lines. A table's rows are ``|a|b|`` one after the other, so two
+    tables meet at a single ``|`` followed by text: the text between them (a title, a caption) is no
+    cell. It is seen where that text holds a blank line (no cell of the website's tables does: 374
+    of 24112 cells of ../shared/realdocs read that way, every one a heading or a form's title);
+    where the first column's name comes again ('STT'), a numbered heading in emphasis just before it
+    being the next table's title; and after a cell of the header or signature layout (the website
+    puts the document's header, its signature and the appendix's table in one run): the layout table
+    ends there (unless the next cell is of the layout too: 'Số:' then the date), the next text is
+    outside any table, and the next table starts at the pipe after it."""
+    segments: list[list[tuple[int, int] | None]] = []
+    cur: list[tuple[int, int] | None] = []
+    k = 0
+    while k < len(cells):
+        c = cells[k]
+        if c is not None and _blank_around(lines, c):
+            if cur:
+                segments.append(cur)
+            cur = []
+            k += 1  # a blank line never stands in a cell: text between two tables
+            continue
+        first = next((x for x in cur if x is not None), None)
+        if c is not None and first is not None and _cell_text(lines, c) == _cell_text(lines, first):
+            # the first column's name again ('STT'): a new table; a heading just before it is no cell
+            prev = cur.pop() if cur and cur[-1] is not None and _is_heading_cell(lines, cur[-1]) else None
+            del prev
+            segments.append(cur)
+            cur = []
+        cur.append(c)
+        nxt = cells[k + 1] if k + 1 < len(cells) else None
+        if (
+            c is not None
+            and nxt is not None
+            and k + 2 < len(cells)
+            and _layout_cell(lines, c)
+            and not _layout_cell(lines, nxt)
+        ):
+            segments.append(cur)
+            cur = []
+            k += 2  # the text after the layout table is no cell
+            continue
+        k += 1
+    if cur:
+        segments.append(cur)
+    return segments
+
+
+_NUMBERED_HEADING = re.compile(r"^[\s*_]*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]\s*[*_]*\s*[^\W\d]")
+
+
 def _is_layout_block(lines: list[str], cells: list[tuple[int, int] | None]) -> bool:
     """The header, signature or recipients laid out side by side, not a table of data."""
     for c in cells:
@@ -405,6 +511,8 @@ def _is_layout_block(lines: list[str], cells: list[tuple[int, int] | None]) -> b
             ):
                 return True
     texts = [c for c in cells if c is not None]
+    if texts and _NUMBERED_HEADING.match(" ".join(lines[texts[0][0] : texts[0][1] + 1])):
+        return True  # a form laid out in a table ('1. Hàng hóa đề nghị ...:' | its answer): text, not data
     return len(texts) <= 2
 
 
@@ -472,37 +580,38 @@ def read_layout(lines: list[str]) -> Layout:
 
     lo, hi = max(start, top), tail if tail is not None else n
     for bstart, bend in _pipe_blocks(lines, lo, hi):
-        cells = _cells(lines, bstart, bend)
-        if _is_layout_block(lines, cells):
-            continue
-        rows = _rows(lines, cells)
-        if len(rows) < 2:
-            continue
-        table = PipeTable([], [])
-        for row in rows:
-            present = [c for c in row if c is not None]
-            r0, r1 = present[0][0], present[-1][1]
-            table.rows.append([_plain(" ".join(lines[c[0] : c[1] + 1])) if c else "" for c in row])
-            table.spans.append((r0 + 1, r1 + 1))
-            # the row is one logical line: its cells with the pipes between them, as the file has them
-            text[r0] = squash(" | ".join(" ".join(lines[c[0] : c[1] + 1]) if c else "" for c in row))
-            end[r0] = r1 + 1
-            for k in range(r0, r1 + 1):
-                owner[k] = r0 + 1
-                table_line[k] = True
-        tables.append(table)
+        for cells in _segments(lines, _cells(lines, bstart, bend)):
+            if _is_layout_block(lines, cells):
+                continue
+            rows = _rows(lines, cells)
+            if len(rows) < 2:
+                continue
+            table = PipeTable([], [])
+            for row in rows:
+                present = [c for c in row if c is not None]
+                r0, r1 = present[0][0], present[-1][1]
+                table.rows.append([_plain(" ".join(lines[c[0] : c[1] + 1])) if c else "" for c in row])
+                table.spans.append((r0 + 1, r1 + 1))
+                # the row is one logical line: its cells with the pipes between them, as the file has them
+                text[r0] = squash(" | ".join(" ".join(lines[c[0] : c[1] + 1]) if c else "" for c in row))
+                end[r0] = r1 + 1
+                for k in range(r0, r1 + 1):
+                    owner[k] = r0 + 1
+                    table_line[k] = True
+            tables.append(table)
 
     width = _wrap_width([lines[k] for k in range(n) if not skip[k] and not table_line[k]])
     cur = -1  # 0-based start of the open logical line
     bold = False
+    italic = False
     blank_run = 0
     for k in range(n):
         raw = lines[k]
         if skip[k] or table_line[k]:
-            cur, bold = -1, False
+            cur, bold, italic = -1, False, False
             continue
         if _PIPE.match(raw) or _RULE.match(raw):
-            cur, bold = -1, False
+            cur, bold, italic = -1, False, False
             continue
         if _EMPHASIS_ONLY.match(raw):
             if raw.strip():
@@ -511,24 +620,28 @@ def read_layout(lines: list[str]) -> Layout:
                     cur = -1 if cur >= 0 and not _MARK_ONLY.match(text[cur]) else cur
             else:
                 blank_run += 1
-                bold = False  # emphasis never runs across a blank line
+                bold = italic = False  # emphasis never runs across a blank line
             continue
         if cur >= 0:
             prev_last = lines[end[cur] - 1]
             joined = blank_run == 0 or (
                 blank_run == 1 and (_MARK_ONLY.match(text[cur]) or (_plain(raw)[:1].islower() and not bold))
             )
-            if joined and _continues(text[cur], prev_last, raw, width, bold):
+            span = bold or (italic and blank_run == 0 and _italic_closes(lines, k))
+            if joined and _continues(text[cur], prev_last, raw, width, span):
                 text[cur] = squash(text[cur] + " " + raw)
                 end[cur] = k + 1
                 owner[k] = cur + 1
                 if _open_bold(raw):
                     bold = not bold
+                if _open_italic(raw):
+                    italic = not italic
                 blank_run = 0
                 continue
         cur = k
         text[k] = squash(raw) if "\t" not in raw else raw.strip("\n")
         owner[k] = k + 1
         bold = bold != _open_bold(raw)  # a span left open by the line before closes here
+        italic = italic != _open_italic(raw)  # the span runs on over lines cut apart ('Điều 104 ...')
         blank_run = 0
     return Layout(text, end, regions, meta, tables, owner)

@@ -143,6 +143,11 @@ class CriterionRow:
     deducted_points: Decimal | None  # as stated in the table; None when the table has no such column
     line: int
     raw: str  # the row as written (tab-separated), for quoting
+    # The table's own names of its point columns, for the texts that say where a figure comes from
+    # ('Điểm tối đa', 'Điểm tự chấm'); the corpus's tables name them Thang điểm / Điểm thẩm định.
+    max_column: str = "Thang điểm"
+    awarded_column: str = "Điểm thẩm định"
+    deducted_column: str = "Điểm bị trừ"
 
     @property
     def group(self) -> str:

@@ -30,7 +30,8 @@ HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 OVERALL_KEY = "Tổng"
 
-# Column names as the tables of the corpus write them; used in the ``basis`` texts.
+# Column names as the tables of the corpus write them; the ``basis`` texts use each table's own
+# names (``CriterionRow.max_column`` ...) and these where rows of differently named tables are mixed.
 COL_MAX = "Thang điểm"
 COL_AWARDED = "Điểm thẩm định"
 COL_DEDUCTED = "Điểm bị trừ"
@@ -142,14 +143,22 @@ def _single_doc(rows: Sequence[CriterionRow]) -> str:
 def row_deduction(row: CriterionRow) -> Figure:
     """The row's deduction: the 'Điểm bị trừ' cell when the table has one, else max − awarded."""
     if row.deducted_points is not None:
-        return Figure(row.deducted_points, "stated", f"cột {COL_DEDUCTED} của {row.code}, dòng {row.line}")
+        return Figure(
+            row.deducted_points, "stated", f"cột {row.deducted_column} của {row.code}, dòng {row.line}"
+        )
     awarded = _awarded(row)
     return Figure(
         row.max_points - awarded,
         "computed",
-        f"{COL_MAX} − {COL_AWARDED} của {row.code} = {format_decimal(row.max_points)} − "
+        f"{row.max_column} − {row.awarded_column} của {row.code} = {format_decimal(row.max_points)} − "
         f"{format_decimal(awarded)}, dòng {row.line}",
     )
+
+
+def _columns(rows: Sequence[CriterionRow]) -> tuple[str, str, str]:
+    """The point columns' names the rows' tables share; the corpus's names where they differ."""
+    names = {(r.max_column, r.awarded_column, r.deducted_column) for r in rows}
+    return names.pop() if len(names) == 1 else (COL_MAX, COL_AWARDED, COL_DEDUCTED)
 
 
 def _total_label(raw: str) -> str:
@@ -166,30 +175,31 @@ def _total_label(raw: str) -> str:
 def _line(key: str, label: str, scope: str, rows: Sequence[CriterionRow]) -> ScoreLine:
     """Computed totals of ``rows``; ``scope`` names them in the basis texts ('Phụ lục III', 'nhóm B')."""
     n = len(rows)
+    col_max, col_awarded, col_deducted = _columns(rows)
     maximum = _sum(r.max_points for r in rows)
     awarded = _sum(_awarded(r) for r in rows)
     deducted = _sum(r.deduction for r in rows)
     of = f"của {n} tiêu chí {scope}".rstrip()
     missing = sum(1 for r in rows if r.awarded_points is None)
-    awarded_basis = f"tổng cột {COL_AWARDED} {of}"
+    awarded_basis = f"tổng cột {col_awarded} {of}"
     if missing:
         awarded_basis += f" ({missing} tiêu chí để trống cột này, tính là 0)"
     stated_ded = sum(1 for r in rows if r.deducted_points is not None)
     if n and stated_ded == n:
-        ded_basis = f"tổng cột {COL_DEDUCTED} {of}"
+        ded_basis = f"tổng cột {col_deducted} {of}"
     elif stated_ded == 0:
-        ded_basis = f"tổng ({COL_MAX} − {COL_AWARDED}) {of} (bảng không có cột {COL_DEDUCTED})"
+        ded_basis = f"tổng ({col_max} − {col_awarded}) {of} (bảng không có cột {col_deducted})"
     else:
         ded_basis = (
-            f"tổng điểm bị trừ {of}: cột {COL_DEDUCTED} cho {stated_ded} tiêu chí, "
-            f"{COL_MAX} − {COL_AWARDED} cho {n - stated_ded} tiêu chí ở bảng không có cột {COL_DEDUCTED}"
+            f"tổng điểm bị trừ {of}: cột {col_deducted} cho {stated_ded} tiêu chí, "
+            f"{col_max} − {col_awarded} cho {n - stated_ded} tiêu chí ở bảng không có cột {col_deducted}"
         )
     r = rate(awarded, maximum)
     rate_fig = (
         Figure(
             r,
             "computed",
-            f"{COL_AWARDED} / {COL_MAX} × 100 = {format_decimal(awarded)} / {format_decimal(maximum)} × 100, "
+            f"{col_awarded} / {col_max} × 100 = {format_decimal(awarded)} / {format_decimal(maximum)} × 100, "
             "làm tròn 2 chữ số thập phân",
         )
         if r is not None
@@ -200,7 +210,7 @@ def _line(key: str, label: str, scope: str, rows: Sequence[CriterionRow]) -> Sco
         label=label,
         doc=_single_doc(rows),
         count=n,
-        max_points=Figure(maximum, "computed", f"tổng cột {COL_MAX} {of}"),
+        max_points=Figure(maximum, "computed", f"tổng cột {col_max} {of}"),
         awarded_points=Figure(awarded, "computed", awarded_basis),
         deducted_points=Figure(deducted, "computed", ded_basis),
         rate=rate_fig,

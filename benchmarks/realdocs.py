@@ -152,7 +152,8 @@ def report(result: dict[str, Any], ingest_s: float | None, files: int) -> str:
     lines += [
         "",
         f"Sections {sum(r['sections'] for r in rows)}, assignments {sum(r['assignments'] for r in rows)}, "
-        f"table rows {sum(r['table_rows'] for r in rows)}, criteria rows {sum(r['criteria'] for r in rows)}; "
+        f"table rows {sum(r['table_rows'] for r in rows)}, criteria rows {sum(r['criteria'] for r in rows)} "
+        f"in {sum(1 for r in rows if r['criteria'])} documents; "
         f"parsing all files {parse_total:.1f} s.",
     ]
     if ingest_s is not None:

@@ -341,3 +341,30 @@ def test_golden_agrees_with_the_website_box(gold: dict[str, Any]) -> None:
     disagreeing = {f for f in BOX if mine[f] != meta[f]}
     noted = {f for f in BOX for note in gold["meta_disagreements"] if note.startswith(f + ":")}
     assert disagreeing == noted
+
+
+# --- criteria of scoring forms ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gold", [pytest.param(d, id=d["doc"]) for d in DOCS if "criteria" in d])
+def test_criteria(gold: dict[str, Any]) -> None:
+    """Every criterion the file states, exactly: code, maximum, points given, line; none more."""
+    spec = gold["criteria"]
+    doc = parsed(gold["doc"])
+    got = [(c.code, c.max_points, c.awarded_points, c.line, c.appendix, c.doc) for c in doc.criteria]
+    want = [
+        (
+            r["code"],
+            Decimal(r["max"]),
+            Decimal(r["awarded"]) if r["awarded"] is not None else None,
+            r["line"],
+            spec["section"],
+            gold["doc"],
+        )
+        for r in spec["rows"]
+    ]
+    assert got == want
+    for c, r in zip(doc.criteria, spec["rows"], strict=True):
+        assert key(c.title).startswith(key(r["title_starts"])), c.title
+    if spec["stated_total"] is not None:
+        assert sum((c.max_points for c in doc.criteria), Decimal(0)) == Decimal(spec["stated_total"])
