@@ -23,10 +23,15 @@ from typing import Any
 
 from assistant.documents import clean_line
 from assistant.model import TITLE, Document, Section, Table
+from assistant.parsecache import parser_fingerprint
 from assistant.text import squash
 
-# Bump when the chunking changes: every document is then re-chunked and re-embedded.
-CHUNKER_VERSION = 1
+# What the chunks of a document are made by: the chunking rules (bump CHUNK_RULES when they
+# change) and the parser's own code, whose sections and labels the chunks carry. When either
+# differs from the live index's, every document is re-chunked and re-embedded, so no chunk keeps
+# a label an upgraded parser no longer gives.
+CHUNK_RULES = 1
+CHUNKER_VERSION = f"{CHUNK_RULES}-{parser_fingerprint()}"
 
 # A section longer than this (approximate model tokens) is split into bullet groups.
 SECTION_MAX_TOKENS = 350
