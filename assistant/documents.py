@@ -209,6 +209,7 @@ _SYMBOL_TYPES = {
     "QH15": "Luật",
 }
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_NUMBER_START = re.compile(r"^\s*[\d…. ]*\d*\s*/\s*[A-ZĐ0-9]", re.IGNORECASE)  # '74/2025/NQ-HĐND', '…/KH-UBND'
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày.*)$", re.IGNORECASE)
 _OPENING = re.compile(r"^(Thực hiện|Căn cứ|Xét|Theo|Trên cơ sở|Nhằm|Để|Ngày)\b")
 
@@ -376,6 +377,11 @@ class _Parser:
             m_pd = _PLACE_DATE.match(s)
             if state in {"top", "subject"} and m_num and not doc.number_raw:
                 doc.number_raw = m_num.group("rest").strip()
+                if not doc.number_raw:
+                    # 'Số:' alone, the number on the next line (a header table copied cell by cell)
+                    j = next((k for k in range(i + 1, min(i + 4, first_struct)) if self.c(k)), 0)
+                    if j and _NUMBER_START.match(self.c(j)):
+                        doc.number_raw, i = self.c(j).strip(), j
                 header_end = i
             elif state in {"top", "subject"} and m_pd and not doc.date and parse_date(m_pd.group("date")):
                 doc.place = m_pd.group("place").strip()
