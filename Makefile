@@ -65,11 +65,12 @@ eval:
 # The question bank of issue 12 (eval/bank, one file per class, a frozen quarter) and its unseen
 # check set (eval/bank/check, scored as a third part, failures printed only with --show-check)
 # against a running server (make serve in another terminal); per-class results into
-# benchmarks/results/eval.md. The realdocs questions need the files of eval/bank/realdocs-files.txt
-# and eval/bank/check/realdocs-files.txt ingested: without them those questions are counted as
+# benchmarks/results/eval.md. The realdocs questions need the files of eval/bank/realdocs-files.txt,
+# eval/bank/probe-files.txt and eval/bank/check/realdocs-files.txt ingested: without them those questions are counted as
 # skipped. REALDOCS_URL points that part at another server that has them.
 eval-bank:
 	$(BIN)/python eval/bank/check/validate.py
+	$(BIN)/python eval/bank/probe_validate.py
 	$(BIN)/python eval/report.py --url http://$(HOST):$(PORT) $(if $(REALDOCS_URL),--realdocs-url $(REALDOCS_URL))
 
 # Every benchmark; results in benchmarks/results/ (run on a quiet machine: they time things).

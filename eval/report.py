@@ -9,6 +9,11 @@ results go, per class and separately for the tuning part, the frozen part and th
 into the section "Question bank" of benchmarks/results/eval.md (replaced on each run; the rest of
 the file stays).
 
+The tuning part includes eval/bank/probe.jsonl, a batch written to find failures the rest of the
+bank does not show (see eval/bank/README.md); its real documents are listed in
+eval/bank/probe-files.txt, read here with the bank's and the check set's lists to say which
+expected files the server lacks.
+
 The check part is eval/bank/check/*.jsonl: an unseen set written after the frozen quarter had been
 looked at (see eval/bank/README.md). It is scored on every run, reported per class next to the
 other two, and its failures are printed only with --show-check.
@@ -122,6 +127,16 @@ def main() -> int:
     texts = load_texts(args.corpus, args.realdocs, stems)
     urls = {"main": args.url, "realdocs": args.realdocs_url or args.url}
     present = {k: loaded_docs(u) for k, u in urls.items()}
+    expected = expected_realdocs(args.bank, args.check)
+    unlisted = sorted(stems - expected)
+    if unlisted:
+        print(f"note: questions need realdocs files no *-files.txt lists: {', '.join(unlisted)}")
+    absent = sorted(expected - present["realdocs"])
+    if absent:
+        print(
+            f"note: {len(absent)} of {len(expected)} expected realdocs files are not loaded "
+            f"at {urls['realdocs']} (their questions are skipped): {', '.join(absent)}"
+        )
 
     # per (class, part): counts
     stats: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -181,6 +196,21 @@ def load_items(bank: Path, check: Path | None) -> list[dict]:
                     it["check"] = True
                     items.append(it)
     return items
+
+
+def expected_realdocs(bank: Path, check: Path | None) -> set[str]:
+    """The files of ../shared/realdocs the questions expect loaded: the bank's realdocs-files.txt,
+    the probe batch's probe-files.txt and the check set's realdocs-files.txt."""
+    lists = [bank / "realdocs-files.txt", bank / "probe-files.txt"]
+    if check is not None:
+        lists.append(check / "realdocs-files.txt")
+    return {
+        line.strip().removesuffix(".md")
+        for p in lists
+        if p.is_file()
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
 
 
 def part_of(it: dict) -> str:

@@ -1,0 +1,180 @@
+"""Check the probe batch (eval/bank/probe.jsonl) against the files it was written from.
+
+    python3 eval/bank/probe_validate.py
+
+- ids "pr-NNN", unique; a known class; "frozen" false; known expectation keys; not_found alone;
+  history turns with a role (user/assistant) and content;
+- every "contains" string is verbatim (whitespace folded) in a file the question cites or needs
+  ("docs"), or in one of the two corpus files when it names none; every "contains_any" group has
+  a verbatim member; "numbers" parse as numbers;
+- every cited label is one the document prints (parts "II", items "II.10", "Điều 5", "Phụ lục II",
+  "Kính gửi", "Nơi nhận", "Căn cứ"), or "" (any section);
+- "docs" are files of ../shared/realdocs listed in realdocs-files.txt or probe-files.txt; the
+  probe's own files are not the bank's, not the check set's, and have no known gaps;
+- no question repeats a question of the bank's other files (folded text).
+Exit status 1 on any problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+CORPUS = ["cv-410-ubnd-hai-phong-2025", "kh-pctn-dac-khu-cat-hai-2025"]
+CLASSES = {
+    "lookup", "conditions", "aggregates", "comparison", "direction", "ties", "sections",
+    "lists", "across", "loose_names", "followups", "not_found", "realdocs",
+}  # fmt: skip
+KEYS = {"contains", "contains_any", "numbers", "cites", "not_found"}
+ROMAN = re.compile(r"^[#*\s]*([IVX]+)\.(?=\s|\*|$)")
+NUMBERED = re.compile(r"^[#*\s]*(\d+(?:\.\d+)*)\.(?=\s|\*|$)")
+ARTICLE = re.compile(r"(?m)^[#*\s]*Điều\s+(\d+)\s*\.")
+APPENDIX = re.compile(r"^[#*\s]*Phụ lục\s+([IVX]+|\d+)\b", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def ws(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def load(doc: str) -> str | None:
+    for p in (ROOT / "corpus" / f"{doc}.md", REALDOCS / f"{doc}.md"):
+        if p.is_file():
+            return p.read_text(encoding="utf-8")
+    return None
+
+
+def labels(text: str) -> set[str]:
+    out: set[str] = {""}
+    part = ""
+    for line in text.splitlines():
+        m = APPENDIX.match(line)
+        if m:
+            out.add(f"Phụ lục {m[1].upper()}")
+            part = ""
+            continue
+        m = ROMAN.match(line)
+        if m:
+            part = m[1]
+            out.add(part)
+            continue
+        m = NUMBERED.match(line)
+        if m:
+            out.add(f"{part}.{m[1]}" if part else m[1])
+    out |= {f"Điều {n}" for n in ARTICLE.findall(text)}
+    for word in ("Kính gửi", "Nơi nhận", "Căn cứ"):
+        if word.lower() in text.lower():
+            out.add(word)
+    return out
+
+
+def stems(path: Path) -> set[str]:
+    if not path.is_file():
+        return set()
+    return {x.strip().removesuffix(".md") for x in path.read_text(encoding="utf-8").splitlines() if x.strip()}
+
+
+def main() -> int:
+    problems: list[str] = []
+    own = stems(HERE / "probe-files.txt")
+    bank_rd, check_rd = stems(HERE / "realdocs-files.txt"), stems(HERE / "check" / "realdocs-files.txt")
+    gaps = json.loads((ROOT / "tests" / "data" / "realdocs_known_gaps.json").read_text(encoding="utf-8"))
+    gap_files = {m for i in gaps["ids"] for m in re.findall(r"[0-9a-f]{16}", i)}
+    for f in sorted(own):
+        for where, group in (
+            ("the bank's", bank_rd),
+            ("the check set's", check_rd),
+            ("known gaps", gap_files),
+        ):
+            if f in group:
+                problems.append(f"{f}: in {where} files")
+        if load(f) is None:
+            problems.append(f"{f}: not a file of {REALDOCS}")
+    allowed_docs = own | bank_rd
+
+    others = {
+        fold(json.loads(line)["question"])
+        for p in sorted(HERE.glob("*.jsonl"))
+        if p.name != "probe.jsonl"
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    texts: dict[str, str] = {}
+    label_cache: dict[str, set[str]] = {}
+
+    def text_of(doc: str) -> str | None:
+        if doc not in texts:
+            t = load(doc)
+            if t is None:
+                return None
+            texts[doc] = ws(t)
+            label_cache[doc] = labels(t)
+        return texts[doc]
+
+    ids: set[str] = set()
+    lines = (HERE / "probe.jsonl").read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
+        it = json.loads(line)
+        where = f"probe.jsonl:{n} {it.get('id')}"
+        if not re.fullmatch(r"pr-\d{3}", it.get("id", "")):
+            problems.append(f"{where}: id is not pr-NNN")
+        if it.get("id") in ids:
+            problems.append(f"{where}: duplicate id")
+        ids.add(it.get("id"))
+        if it.get("class") not in CLASSES:
+            problems.append(f"{where}: unknown class {it.get('class')!r}")
+        if it.get("frozen") is not False:
+            problems.append(f"{where}: frozen must be false")
+        exp = it.get("expect", {})
+        if not exp or set(exp) - KEYS:
+            problems.append(f"{where}: expectation keys {sorted(exp)}")
+        if exp.get("not_found") and len(exp) > 1:
+            problems.append(f"{where}: not_found with other expectations")
+        for turn in it.get("history", []):
+            if turn.get("role") not in {"user", "assistant"} or not turn.get("content"):
+                problems.append(f"{where}: bad history turn {turn}")
+        if fold(it["question"]) in others:
+            problems.append(f"{where}: the bank asks this question already")
+        docs = it.get("docs", [])
+        for d in docs:
+            if d not in allowed_docs:
+                problems.append(f"{where}: doc {d} not in realdocs-files.txt nor probe-files.txt")
+        cited = [c["doc"] for c in exp.get("cites", [])]
+        for c in exp.get("cites", []):
+            if text_of(c["doc"]) is None:
+                problems.append(f"{where}: cites unknown doc {c['doc']}")
+            elif c["section"] not in label_cache[c["doc"]]:
+                problems.append(f"{where}: {c['doc']} prints no section {c['section']!r}")
+            if c["doc"] not in CORPUS and c["doc"] not in docs:
+                problems.append(f"{where}: cites {c['doc']} without listing it in docs")
+        pool = [d for d in dict.fromkeys([*cited, *docs]) if text_of(d) is not None] or CORPUS
+        hay = [text_of(d) or "" for d in pool]
+        for s in exp.get("contains", []):
+            if not any(ws(s) in h for h in hay):
+                problems.append(f"{where}: {s!r} not verbatim in {pool}")
+        for group in exp.get("contains_any", []):
+            if not any(ws(s) in h for s in group for h in hay):
+                problems.append(f"{where}: no member of {group!r} verbatim in {pool}")
+        for x in exp.get("numbers", []):
+            if not re.fullmatch(r"\d+(?:[.,]\d+)?", x):
+                problems.append(f"{where}: number {x!r} not written as a number")
+
+    for p in problems:
+        print("PROBLEM", p)
+    print(f"{len(lines)} probe questions, {len(ids)} ids, {len(own)} probe files: {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
