@@ -209,7 +209,9 @@ _SYMBOL_TYPES = {
     "QH15": "Luật",
 }
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_NUMBER_START = re.compile(r"^\s*[\d…. ]*\d*\s*/\s*[A-ZĐ0-9]", re.IGNORECASE)  # '74/2025/NQ-HĐND', '…/KH-UBND'
+_NUMBER_START = re.compile(
+    r"^\s*[\d…. ]*\d*\s*/\s*[A-ZĐ0-9]", re.IGNORECASE
+)  # '74/2025/NQ-HĐND', '…/KH-UBND'
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày.*)$", re.IGNORECASE)
 _OPENING = re.compile(r"^(Thực hiện|Căn cứ|Xét|Theo|Trên cơ sở|Nhằm|Để|Ngày)\b")
 

@@ -149,6 +149,20 @@ def rank(
     return out
 
 
+def at_place(
+    items: Sequence[CriterionRow | scoring.ScoreLine],
+    value: Callable[[CriterionRow | scoring.ScoreLine], Decimal | None],
+    place: int,
+    descending: bool,
+) -> list[Ranked]:
+    """The items holding the ``place``-th value ('thứ nhì': the second highest), every one of them."""
+    values = sorted({v for i in items if (v := value(i)) is not None}, reverse=descending)
+    if not 1 <= place <= len(values):
+        return []
+    chosen = [i for i in items if value(i) == values[place - 1]]
+    return [Ranked(place, i, values[place - 1], len(chosen) > 1) for i in chosen]
+
+
 def execute(query: Query, rows: Sequence[CriterionRow]) -> Result:
     """Run ``query`` over ``rows`` (the criteria of one document)."""
     res = Result(query)
@@ -181,6 +195,9 @@ def execute(query: Query, rows: Sequence[CriterionRow]) -> Result:
         pool = chosen
         if metric == "deducted":
             pool = [r for r in chosen if r.deduction > 0]  # 'ít bị trừ nhất': among the deducted rows
+        if query.nth:
+            res.ranked = at_place(pool, lambda x: row_value(x, metric), query.nth, descending)  # type: ignore[arg-type]
+            return res
         res.ranked = rank(pool, lambda x: row_value(x, metric), query.n or 1, descending)  # type: ignore[arg-type]
         return res
     if op == "compare":
@@ -209,7 +226,7 @@ def execute(query: Query, rows: Sequence[CriterionRow]) -> Result:
         res.reachable = target <= maximum
         return res
     if op == "what_if":
-        assumed = _in_any(rows, _assumed_scope(query))
+        assumed = [r for r in _in_any(rows, _assumed_scope(query)) if matches(r, query)]
         res.rows = [r for r in assumed if r.deduction > 0] if query.assume_value is None else assumed
         res.total = scoring.overall(rows)
         if query.assume_value is not None:  # the unit at that many points instead of what it has

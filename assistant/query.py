@@ -78,9 +78,10 @@ class Query:
     explicit: bool = False  # the question states a bound itself (not only 'bị trừ', 'đạt tối đa')
     ratio: bool = False  # compare: how many times the first is of the second ('gấp mấy lần')
     higher: bool = True  # compare: which side is asked for ('cao hơn' True, 'thấp hơn' False)
-    level: int | None = (
-        None  # target parts: every part whose code has this many segments ('mục cấp hai': A.1, B.2)
-    )
+    # target parts: every part whose code has this many segments ('mục cấp hai': A.1, B.2)
+    level: int | None = None
+    # top/bottom: the items at this place only ('bị trừ nhiều thứ nhì': the second value, its tie whole)
+    nth: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         def plain(x: Any) -> Any:
@@ -299,7 +300,8 @@ CODE = re.compile(r"(?<![\w.])([a-z](?:\.\d{1,2}){1,5})(?![\w]|\.\d)")
 _TOP = re.compile(r"\b(nhieu|cao|lon|nang|manh|tot) (?:diem )?nhat\b|\bdung dau\b|\bdan dau\b")
 _BOTTOM = re.compile(r"\b(it|thap|nho|kem|yeu|nhe) (?:diem )?nhat\b|\bdung cuoi\b|\bxep cuoi\b|\bbet\b")
 _COMPARE = re.compile(
-    r"\b(cao|thap|nhieu|it|lon|nho|tot|kem) hon\b|\bso voi\b|\bso sanh\b|\bchenh lech\b|\bkhac nhau\b|\bhon kem\b"
+    r"\b(cao|thap|nhieu|it|lon|nho|tot|kem)(?: diem)? hon\b|\bso voi\b|\bso sanh\b|\bchenh (lech|nhau)\b|\bkhac nhau\b"
+    r"|\bhon kem\b"
 )
 _COUNT = re.compile(r"\b(bao nhieu|may|so luong|so) (tieu chi|noi dung|muc)\b|\bdem\b|\bco bao nhieu\b")
 _SUM = re.compile(r"\btong\b|\bcong lai\b|\bcong\b|\btat ca\b|\bca (muc|phan|nhom)\b")
@@ -316,7 +318,8 @@ _GOAL_FIRST = re.compile(
 _AT_VALUE = re.compile(rf"\b(?:dat|duoc|co)\s+(?:{_value('w')})(?: diem)?\b")
 _WHAT_IF = re.compile(r"\bneu\b|\bgia su\b|\bgia dinh\b|\btruong hop\b")
 _AT_MAX = re.compile(
-    r"\b(dat|duoc) (toi da|tron diem|du diem|het diem|day du|diem toi da|het)\b|\bkhong bi tru\b"
+    r"\b(dat|duoc)(?: (?:go|lay|bu|tra) lai)? (toi da|tron diem|du diem|het diem|day du|diem toi da|het)\b"
+    r"|\bkhong bi tru\b|\b(go|lay|bu) lai (du|het|toan bo)(?: diem| so diem)?\b"
 )
 
 
@@ -364,7 +367,7 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
     query.explicit = bool(query.conditions)
     implied = implied_conditions(q, query.conditions)
     query.conditions += implied
-    if implied and re.search(r"\b(trong|giua) (so )?(cac|nhung) (tieu chi|noi dung)\b", q):
+    if implied and re.search(r"\b(trong|giua) (so )?(cac |nhung )?(tieu chi|noi dung)\b", q):
         query.explicit = True  # 'trong các tiêu chí bị trừ điểm, ...' restricts whatever follows
     query.metric = _metric(q)
 
@@ -377,7 +380,12 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
             parsed = parse_value(at_value, "w")
             if parsed is not None and not parsed[1]:
                 query.assume_value = parsed[0]
-        query.conditions = []
+        # 'nếu các tiêu chí bị trừ trên 2 điểm được gỡ lại đủ điểm': the rows assumed are those the
+        # stated bounds pick (a bound implied by 'đạt tối đa' itself is not one)
+        rest = (
+            q[: at_value.start()] + q[at_value.end() :] if at_value else q
+        )  # 'đạt 8 điểm' is the value assumed
+        query.conditions = conditions(_without_scope_words(rest)) if query.explicit else []
         scope.groups, scope.parts, scope.codes, scope.appendices = [], [], [], []
         return query
     goal = _GOAL.search(q) or _GOAL_FIRST.search(q)
@@ -411,6 +419,12 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
     top, bottom = _TOP.search(q), _BOTTOM.search(q)
     if bottom and re.match(r"\s*(?:la )?" + _NUM, q[bottom.end() :]):
         bottom = None  # 'ít nhất 2 điểm' is a bound, not a ranking
+    nth = _NTH.search(q)
+    if nth and not (top or bottom):
+        # 'bị trừ nhiều điểm thứ nhì': a place in a ranking, its direction said before it
+        direction = re.search(r"\b(nhieu|cao|lon)\b|\b(it|thap|nho)\b", q[: nth.start()])
+        if direction:
+            top, bottom = (direction, None) if direction.group(1) else (None, direction)
     level = _level(q, scope)
     if level and (top or bottom or re.search(r"\b(moi|tung|cac) muc\b", q)):
         # 'trong các mục cấp hai (A.1, A.2, B.1, ...), mục nào bị trừ nhiều nhất': every part of that depth
@@ -426,16 +440,21 @@ def _understand(q: str, rows: Sequence[CriterionRow]) -> Query:
             query.target = "appendices" if word == "phu luc" else "groups"
         n = re.search(rf"\b(\d{{1,2}}|{_WORD_NUM}) (tieu chi|noi dung|nhom|phu luc|muc)\b", q)
         query.n = _small_int(n.group(1)) if n else None
+        if nth:
+            query.nth = 2 if nth.group(1) == "nhi" else _small_int(nth.group(1))
         return query
     if _AVERAGE.search(q):
         query.operation = "average"
     elif _COUNT.search(q):
         query.operation = "count"
-    elif not query.conditions and (scope.parts or ((scope.groups or scope.appendices) and _SUM.search(q))):
-        query.operation = "sum"  # a part is summed; a group or an appendix when a total is asked
+    elif not query.conditions and (
+        scope.parts or ((scope.groups or scope.appendices or len(scope.codes) >= 2) and _SUM.search(q))
+    ):
+        query.operation = "sum"  # a part is summed; groups, appendices or several codes when a total is asked
     return query
 
 
+_NTH = re.compile(rf"\b(?:thu|dung thu|xep thu|hang) (nhi|{_WORD_NUM}|\d{{1,2}})\b")
 _LEVEL = re.compile(rf"\b(?:muc|tieu muc|chi tieu) (?:o |thuoc )?cap ({_WORD_NUM}|\d)\b")
 
 
@@ -456,7 +475,10 @@ def implied_conditions(q: str, stated: Sequence[Condition]) -> list[Condition]:
     'đạt tối đa' (awarded = maximum), '0 điểm' (awarded = 0)."""
     if any(c.column == "deducted" for c in stated):
         return []
-    if re.search(r"\b(trong|giua) (so )?(cac|nhung) (tieu chi|noi dung) (bi tru|co bi tru|bi mat diem)\b", q):
+    if re.search(
+        r"\b(trong|giua) (so )?(cac |nhung )?(tieu chi|noi dung)(?: (?:nhom|phu luc|muc) \w+)? (bi tru|co bi tru|bi mat diem)\b",
+        q,
+    ):
         return [Condition("deducted", (Bound(">", Decimal(0)),))]
     if re.search(r"khong bi tru|(dat|duoc) (toi da|tron diem|du diem)", q):
         return [Condition("deducted", (Bound("==", Decimal(0)),))]
@@ -489,7 +511,7 @@ def _without_scope_words(q: str) -> str:
 def _metric(q: str) -> Column | None:
     if re.search(r"\bty le\b|\bphan tram\b|%", q):
         return "rate"
-    if re.search(r"\btru\b|\bmat diem\b", q):
+    if re.search(r"\btru\b|\bmat\b(?: \w+){0,2} diem\b", q):
         return "deducted"
     if re.search(r"\bthang diem\b|\bdiem toi da\b", q) and not re.search(r"\bdat\b", q):
         return "max"
@@ -530,8 +552,11 @@ def needs_engine(query: Query) -> bool:
         return True
     if query.operation == "sum":
         kinds = sum(bool(x) for x in (query.scope.parts, query.scope.groups, query.scope.appendices))
-        return bool(query.scope.parts) or kinds >= 2  # a part, or a group within an appendix
-    if query.operation in ("top", "bottom") and (query.target in ("groups", "appendices") or query.level):
+        # a part, a group within an appendix, or several criteria added up
+        return bool(query.scope.parts) or kinds >= 2 or len(query.scope.codes) >= 2
+    if query.operation in ("top", "bottom") and (
+        query.target in ("groups", "appendices") or query.level or query.nth
+    ):
         return True
     if query.operation in ("top", "bottom") and query.metric in ("awarded", "rate"):
         return True

@@ -87,6 +87,40 @@ PARSE = [
         {},
     ),
     ("ba mục cấp 3 bị trừ nhiều nhất", {"operation": "top", "level": 3, "n": 3}, {}),
+    # a place in a ranking, several codes added up, differences said other ways
+    ("Tiêu chí nào bị trừ nhiều điểm thứ nhì?", {"operation": "top", "nth": 2, "metric": "deducted"}, {}),
+    ("tieu chi dat thap thu ba", {"operation": "bottom", "nth": 3}, {}),
+    (
+        "A.2.4, A.2.5 và A.2.6 cộng lại được bao nhiêu điểm?",
+        {"operation": "sum", "codes": ["A.2.4", "A.2.5", "A.2.6"]},
+        {},
+    ),
+    (
+        "Điểm bị trừ của D.2.2 và D.2.1 chênh nhau bao nhiêu?",
+        {"operation": "compare", "metric": "deducted"},
+        {},
+    ),
+    (
+        "Phụ lục II hay Phụ lục III được nhiều điểm hơn?",
+        {"operation": "compare", "appendices": ["Phụ lục II", "Phụ lục III"]},
+        {},
+    ),
+    (
+        "Trong nhóm D tiêu chí nào mất ít điểm nhất?",
+        {"operation": "bottom", "metric": "deducted", "groups": ["D"]},
+        {},
+    ),
+    # what-if over the rows a bound picks; an implied 'bị trừ' after a group
+    (
+        "Nếu các tiêu chí bị trừ trên 2 điểm được gỡ lại đủ điểm thì tổng là bao nhiêu?",
+        {"operation": "what_if", "assume_max": ["*"]},
+        {"deducted": [(">", D(2), False)]},
+    ),
+    (
+        "Trong số tiêu chí nhóm C bị trừ điểm, tiêu chí nào đạt tỷ lệ cao nhất?",
+        {"operation": "top", "metric": "rate", "groups": ["C"]},
+        {"deducted": [(">", D(0), False)]},
+    ),
     # two parts named without trailing off are compared, not taken as a depth
     (
         "Mục A.1 hay mục A.2 đạt tỷ lệ cao hơn?",
@@ -533,3 +567,19 @@ def test_a_bare_item_number_is_not_a_missing_label(corpus: Corpus) -> None:
     a = ChatService(corpus, None).ask("Mục 3 gồm những gì?")
     assert "missing_sections" not in a.data
     assert ChatService(corpus, None).ask("Phụ lục III của công văn 410 gồm những gì?").kind != "not_found"
+
+
+def test_a_place_in_a_ranking_is_a_distinct_value_with_its_tie(corpus: Corpus) -> None:
+    res = execute(Query(operation="top", metric="deducted", nth=2), corpus.criteria)
+    values = sorted({r.deduction for r in corpus.criteria if r.deduction > 0}, reverse=True)
+    assert {x.value for x in res.ranked} == {values[1]}
+    assert len(res.ranked) == sum(1 for r in corpus.criteria if r.deduction == values[1])
+
+
+def test_what_if_over_the_rows_a_bound_picks(corpus: Corpus) -> None:
+    q = understand(
+        "Nếu các tiêu chí bị trừ trên 2 điểm được gỡ lại đủ điểm thì tổng là bao nhiêu?", corpus.criteria
+    )
+    res = execute(q, corpus.criteria)
+    total = sum((r.awarded_points or D(0) for r in corpus.criteria), D(0))
+    assert res.value == total + sum((r.deduction for r in corpus.criteria if r.deduction > 2), D(0))

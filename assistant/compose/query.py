@@ -166,6 +166,8 @@ def _ranking(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
         word = f"có thang điểm {'lớn' if q.operation == 'top' else 'nhỏ'} nhất"
     else:
         word = f"{'đạt' if metric == 'awarded' else 'có tỷ lệ đạt'} {word}"
+    if q.nth:  # 'thứ nhì': places by distinct values, a tie sharing its place
+        word = word.replace(" nhất", "").replace(" (trong các tiêu chí bị trừ)", "") + f" thứ {q.nth}"
     items: list[str] = []
     data: list[dict[str, Any]] = []
     for r in res.ranked:
@@ -173,7 +175,9 @@ def _ranking(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
         data.append({"rank": r.rank, "value": float(r.value), "tied": r.tied})
     unit = {"groups": "Nhóm", "appendices": "Phụ lục", "parts": "Mục"}.get(q.target, "Tiêu chí")
     tie = ""
-    if any(r.tie_at_cut for r in res.ranked) or (len(res.ranked) > (q.n or 1)):
+    if q.nth:
+        tie = "\n\n_Hạng tính theo từng mức điểm khác nhau; các mục cùng mức cùng hạng và đều được nêu._"
+    elif any(r.tie_at_cut for r in res.ranked) or (len(res.ranked) > (q.n or 1)):
         tie = "\n\n" + say("tie_at_cut_note")
     text = say("query_ranking", unit=unit, what=word, items="\n".join(items), tie=tie)
     if q.target in ("groups", "appendices", "parts"):
@@ -305,7 +309,13 @@ def _what_if(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool
     line = res.total
     assert line is not None and res.value is not None
     names = ", ".join(
-        "tất cả tiêu chí" if n == "*" else (n if n.startswith("Phụ") else f"nhóm {n}" if "." not in n else n)
+        (
+            "các tiêu chí " + ", ".join(condition_text(c) for c in q.conditions)
+            if q.conditions
+            else "tất cả tiêu chí"
+        )
+        if n == "*"
+        else (n if n.startswith("Phụ") else f"nhóm {n}" if "." not in n else n)
         for n in q.assume_max
     )
     gain = res.value - line.awarded_points.value
