@@ -4,9 +4,11 @@ A question such as 'học phí mầm non ở đô thị là bao nhiêu?' names a
 ('Đô thị') of a table of figures; 'cấp học nào ở nông thôn thấp nhất?' names a row and asks which
 column; 'THPT ở đô thị cao hơn ở nông thôn bao nhiêu?' names two rows of one column. Names are
 matched whole, folded (accents and case ignored), against the table's own header and the first
-naming cell of each row, so 'Trung học cơ sở' is never 'Trung học phổ thông'. Values are exact
-Decimals read from the cells. Scoring tables are left to assistant.scoring (their rows are
-criteria with their own columns).
+naming cell of each row (or its part before a comma: 'Đền Bạch Mã, số 76 Hàng Buồm'), so 'Trung
+học cơ sở' is never 'Trung học phổ thông'. A header cell spanning several columns over a row of
+sub-headers ('Tỷ lệ vốn đối ứng (%)' over 'Thành phố | Xã') gives those columns the sub-headers'
+names. Values are exact Decimals read from the cells ('20.000', '90%'). Scoring tables are left to
+assistant.scoring (their rows are criteria with their own columns).
 """
 
 from __future__ import annotations
@@ -20,13 +22,53 @@ from assistant.model import Document, Table
 from assistant.text import parse_decimal, plain
 
 _SEQUENCE = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$", re.IGNORECASE)
+# the generic first words of a column's name ('Tỷ lệ để lại cho đơn vị thu' is asked as 'để lại cho đơn vị thu')
+_GENERIC_LEAD = re.compile(r"^(?:ty le|muc|so|so luong|tong|gia tri|muc thu) (?=\w+ \w+)")
+_ORDINAL_HEADERS = {"stt", "tt", "so tt", "so thu tu", "thu tu", "ma so", "ma", "ma so tieu chi"}
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as its data: one name per column, the data rows and the file line of each."""
+
+    header: list[str]
+    groups: list[str]  # the spanning header cell above each column ('' where none)
+    rows: list[list[str]]
+    lines: list[int]
+
+
+def grid(table: Table) -> Grid:
+    rows, lines, header = list(table.rows), list(table.row_lines), list(table.header)
+    groups = [""] * len(header)
+    width = max((len(r) for r in rows[1:]), default=0)
+    if len(rows) >= 2 and len(header) < width:
+        sub = [c for c in rows[0] if c.strip()]
+        numeric_sub = any(_number(c) is not None for c in sub)
+        extra = width - len(header)  # columns a header cell spans beyond its own
+        if not numeric_sub and len(sub) == extra + 1:
+            # the first column of figures in the data rows is where the spanning cell starts
+            first = next(
+                (
+                    j
+                    for j in range(width)
+                    if not (j < len(header) and plain(header[j]) in _ORDINAL_HEADERS)
+                    and any(j < len(r) and _number(r[j]) is not None for r in rows[1:])
+                ),
+                -1,
+            )
+            if 0 <= first < len(header):
+                parent = header[first]
+                header = [*header[:first], *sub, *header[first + 1 :]]
+                groups = [""] * first + [parent] * len(sub) + [""] * (len(header) - first - len(sub))
+                rows, lines = rows[1:], lines[1:]
+    return Grid(header, groups, rows, lines)
 
 
 @dataclass(frozen=True)
 class Cell:
     doc: Document
     table: Table
-    row: int  # index into table.rows
+    row: int  # index into the grid's rows
     col: int  # index into the row's cells
     row_name: str
     col_name: str
@@ -40,11 +82,16 @@ class Match:
 
     doc: Document
     table: Table
+    grid: Grid
     rows: list[int] = field(default_factory=list)
     cols: list[int] = field(default_factory=list)
 
+    def column_name(self, col: int) -> str:
+        group = self.grid.groups[col] if col < len(self.grid.groups) else ""
+        return f"{group} – {self.grid.header[col]}" if group else self.grid.header[col]
+
     def cell(self, row: int, col: int) -> Cell | None:
-        cells = self.table.rows[row]
+        cells = self.grid.rows[row]
         if col >= len(cells):
             return None
         value = _number(cells[col])
@@ -55,83 +102,90 @@ class Match:
             self.table,
             row,
             col,
-            row_name(self.table, row),
-            self.table.header[col],
+            row_name(self.grid, row),
+            self.column_name(col),
             value,
-            self.table.row_lines[row],
+            self.grid.lines[row],
         )
 
     def along_row(self, row: int) -> list[Cell]:
-        return [c for j in numeric_columns(self.table) if (c := self.cell(row, j)) is not None]
+        return [c for j in numeric_columns(self.grid) if (c := self.cell(row, j)) is not None]
 
     def along_col(self, col: int) -> list[Cell]:
-        return [c for i in range(len(self.table.rows)) if (c := self.cell(i, col)) is not None]
+        return [c for i in range(len(self.grid.rows)) if (c := self.cell(i, col)) is not None]
 
 
 def _number(text: str) -> Decimal | None:
-    return parse_decimal(re.sub(r"[*_]", "", text))
+    return parse_decimal(re.sub(r"[*_%]", "", text))
 
 
-def row_name(table: Table, row: int) -> str:
+def row_name(g: Grid, row: int) -> str:
     """The cell naming a row: its first cell that is neither a sequence number nor a figure."""
-    for cell in table.rows[row]:
+    for cell in g.rows[row]:
         text = cell.strip().strip("*_ ")
         if text and not _SEQUENCE.match(text) and _number(text) is None:
             return text
     return ""
 
 
-def numeric_columns(table: Table) -> list[int]:
+def numeric_columns(g: Grid) -> list[int]:
     """Columns most of whose cells are figures (the header names them)."""
     out = []
-    for j in range(len(table.header)):
-        if plain(table.header[j]) in _ORDINAL_HEADERS:
+    for j in range(len(g.header)):
+        if plain(g.header[j]) in _ORDINAL_HEADERS:
             continue  # 'STT': the order of the rows, not a figure
-        values = [r[j] for r in table.rows if j < len(r) and r[j].strip()]
+        values = [r[j] for r in g.rows if j < len(r) and r[j].strip()]
         if values and sum(_number(v) is not None for v in values) * 2 > len(values):
             out.append(j)
     return out
 
 
-_ORDINAL_HEADERS = {"stt", "tt", "so tt", "so thu tu", "thu tu", "ma so", "ma", "ma so tieu chi"}
-
-
-def _positions(name: str, q: str) -> list[int]:
-    key = plain(name)
-    if len(key) < 2 or not re.search(r"[a-z]", key):
-        return []
-    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", q)]
+def _positions(name: str, q: str) -> list[tuple[int, int]]:
+    """Where a name occurs whole in the folded question, as (start, length): the name, else its
+    part before a comma or a bracket ('Đền Bạch Mã, số 76 Hàng Buồm' → 'Đền Bạch Mã')."""
+    head = re.split(r"[,(;]", name)[0]
+    for part in dict.fromkeys([name, head, _GENERIC_LEAD.sub("", plain(head))]):
+        key = plain(part)
+        if len(key) < 2 or not re.search(r"[a-z]", key):
+            continue
+        found = [(m.start(), len(key)) for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", q)]
+        if found:
+            return found
+    return []
 
 
 def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
     """Tables of figures in which the question names a row or a numeric column, best first (both
     named before one of them; more names before fewer)."""
     q = plain(question)
-    found: list[tuple[int, int, Match]] = []
+    found: list[tuple[int, int, int, Match]] = []
     for doc in docs:
         scoring_lines = {r.line for r in doc.criteria}
         for table in doc.tables:
-            cols = numeric_columns(table)
-            if not cols or not table.rows or scoring_lines & set(table.row_lines):
+            if not table.rows or scoring_lines & set(table.row_lines):
                 continue
-            m = Match(doc, table)
-            named_cols = [(p, j) for j in cols for p in _positions(table.header[j], q)]
-            names = [row_name(table, i) for i in range(len(table.rows))]
-            named_rows = [(p, i) for i, n in enumerate(names) for p in _positions(n, q)]
-            m.cols = list(dict.fromkeys(j for _, j in sorted(_longest(named_cols, table.header, q))))
-            m.rows = list(dict.fromkeys(i for _, i in sorted(_longest(named_rows, names, q))))
+            g = grid(table)
+            cols = numeric_columns(g)
+            if not cols:
+                continue
+            m = Match(doc, table, g)
+            named_cols = [(p, j) for j in cols for p in _positions(g.header[j], q)]
+            named_rows = [(p, i) for i in range(len(g.rows)) for p in _positions(row_name(g, i), q)]
+            m.cols = list(dict.fromkeys(j for _, j in sorted(_longest(named_cols))))
+            m.rows = list(dict.fromkeys(i for _, i in sorted(_longest(named_rows))))
             if m.rows or m.cols:
-                found.append((int(bool(m.rows)) + int(bool(m.cols)), len(m.rows) + len(m.cols), m))
-    found.sort(key=lambda x: (-x[0], -x[1]))
-    return [m for _, _, m in found]
+                # ties broken by the words the question shares with the table's columns ('phí' in 'Mức thu phí')
+                about = len(set(q.split()) & set(plain(" ".join(g.header[j] for j in cols)).split()))
+                found.append((int(bool(m.rows)) + int(bool(m.cols)), len(m.rows) + len(m.cols), about, m))
+    found.sort(key=lambda x: (-x[0], -x[1], -x[2]))
+    return [m for *_, m in found]
 
 
-def _longest(hits: list[tuple[int, int]], names: list[str], q: str) -> list[tuple[int, int]]:
+def _longest(hits: list[tuple[tuple[int, int], int]]) -> list[tuple[int, int]]:
     """Drop a name found inside a longer name found at the same place ('Trung học' in 'Trung học cơ sở')."""
-    spans = [(p, p + len(plain(names[i])), i) for p, i in hits]
     keep = []
-    for p, end, i in spans:
-        if not any(p2 <= p and end <= end2 and (end2 - p2) > (end - p) for p2, end2, _ in spans):
+    for (p, n), i in hits:
+        if not any(p2 <= p and p + n <= p2 + n2 and n2 > n for (p2, n2), _ in hits):
             keep.append((p, i))
     return keep
 

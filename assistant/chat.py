@@ -222,8 +222,8 @@ class ChatService:
                 "operation": operation_of(question),
                 "scope": {
                     "docs": [m.doc.doc_id],
-                    "rows": [cells.row_name(m.table, i) for i in m.rows],
-                    "columns": [m.table.header[j] for j in m.cols],
+                    "rows": [cells.row_name(m.grid, i) for i in m.rows],
+                    "columns": [m.column_name(j) for j in m.cols],
                 },
             }
         if route.kind == "numeric":

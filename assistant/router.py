@@ -165,11 +165,17 @@ def detect(question: str, corpus: Corpus) -> Route:
         return Route("document", "reference", {"numbers": refs})
     if MENTIONED.search(plain(question).rstrip()):  # which documents name a person, a body, a place
         return Route("document", "phrase_mentions", {})
-    route = _numeric(q, corpus, question)
+    # a figure of a table by its row and column ('học phí mầm non ở đô thị'); the scoring tables'
+    # criteria answer only questions about documents that have them
+    picked = corpus.pick_documents(question)
+    scored = not picked or any(d.criteria for d in picked)
+    cells = find_cells(corpus, question)
+    if cells is not None and (not scored or (cells.rows and cells.cols and not CODE.search(q))):
+        return Route("numeric", "cells", {"match": cells})
+    route = _numeric(q, corpus, question) if scored else None
     if route:
         return route
-    cells = find_cells(corpus, question)
-    if cells is not None:  # a figure of a table by its row and column ('học phí mầm non ở đô thị')
+    if cells is not None:
         return Route("numeric", "cells", {"match": cells})
     if PERSON.search(q) and not re.search(r"\b(ai|nguoi) (ky|chu tri|phu trach|thuc hien|duoc giao)\b", q):
         return Route("document", "person", {})

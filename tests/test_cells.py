@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cells import match_tables, numeric_columns, row_name
+from assistant.cells import grid, match_tables, numeric_columns, row_name
 from assistant.chat import ChatService
 from assistant.corpus import Corpus
 from assistant.documents import parse_text
@@ -56,7 +56,7 @@ def corpus() -> Corpus:
 
 
 def test_the_table_has_named_rows_and_numeric_columns(corpus: Corpus) -> None:
-    table = corpus.docs["kh-21"].tables[0]
+    table = grid(corpus.docs["kh-21"].tables[0])
     assert [row_name(table, i) for i in range(len(table.rows))] == [
         "Rừng phòng hộ",
         "Rừng sản xuất",
@@ -121,3 +121,29 @@ def test_a_real_fee_table() -> None:
     corpus = Corpus.from_documents([parse_text(path.stem, path.read_text(encoding="utf-8"))])
     a = ChatService(corpus, None).ask("Học phí trung học cơ sở ở nông thôn là bao nhiêu?")
     assert a.data["cells"]["values"] == [str(Decimal(95))], a.answer
+
+
+SPLIT = PLAN.replace(
+    """| STT | Loại rừng | Vùng đồng bằng | Vùng trung du | Vùng núi cao |
+|---|---|---|---|---|
+| 1 | Rừng phòng hộ | 30 | 35 | 42,5 |
+| 2 | Rừng sản xuất | 12 | 15 | 15 |
+| 3 | Rừng đặc dụng | 40 | 45 | 50 |""",
+    """| STT | Loại rừng | Tỷ lệ chi trả (%) | Ghi chú |
+|---|---|---|---|
+| Ngân sách tỉnh | Ngân sách xã | |
+| 1 | Rừng phòng hộ, ven biển | 80% | 20% | |
+| 2 | Rừng sản xuất | 60% | 40% | |""",
+)
+
+
+def test_a_header_cell_spanning_sub_headers_names_their_columns() -> None:
+    """'Tỷ lệ chi trả (%)' over 'Ngân sách tỉnh | Ngân sách xã': the columns are named by the sub-headers;
+    a row is named by its name's part before a comma; '80%' is a figure."""
+    corpus = Corpus.from_documents([parse_text("kh-22", SPLIT)])
+    g = grid(corpus.docs["kh-22"].tables[0])
+    assert g.header == ["STT", "Loại rừng", "Ngân sách tỉnh", "Ngân sách xã", "Ghi chú"]
+    a = ChatService(corpus, None).ask("Rừng phòng hộ thì ngân sách xã chi trả bao nhiêu phần trăm?")
+    assert a.data["query"]["target"] == "cells" and a.data["cells"]["values"] == ["20"], a.answer
+    b = ChatService(corpus, None).ask("Loại rừng nào ngân sách tỉnh chi trả thấp nhất?")
+    assert b.data["cells"]["winners"] == ["Rừng sản xuất"], b.answer

@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.answers import Answer, CitationSet, section_for_line
 from assistant.cells import Cell, Match, match_tables, unit_line
-from assistant.compose.common import doc_name
+from assistant.compose.common import doc_name, short
 from assistant.compose.passage import topic_words
 from assistant.corpus import Corpus
 from assistant.model import Document
@@ -40,7 +40,9 @@ def find_cells(corpus: Corpus, question: str) -> Match | None:
         # about what is asked, its section's title sharing a word of the question
         sec = section_for_line(m.doc, m.table.line_start)
         about = sec is not None and bool(topic_words(sec.heading_path) & topic_words(question))
-        if about and (not ranking or re.search(r"\b(nao|dau|gi)\b", q)):
+        # a column alone is a lookup of the whole column only when asked for ('mức phí của các di tích')
+        whole = bool(m.rows) or bool(re.search(r"\b(cac|tung|moi|nhung|tat ca|toan bo)\b", q))
+        if about and (re.search(r"\b(nao|dau|gi)\b", q) if ranking else whole):
             return m
     return None
 
@@ -119,7 +121,7 @@ def answer_cells(corpus: Corpus, question: str, m: Match) -> Answer | None:
         data.update(operation="difference", value=str(abs(diff)))
         return _answer(head + "\n\n" + "\n".join(item(c) for c in cells) + note, cites, data)
     data.update(operation="lookup", values=[str(c.value) for c in cells])
-    head = f"Theo {where}" + (f" ({sec.title})" if sec and sec.title else "") + f"{unit}:"
+    head = f"Theo {where}" + (f" ({short(sec.title, 80)})" if sec and sec.title else "") + f"{unit}:"
     return _answer(head + "\n\n" + "\n".join(item(c) for c in cells), cites, data)
 
 
