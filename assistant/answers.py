@@ -65,7 +65,8 @@ _STATES_TIME = re.compile(
 _ASKS_DURATION = re.compile(r"\bbao lau\b|\b(may|bao nhieu) (thang|nam|ngay|tuan|gio)\b")
 _STATES_DURATION = re.compile(r"\b\d+([.,]\d+)? (thang|nam|ngay|tuan|gio|phut)\b")
 _DOC_KINDS = (
-    r"to trinh|cong van|quyet dinh|nghi quyet|nghi dinh|ke hoach|thong bao|thong tu|chi thi|bao cao|van ban"
+    r"to trinh|cong van|quyet dinh|nghi quyet|nghi dinh|ke hoach|thong bao|thong tu|chi thi|bao cao tham tra"
+    r"|bao cao|van ban"
 )
 _ASKS_NUMBER = re.compile(rf"\b({_DOC_KINDS}) (?:so )?(may|bao nhieu|nao|gi)\b")
 # the date of a cited document ('Tờ trình số 226/TTr-BKHCN ngày 05 tháng 11 năm 2025') is not a time the text sets
@@ -77,7 +78,7 @@ def answer_form(question: str) -> re.Pattern[str] | None:
     q = fold(question)
     number = _ASKS_NUMBER.search(q)
     if number:
-        return re.compile(rf"\b{number.group(1)} (?:so )?\d+")
+        return re.compile(rf"\b{number.group(1)}(?: \w+){{0,2}} (?:so )?\d+")  # 'Báo cáo thẩm tra số 109/BC-BPC'
     if _ASKS_DURATION.search(q):
         return _STATES_DURATION
     if _ASKS_WHEN.search(q):

@@ -253,6 +253,10 @@ class Corpus:
             if num:
                 if num in q:
                     score += 5
+                elif num.count("/") >= 2 and re.search(
+                    rf"(?<![\d/]){re.escape('/'.join(num.split('/')[:2]))}(?![\d])", q
+                ):
+                    score += 4  # '74/2025' of 74/2025/NQ-HĐND
                 elif len(head) >= 2 and (head in numbers or (not head.isdigit() and head in q)):
                     score += 3
             if doc_type and doc_type.split()[0] in words and re.search(rf"\b{re.escape(doc_type)}\b", q):

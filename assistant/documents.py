@@ -152,9 +152,18 @@ _REF = re.compile(
 _ISSUER_BEFORE = re.compile(r"(?:của|,|;)\s*(?P<issuer>[^,;]+?)\s+tại\s*$")
 
 
+# a law named by its title before its number: 'Luật Tổ chức chính quyền địa phương số 72/2025/QH15'
+_TITLED_LAW = re.compile(
+    rf"\b(?P<kind>(?:Bộ luật|Luật|Pháp lệnh)\s+(?!số\b)[^;,.()\d]{{3,120}}?)\s+số\s+(?P<num>{_NUMBER_TOKEN})"
+)
+
+
 def find_refs(text: str, line: int) -> list[DocRef]:
     """Documents named in a text, each with number, date and issuer where the text gives them."""
-    refs: list[DocRef] = []
+    found: list[tuple[int, DocRef]] = []
+    for m in _TITLED_LAW.finditer(text):
+        num = m.group("num").rstrip(".")
+        found.append((m.start(), DocRef(squash(m.group("kind")), num, None, "", squash(m.group(0)), line)))
     for m in _REF.finditer(text):
         issuer = (m.group("issuer") or "").strip()
         if not issuer:
@@ -163,10 +172,10 @@ def find_refs(text: str, line: int) -> list[DocRef]:
                 issuer = before.group("issuer").strip()
                 issuer = re.sub(r"^(?:Thực hiện|xét|Xét)\s+(?:đề nghị|ý kiến|chỉ đạo)\s+của\s+", "", issuer)
         date = parse_date("ngày " + m.group("date")) if m.group("date") else None
-        refs.append(
-            DocRef(m.group("kind"), m.group("num").rstrip("."), date, issuer, squash(m.group(0)), line)
-        )
-    return refs
+        ref = DocRef(m.group("kind"), m.group("num").rstrip("."), date, issuer, squash(m.group(0)), line)
+        if not any(r.number == ref.number for _, r in found):
+            found.append((m.start(), ref))
+    return [r for _, r in sorted(found, key=lambda x: x[0])]
 
 
 # --- header --------------------------------------------------------------------------------------

@@ -140,6 +140,13 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Whose proposal a document answers: 'ban hành theo đề nghị của ai', 'Tờ trình số mấy', 'báo cáo thẩm tra'
+_PROPOSAL_ASKED = re.compile(
+    r"\bde nghi cua (ai|co quan nao|don vi nao)\b|\b(ai|co quan nao|don vi nao) de nghi\b"
+    r"|\b(to trinh|bao cao tham tra) (so )?(may|nao|bao nhieu)\b|\btren co so (de nghi|to trinh|bao cao tham tra)\b"
+    r"|\btheo (de nghi|to trinh) (nao|cua ai)\b"
+)
+
 # When something happens, not when a document was issued: 'Khi nào sơ kết?', 'Hạn báo cáo là ngày nào?'
 _EVENT = re.compile(
     r"\b(so ket|tong ket|bao cao|han|thoi han|hoan thanh|to chuc|kiem tra|danh gia|nop|thuc hien xong"
@@ -185,6 +192,8 @@ def detect(question: str, corpus: Corpus) -> Route:
         named = find_sections(corpus, question)  # 'Mục 7 phần II giao việc cho ai?': that section's agencies
         if named:
             return Route("document", "section", {"sections": named})
+    if _PROPOSAL_ASKED.search(q):  # 'theo đề nghị của ai', 'Tờ trình số mấy': the legal bases, not a task
+        return Route("document", "proposal", {"intents": ["proposal"]})
     route = _tasks(q, question, corpus)
     if route:
         return route

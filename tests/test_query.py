@@ -583,3 +583,43 @@ def test_what_if_over_the_rows_a_bound_picks(corpus: Corpus) -> None:
     res = execute(q, corpus.criteria)
     total = sum((r.awarded_points or D(0) for r in corpus.criteria), D(0))
     assert res.value == total + sum((r.deduction for r in corpus.criteria if r.deduction > 2), D(0))
+
+
+RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH BÌNH MINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số:
+15/2026/NQ-HĐND
+Bình Minh, ngày 05 tháng 3 năm 2026
+
+NGHỊ QUYẾT
+Quy định mức thu phí tham quan bảo tàng tỉnh
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Căn cứ Luật Phí và lệ phí số 97/2015/QH13;
+Xét Tờ trình số 21/TTr-UBND ngày 20 tháng 02 năm 2026 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra số 9/BC-BKTNS ngày 25 tháng 02 năm 2026 của Ban Kinh tế - Ngân sách;
+
+Điều 1. Mức thu phí tham quan bảo tàng tỉnh là 20.000 đồng/lượt.
+
+Điều 2. Nghị quyết này có hiệu lực từ ngày 15 tháng 3 năm 2026.
+
+Nơi nhận:
+- Lưu: VT.
+
+CHỦ TỊCH
+Lê Văn C
+"""
+
+
+def test_the_legal_bases_name_laws_by_title_and_the_proposal_is_quoted() -> None:
+    from assistant.documents import parse_text
+
+    doc = parse_text("nq-15", RESOLUTION)
+    assert doc.number == "15/2026/NQ-HĐND"  # 'Số:' alone, the number on the next line
+    assert [r.kind for r in doc.bases][:2] == ["Luật Tổ chức chính quyền địa phương", "Luật Phí và lệ phí"]
+    corpus = Corpus.from_documents([doc])
+    a = ChatService(corpus, None).ask("Nghị quyết 15/2026 được ban hành trên cơ sở báo cáo thẩm tra số mấy?")
+    assert a.data["query"]["operation"] == "proposal" and "9/BC-BKTNS" in a.answer, a.answer
+    b = ChatService(corpus, None).ask("Nghị quyết 15 ban hành theo đề nghị của ai?")
+    assert "Tờ trình số 21/TTr-UBND" in b.answer, b.answer

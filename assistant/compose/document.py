@@ -277,6 +277,37 @@ def _bases(doc: Document, cites: CitationSet, question: str, data: list[dict[str
     return say("answer_bases", document=doc_long_name(doc), count=len(items), items=bullet_list(items))
 
 
+# the lines of the legal bases that say whose proposal a document answers ('Theo đề nghị của Giám đốc
+# Sở Tư pháp tại Tờ trình số 139/TTr-STP', 'Xét Tờ trình số 423/TTr-UBND ...; Báo cáo thẩm tra số ...')
+_PROPOSAL = re.compile(
+    r"\b(?:theo|xet|tren co so|can cu) (?:de nghi|to trinh|bao cao tham tra|y kien)\b|\bto trinh so\b|\bbao cao tham tra so\b"
+)
+_PROPOSAL_KINDS = ("to trinh", "bao cao tham tra", "bao cao", "cong van", "de nghi")
+
+
+def _proposal(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
+    sec = _sec(doc, BASES)
+    if sec is None:
+        return ""
+    q = fold(question)
+    asked = next((k for k in _PROPOSAL_KINDS if k in q), "")
+    lines = [
+        n
+        for n in range(sec.line_start, sec.line_end + 1)
+        if (text := fold(doc.line(n)))
+        and _PROPOSAL.search(text)
+        and (not asked or asked in text or asked == "de nghi")
+    ]
+    if not lines:
+        return ""
+    items = []
+    for n in lines:  # the part of each line the question asks about, as the citation quotes it
+        cid = cites.add_line(doc, sec, n, question, max_chars=400)
+        items.append(f"{cites.items[cid - 1].quote} [{cid}]")
+    data.append({"doc": doc.doc_id, "proposal_lines": lines})
+    return f"{doc_long_name(doc)} được ban hành trên cơ sở:\n" + bullet_list(items)
+
+
 def _ref_dict(r: DocRef) -> dict[str, object]:
     return {
         "kind": r.kind,
@@ -356,6 +387,7 @@ _HANDLERS = {
     "recipients": _recipients,
     "cc": _cc,
     "bases": _bases,
+    "proposal": _proposal,
     "implements": _implements,
     "phases": _phases,
 }
