@@ -110,6 +110,14 @@ def _clean_char_table() -> dict[int, str | None]:
 _CLEAN_CHARS = _clean_char_table()
 
 
+_SLICE = 1 << 16  # characters filtered at a time: a list of one-character strings costs ~80 bytes each
+
+
+def _visible(text: str) -> str:
+    """The text without format characters (Cf), surrogates and unassigned code points."""
+    return "".join(c for c in text if unicodedata.category(c) not in {"Cf", "Cs", "Cn"} or c in "\t\n")
+
+
 def _finalize(text: str, *, keep_edge_tabs: bool = False) -> str:
     """NFC, '\\n' line ends, no control characters, tidy spaces, at most one blank line in a row.
 
@@ -119,7 +127,7 @@ def _finalize(text: str, *, keep_edge_tabs: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text.translate(_CLEAN_CHARS))
     # remaining format characters (Cf) and unassigned code points carry no text
-    text = "".join(c for c in text if unicodedata.category(c) not in {"Cf", "Cs", "Cn"} or c in "\t\n")
+    text = "".join(_visible(text[i : i + _SLICE]) for i in range(0, len(text), _SLICE))
     out: list[str] = []
     blank = True  # drop leading blank lines
     for raw in text.split("\n"):
