@@ -418,6 +418,80 @@ def test_a_stop_during_an_ingest_cancels_it_with_nothing_changed(tmp_path: Path)
     services.close()
 
 
+# --- 2. the work of one ingest beyond its bytes: text, sections, chunks, time -----------------------
+
+LONG_PLAN = NEW_DOC + "".join(
+    f"\n{n}. Tổ {n} tuần tra, canh gác khu rừng số {n} và báo cáo Hạt Kiểm lâm hằng ngày.\n"
+    for n in range(3, 60)
+)
+
+
+@pytest.mark.parametrize(
+    ("setting", "limit", "words"),
+    [
+        ("max_document_chars", 2_000, ["quá dài", "2.000 ký tự"]),
+        ("max_document_sections", 20, ["quá nhiều mục", "20 mục"]),
+        ("max_document_chunks", 5, ["quá nhiều đoạn", "5 đoạn"]),
+        ("max_parse_seconds", 0.000_001, ["quá lâu", "giây"]),
+    ],
+)
+def test_a_document_over_a_bound_of_one_ingest_is_refused_with_nothing_changed(
+    tmp_path: Path, setting: str, limit: float, words: list[str]
+) -> None:
+    services, _ = _fake_services(tmp_path)
+    settings = services.settings
+    setattr(settings, setting, limit)
+    client = TestClient(create_app(services), raise_server_exceptions=False)
+    before_files = sorted(p.name for p in settings.corpus_dir.iterdir())
+    before_version = Layout(settings.index_dir).current()
+    r = client.post(
+        "/api/documents",
+        files={"files": ("phong-chay.md", LONG_PLAN.encode(), "text/markdown")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    body = r.json()
+    assert r.status_code == 413 and body["error"] == "DocumentLimitError", body
+    assert "phong-chay.md" in body["message"] and all(w in body["message"] for w in words), body
+    assert "ASSISTANT_" + setting.upper() in body["hint"]
+    # nothing changed, and the index keeps answering from the documents it had
+    assert sorted(p.name for p in settings.corpus_dir.iterdir()) == before_files
+    assert Layout(settings.index_dir).versions() == [before_version]
+    answer = client.post("/api/chat", json={"message": "Thanh tra thành phố có nhiệm vụ gì?"})
+    assert answer.status_code == 200 and answer.json()["citations"]
+    assert all(c["doc"] != "phong-chay" for c in answer.json()["citations"])
+    services.close()
+
+
+def test_the_cli_refuses_a_document_over_a_bound_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.cli import main
+    from assistant.config import get_settings
+
+    settings = copied_corpus_settings(tmp_path)
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_MAX_DOCUMENT_SECTIONS", "20")
+    get_settings.cache_clear()
+    path = tmp_path / "phong-chay.md"
+    path.write_text(LONG_PLAN, encoding="utf-8")
+    before = sorted(p.name for p in settings.corpus_dir.iterdir())
+    assert main(["ingest", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("Lỗi: Tài liệu “phong-chay.md” có quá nhiều mục"), err
+    assert sorted(p.name for p in settings.corpus_dir.iterdir()) == before
+
+
+def test_the_default_bounds_are_far_above_the_largest_real_document() -> None:
+    from assistant.config import Settings
+    from assistant.limits import DocumentLimits
+
+    limits = DocumentLimits.from_settings(Settings())
+    # the largest of the 270 real documents and the corpus: 615,280 characters, 780 sections,
+    # 675 chunks (another document), 2,1 s to read, parse and chunk
+    assert limits.chars >= 5 * 615_280 and limits.sections >= 10 * 780 and limits.chunks >= 10 * 675
+    assert limits.seconds >= 20 * 2.1
+
+
 # --- 6. feedback: plain text on the admin's terminal, and a rate limit ----------------------------
 
 
