@@ -86,11 +86,12 @@ def prepare(
     was not read is in ``Document.warnings``, and so in the ingest report and ``assistant check``.
     """
     budget = DocumentLimits.from_settings(settings).start(name)
-    result = (
-        read_bytes(data, name, max_bytes=_max_bytes(settings))
-        if data is not None
-        else read_path(path or Path(name), max_bytes=_max_bytes(settings))
-    )
+    with budget.deadline():
+        result = (
+            read_bytes(data, name, max_bytes=_max_bytes(settings))
+            if data is not None
+            else read_path(path or Path(name), max_bytes=_max_bytes(settings))
+        )
     text = result.text if result.text.endswith("\n") else result.text + "\n"
     budget.check_text(text)
     existing = existing if existing is not None else _corpus(settings)

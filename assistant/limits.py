@@ -10,10 +10,11 @@ them is bounded here, in the one place an incoming document becomes sections and
 * ``max_document_chunks``: the chunks the index would hold;
 * ``max_parse_seconds``: the wall time from the start of reading to the last chunk.
 
-The time is checked after each stage (read, parse, chunk), not inside one: a stage's work is
-bounded by its input, which the bounds before it limit (parsing takes about 10 s per million
-characters). A document over a bound is refused with :class:`~assistant.errors.DocumentLimitError`
-(413) before anything is written, so the index and the corpus stay as they were.
+Time is kept by :meth:`DocumentBudget.deadline` around each stage: when the time is up, the stage
+is stopped where it is (an exception raised into its thread), not after it ends; parsing a crafted
+text can take far longer than its length suggests. A document over a bound is refused with
+:class:`~assistant.errors.DocumentLimitError` (413) before anything is written, so the index and
+the corpus stay as they were.
 
 The defaults are far above what real documents need: the largest of 270 real directives and the
 corpus has 615,280 characters and 780 sections, the most chunks is 675 (a document of long
@@ -22,8 +23,12 @@ tables), the longest read + parse + chunk 2.1 s.
 
 from __future__ import annotations
 
+import ctypes
+import threading
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.chunks import chunk_document
@@ -57,17 +62,29 @@ class DocumentLimits:
         )
 
     def start(self, name: str) -> DocumentBudget:
-        """Start the clock of one document, named as the user sent it (for the messages)."""
+        """The budget of one document, named as the user sent it (for the messages)."""
         return DocumentBudget(self, name)
+
+
+class _Overtime(BaseException):
+    """Raised into the thread that reads a document when its time is up. A BaseException, as
+    KeyboardInterrupt is, so that no ``except Exception`` on the way swallows it."""
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Make ``exc`` raise in a thread at its next Python instruction (None clears a pending one)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None
+    )
 
 
 @dataclass
 class DocumentBudget:
-    """One document's clock and counts against :class:`DocumentLimits`."""
+    """One document's time and counts against :class:`DocumentLimits`."""
 
     limits: DocumentLimits
     name: str
-    started: float = field(default_factory=time.monotonic)
+    spent: float = 0.0  # seconds spent in deadline() blocks so far
 
     def _refuse(self, what: str, setting: str) -> DocumentLimitError:
         return DocumentLimitError(
@@ -76,42 +93,75 @@ class DocumentBudget:
             f"nâng giới hạn bằng biến môi trường ASSISTANT_{setting.upper()}.",
         )
 
-    def check_time(self) -> None:
-        elapsed = time.monotonic() - self.started
-        if elapsed > self.limits.seconds:
-            shown = format_decimal(Decimal(str(round(elapsed, 1))), 1)
-            limit = format_decimal(Decimal(str(self.limits.seconds)))
-            raise self._refuse(
-                f"cần quá lâu để đọc và phân tích ({shown} giây, giới hạn là {limit} giây)",
-                "max_parse_seconds",
-            )
+    def _overtime(self) -> DocumentLimitError:
+        limit = format_decimal(Decimal(str(self.limits.seconds)))
+        return self._refuse(
+            f"cần quá lâu để đọc và phân tích (hơn {limit} giây, giới hạn là {limit} giây)",
+            "max_parse_seconds",
+        )
+
+    @contextmanager
+    def deadline(self) -> Iterator[None]:
+        """Run a stage (reading, parsing, chunking) within the time left: once it is up, the stage
+        is stopped where it is, in this thread, and DocumentLimitError raised.
+
+        The stage runs Python code (the readers, the parser, the chunker), which is interrupted at
+        its next instruction; one long call into C (a regular expression over the text) ends first.
+        """
+        started = time.monotonic()
+        left = self.limits.seconds - self.spent
+        if left <= 0:
+            raise self._overtime()
+        thread_id = threading.get_ident()
+        lock = threading.Lock()
+        inside = [True]
+
+        def stop() -> None:
+            with lock:
+                if inside[0]:
+                    _raise_in(thread_id, _Overtime)
+
+        timer = threading.Timer(left, stop)
+        timer.daemon = True
+        timer.start()
+        try:
+            try:
+                yield
+            finally:
+                with (
+                    lock
+                ):  # after this, stop() raises nothing; one it raised but not yet delivered is cleared
+                    inside[0] = False
+                    _raise_in(thread_id, None)
+                timer.cancel()
+                self.spent += time.monotonic() - started
+        except _Overtime:
+            raise self._overtime() from None
 
     def check_text(self, text: str) -> None:
-        """The text once read: its length, and the time so far."""
+        """The text once read: its length."""
         if len(text) > self.limits.chars:
             raise self._refuse(
                 f"quá dài: {_n(len(text))} ký tự, giới hạn là {_n(self.limits.chars)} ký tự",
                 "max_document_chars",
             )
-        self.check_time()
 
     def check_document(self, doc: Document) -> None:
-        """The parsed document: its sections, its chunks, and the time so far."""
+        """The parsed document: its sections, then its chunks (chunking it within the time left)."""
         sections = sum(1 for _ in doc.walk())
         if sections > self.limits.sections:
             raise self._refuse(
                 f"có quá nhiều mục: {_n(sections)} mục, giới hạn là {_n(self.limits.sections)} mục",
                 "max_document_sections",
             )
-        self.check_time()
-        chunks = len(chunk_document(doc))
+        with self.deadline():
+            chunks = len(chunk_document(doc))
         if chunks > self.limits.chunks:
             raise self._refuse(
                 f"chia ra quá nhiều đoạn để lập chỉ mục: {_n(chunks)} đoạn, giới hạn là "
                 f"{_n(self.limits.chunks)} đoạn",
                 "max_document_chunks",
             )
-        self.check_time()
 
 
 def parse_within_limits(
@@ -120,7 +170,8 @@ def parse_within_limits(
     """Parse one incoming document's text (through the parse cache) and chunk it, within its
     budget; raise DocumentLimitError at the first bound it goes over."""
     budget.check_text(text)
-    doc = cache.parse(doc_id, text, path).doc
+    with budget.deadline():
+        doc = cache.parse(doc_id, text, path).doc
     budget.check_document(doc)
     return doc
 

@@ -462,6 +462,51 @@ def test_a_document_over_a_bound_of_one_ingest_is_refused_with_nothing_changed(
     services.close()
 
 
+def test_a_document_slow_to_parse_is_stopped_at_its_deadline(tmp_path: Path) -> None:
+    """The time bound stops the parse where it is: it is not checked once the parse has ended."""
+    services, _ = _fake_services(tmp_path)
+    services.settings.max_parse_seconds = 0.5
+    client = TestClient(create_app(services), raise_server_exceptions=False)
+    # 400,000 characters of nested headings: about 18 s to parse on the 2-core test machine
+    text = "".join(f"{'I' * (i % 3 + 1)}. PHẦN {i}\n{i}. Mục {i}\na) Điểm {i}\n" for i in range(13_000))
+    started = time.monotonic()
+    r = client.post(
+        "/api/documents",
+        files={"files": ("cham.md", text.encode(), "text/markdown")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    elapsed = time.monotonic() - started
+    assert r.status_code == 413 and "quá lâu" in r.json()["message"], r.json()
+    assert elapsed < 3.0, f"refused after {elapsed:.1f} s"
+    assert not (services.settings.corpus_dir / "cham.md").exists()
+    # the thread that was stopped goes on serving
+    r = client.post(
+        "/api/documents",
+        files={"files": ("phong-chay.md", NEW_DOC.encode(), "text/markdown")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert r.status_code == 201, r.json()
+    services.close()
+
+
+def test_a_deadline_stops_python_code_and_leaves_nothing_pending() -> None:
+    from assistant.errors import DocumentLimitError
+    from assistant.limits import DocumentLimits
+
+    budget = DocumentLimits(chars=10, sections=10, chunks=10, seconds=0.2).start("x.md")
+    started = time.monotonic()
+    with pytest.raises(DocumentLimitError), budget.deadline():
+        while True:
+            pass
+    assert time.monotonic() - started < 1.5
+    with pytest.raises(DocumentLimitError), budget.deadline():  # no time left
+        pass
+    fresh = DocumentLimits(chars=10, sections=10, chunks=10, seconds=0.2).start("y.md")
+    with fresh.deadline():
+        pass
+    time.sleep(0.4)  # past the deadline: a block that ended in time raises nothing later
+
+
 def test_the_cli_refuses_a_document_over_a_bound_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
