@@ -46,7 +46,7 @@ class Settings(BaseSettings):
     )
     max_upload_mb: float = Field(20.0, gt=0, description="Largest document accepted for ingestion, in MB.")
     # The work of one ingested document beyond its bytes (assistant.limits). The largest of 270
-    # real documents: 615,280 characters, 780 sections, 675 chunks, 2.1 s to read, parse and chunk.
+    # real documents: 615,280 characters, 780 sections, 675 chunks, 2-4 s to read, parse and chunk.
     max_document_chars: int = Field(
         4_000_000, ge=1, description="Longest text one ingested document may have once read, in characters."
     )

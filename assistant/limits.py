@@ -18,7 +18,7 @@ the corpus stay as they were.
 
 The defaults are far above what real documents need: the largest of 270 real directives and the
 corpus has 615,280 characters and 780 sections, the most chunks is 675 (a document of long
-tables), the longest read + parse + chunk 2.1 s.
+tables), the longest read + parse + chunk 2 to 4 s on a shared 2-core machine.
 """
 
 from __future__ import annotations
