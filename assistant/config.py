@@ -45,6 +45,22 @@ class Settings(BaseSettings):
         "", description="Bearer token enabling the admin API (upload, delete); empty disables it."
     )
     max_upload_mb: float = Field(20.0, gt=0, description="Largest document accepted for ingestion, in MB.")
+    # The work of one ingested document beyond its bytes (assistant.limits). The largest of 270
+    # real documents: 615,280 characters, 780 sections, 675 chunks, 2-4 s to read, parse and chunk.
+    max_document_chars: int = Field(
+        4_000_000, ge=1, description="Longest text one ingested document may have once read, in characters."
+    )
+    max_document_sections: int = Field(
+        20_000,
+        ge=1,
+        description="Most sections (parts, items, articles, appendices) one ingested document may have.",
+    )
+    max_document_chunks: int = Field(
+        10_000, ge=1, description="Most chunks one ingested document may be split into for the index."
+    )
+    max_parse_seconds: float = Field(
+        120.0, gt=0, description="Longest time reading, parsing and chunking one ingested document may take."
+    )
     max_message_chars: int = Field(4000, ge=1, description="Longest chat message accepted.")
     max_history_turns: int = Field(50, ge=0, description="Most history turns accepted in one chat request.")
     rate_limit_per_minute: int = Field(

@@ -150,6 +150,18 @@ _REF = re.compile(
     r"(?:\s+của\s+(?P<issuer>[^,;:.()]+?)(?=\s+(?:về|ban hành|tại|quy định|hướng dẫn|phê duyệt|triển khai)\b|[,;:.()]|$))?",
 )
 _ISSUER_BEFORE = re.compile(r"(?:của|,|;)\s*(?P<issuer>[^,;]+?)\s+tại\s*$")
+_ISSUER_WINDOW = 400  # characters before a reference searched for '... của <issuer> tại'
+
+
+def _issuer_before(text: str, end: int) -> re.Match[str] | None:
+    """'của <issuer> tại' ending where a reference starts, found in the text just before it.
+
+    Such a match holds no ',' or ';' but its first character, so it lies after the last of them;
+    and an issuer is a name, never hundreds of characters: searching only there keeps the work
+    per reference bounded (searching all the text before each one was quadratic)."""
+    window = max(0, end - _ISSUER_WINDOW)
+    start = max(text.rfind(",", window, end), text.rfind(";", window, end), window)
+    return _ISSUER_BEFORE.search(text, start, end)
 
 
 # a law named by its title before its number: 'Luật Tổ chức chính quyền địa phương số 72/2025/QH15'
@@ -167,7 +179,7 @@ def find_refs(text: str, line: int) -> list[DocRef]:
     for m in _REF.finditer(text):
         issuer = (m.group("issuer") or "").strip()
         if not issuer:
-            before = _ISSUER_BEFORE.search(text[: m.start()])
+            before = _issuer_before(text, m.start())
             if before:
                 issuer = before.group("issuer").strip()
                 issuer = re.sub(r"^(?:Thực hiện|xét|Xét)\s+(?:đề nghị|ý kiến|chỉ đạo)\s+của\s+", "", issuer)

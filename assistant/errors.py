@@ -4,6 +4,8 @@ AssistantError                    base; ``message`` is Vietnamese, ``status`` th
 ├── InputError (422)              a request or argument the assistant cannot use
 │   ├── UnsupportedFileError (415)  a file type that cannot be read (sniffed from content)
 │   ├── FileTooLargeError (413)     larger than ``max_upload_mb``
+│   ├── DocumentLimitError (413)    a document whose text, sections, chunks or reading time
+│   │                               exceed the bounds of one ingest (``max_document_*``)
 │   └── EmptyDocumentError (422)    no text (empty file, scanned PDF)
 ├── NotFoundError (404)           unknown document, section, agency or criterion
 ├── ForbiddenError (403)          admin API disabled or wrong token
@@ -48,6 +50,12 @@ class UnsupportedFileError(InputError):
 
 
 class FileTooLargeError(InputError):
+    status = 413
+
+
+class DocumentLimitError(InputError):
+    """More work than one document may cost (see :mod:`assistant.limits`); size-like, so 413."""
+
     status = 413
 
 

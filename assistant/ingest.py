@@ -19,6 +19,7 @@ from assistant.config import Settings
 from assistant.documents import TEXT_SUFFIXES, corpus_files, parse_text
 from assistant.errors import EmptyDocumentError, InputError
 from assistant.files import write_atomic
+from assistant.limits import DocumentLimits, parse_within_limits
 from assistant.model import Document
 from assistant.parsecache import ParseCache
 from assistant.readers import SUPPORTED_EXTENSIONS, content_sha256, read_bytes, read_path, safe_doc_id
@@ -84,12 +85,15 @@ def prepare(
     read (a short công văn without numbered items, a header in an unknown layout) is accepted: what
     was not read is in ``Document.warnings``, and so in the ingest report and ``assistant check``.
     """
-    result = (
-        read_bytes(data, name, max_bytes=_max_bytes(settings))
-        if data is not None
-        else read_path(path or Path(name), max_bytes=_max_bytes(settings))
-    )
+    budget = DocumentLimits.from_settings(settings).start(name)
+    with budget.deadline():
+        result = (
+            read_bytes(data, name, max_bytes=_max_bytes(settings))
+            if data is not None
+            else read_path(path or Path(name), max_bytes=_max_bytes(settings))
+        )
     text = result.text if result.text.endswith("\n") else result.text + "\n"
+    budget.check_text(text)
     existing = existing if existing is not None else _corpus(settings)
     hashes = _text_hashes(existing)
     digest = _text_key(text)
@@ -104,7 +108,7 @@ def prepare(
         doc_id = f"{doc_id}-{n}"
     # through the cache: the reload after the ingest finds this document parsed
     cache = ParseCache.for_data_dir(settings.data_dir)
-    doc = cache.parse(doc_id, text, str(settings.corpus_dir / f"{doc_id}.md")).doc
+    doc = parse_within_limits(cache, budget, doc_id, text, str(settings.corpus_dir / f"{doc_id}.md"))
     if not any(line.strip() for line in doc.lines):
         raise EmptyDocumentError(f"Tệp “{name}” không có nội dung văn bản; tài liệu không được nạp.")
     for warning in doc.warnings:

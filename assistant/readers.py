@@ -23,7 +23,7 @@ import logging
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -110,6 +110,14 @@ def _clean_char_table() -> dict[int, str | None]:
 _CLEAN_CHARS = _clean_char_table()
 
 
+_SLICE = 1 << 16  # characters filtered at a time: a list of one-character strings costs ~80 bytes each
+
+
+def _visible(text: str) -> str:
+    """The text without format characters (Cf), surrogates and unassigned code points."""
+    return "".join(c for c in text if unicodedata.category(c) not in {"Cf", "Cs", "Cn"} or c in "\t\n")
+
+
 def _finalize(text: str, *, keep_edge_tabs: bool = False) -> str:
     """NFC, '\\n' line ends, no control characters, tidy spaces, at most one blank line in a row.
 
@@ -119,7 +127,7 @@ def _finalize(text: str, *, keep_edge_tabs: bool = False) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text.translate(_CLEAN_CHARS))
     # remaining format characters (Cf) and unassigned code points carry no text
-    text = "".join(c for c in text if unicodedata.category(c) not in {"Cf", "Cs", "Cn"} or c in "\t\n")
+    text = "".join(_visible(text[i : i + _SLICE]) for i in range(0, len(text), _SLICE))
     out: list[str] = []
     blank = True  # drop leading blank lines
     for raw in text.split("\n"):
@@ -719,49 +727,52 @@ class _Numbering:
     abstractNum continue one sequence unless the second has a w:startOverride, which restarts it.
     """
 
-    def __init__(self, numbering: Any, styles: Any) -> None:
+    def __init__(self) -> None:
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.num_style_link: dict[str, str] = {}  # abstractNumId -> numbering style it points to
         self.nums: dict[str, tuple[str, dict[int, int], dict[int, _Level]]] = {}
         self.styles: dict[str, tuple[str | None, str | None, int | None]] = {}  # id -> basedOn, numId, ilvl
         self.default_style: str | None = None
-        if numbering is not None:
-            for an in numbering.findall(_w("abstractNum")):
-                aid = an.get(_w("abstractNumId"), "")
-                self.abstract[aid] = dict(_parse_level(lvl) for lvl in an.findall(_w("lvl")))
-                link = _val(an, "numStyleLink")
-                if link:
-                    self.num_style_link[aid] = link
-            for num in numbering.findall(_w("num")):
-                nid = num.get(_w("numId"), "")
-                starts: dict[int, int] = {}
-                levels: dict[int, _Level] = {}
-                for ov in num.findall(_w("lvlOverride")):
-                    ilvl = _int(ov.get(_w("ilvl")), 0) or 0
-                    start = _int(_val(ov, "startOverride"))
-                    if start is not None:
-                        starts[ilvl] = start
-                    lvl = ov.find(_w("lvl"))
-                    if lvl is not None:
-                        levels[ilvl] = _parse_level(lvl)[1]
-                        if start is None and lvl.find(_w("start")) is not None:
-                            starts[ilvl] = levels[ilvl].start
-                self.nums[nid] = (_val(num, "abstractNumId") or "", starts, levels)
-        if styles is not None:
-            for st in styles.findall(_w("style")):
-                if st.get(_w("type")) != "paragraph":
-                    continue
-                sid = st.get(_w("styleId"), "")
-                numpr = st.find(f"{W_PPR}/{_w('numPr')}")
-                self.styles[sid] = (
-                    _val(st, "basedOn"),
-                    _val(numpr, "numId"),
-                    _int(_val(numpr, "ilvl")),
-                )
-                if st.get(_w("default")) in {"1", "true", "on"}:
-                    self.default_style = self.default_style or sid
         self.counters: dict[str, list[int | None]] = {}
         self.seen_nums: set[str] = set()
+
+    def add_numbering(self, el: Any) -> None:
+        """Learn one child of numbering.xml's root (a w:abstractNum or a w:num)."""
+        if el.tag == _w("abstractNum"):
+            aid = el.get(_w("abstractNumId"), "")
+            self.abstract[aid] = dict(_parse_level(lvl) for lvl in el.findall(_w("lvl")))
+            link = _val(el, "numStyleLink")
+            if link:
+                self.num_style_link[aid] = link
+        elif el.tag == _w("num"):
+            nid = el.get(_w("numId"), "")
+            starts: dict[int, int] = {}
+            levels: dict[int, _Level] = {}
+            for ov in el.findall(_w("lvlOverride")):
+                ilvl = _int(ov.get(_w("ilvl")), 0) or 0
+                start = _int(_val(ov, "startOverride"))
+                if start is not None:
+                    starts[ilvl] = start
+                lvl = ov.find(_w("lvl"))
+                if lvl is not None:
+                    levels[ilvl] = _parse_level(lvl)[1]
+                    if start is None and lvl.find(_w("start")) is not None:
+                        starts[ilvl] = levels[ilvl].start
+            self.nums[nid] = (_val(el, "abstractNumId") or "", starts, levels)
+
+    def add_style(self, st: Any) -> None:
+        """Learn one child of styles.xml's root (a paragraph w:style gives numbering)."""
+        if st.tag != _w("style") or st.get(_w("type")) != "paragraph":
+            return
+        sid = st.get(_w("styleId"), "")
+        numpr = st.find(f"{W_PPR}/{_w('numPr')}")
+        self.styles[sid] = (
+            _val(st, "basedOn"),
+            _val(numpr, "numId"),
+            _int(_val(numpr, "ilvl")),
+        )
+        if st.get(_w("default")) in {"1", "true", "on"}:
+            self.default_style = self.default_style or sid
 
     def _abstract_id(self, num_id: str) -> str | None:
         """The abstractNum behind a w:num, following numStyleLink (list styles) a few steps."""
@@ -861,10 +872,22 @@ _LAYOUT_MARKERS = re.compile(
 )
 
 
+@dataclass
+class _TableStream:
+    """A body-level table being read row by row, and the numbering state at its start."""
+
+    tbl: Any
+    counters: dict[str, list[int | None]]
+    seen_nums: set[str]
+    rows: list[list[str]] = field(default_factory=list)  # the rows with text, as read
+    data: bool = False  # shaped as a data table: rows are kept as text, their elements dropped
+
+
 class _DocxWriter:
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
         self.blocks: list[str] = []
+        self._streaming: _TableStream | None = None
 
     # paragraphs
     def paragraph_text(self, p: Any, textboxes: list[Any]) -> str:
@@ -906,17 +929,21 @@ class _DocxWriter:
 
     def walk_blocks(self, parent: Any) -> None:
         for child in parent:
-            tag = child.tag
-            if tag == W_P:
-                text, textboxes = self.paragraph_lines(child)
-                if text:
-                    self.blocks.append(text)
-                for box in textboxes:
-                    self.walk_blocks(box)
-            elif tag == W_TBL:
-                self.table(child)
-            elif tag in _BLOCK_CONTAINERS or tag == f"{{{_MC}}}Choice":
-                self.walk_blocks(child)
+            self.block(child)
+
+    def block(self, child: Any) -> None:
+        """One block-level element (a paragraph, a table, a container of them) into blocks."""
+        tag = child.tag
+        if tag == W_P:
+            text, textboxes = self.paragraph_lines(child)
+            if text:
+                self.blocks.append(text)
+            for box in textboxes:
+                self.walk_blocks(box)
+        elif tag == W_TBL:
+            self.table(child)
+        elif tag in _BLOCK_CONTAINERS or tag == f"{{{_MC}}}Choice":
+            self.walk_blocks(child)
 
     # tables
     def _cell_text(self, tc: Any) -> str:
@@ -954,32 +981,75 @@ class _DocxWriter:
 
     def _grid(self, tbl: Any) -> list[list[str]]:
         """Rows of cell texts; a merged cell's text appears once, in its first grid column."""
-        rows: list[list[str]] = []
-        for tr in self._rows(tbl):
-            trpr = tr.find(_w("trPr"))
-            row: list[str] = [""] * (_int(_val(trpr, "gridBefore"), 0) or 0)
-            for tc in self._cells(tr):
-                tcpr = tc.find(_w("tcPr"))
-                span = max(1, _int(_val(tcpr, "gridSpan"), 1) or 1)
-                vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
-                continued = vmerge is not None and vmerge.get(W_VAL, "continue") == "continue"
-                row.append("" if continued else self._cell_text(tc))
-                row.extend([""] * (span - 1))
-            row.extend([""] * (_int(_val(trpr, "gridAfter"), 0) or 0))
-            rows.append(row)
-        return rows
+        return [self._grid_row(tr) for tr in self._rows(tbl)]
+
+    def _grid_row(self, tr: Any) -> list[str]:
+        trpr = tr.find(_w("trPr"))
+        row: list[str] = [""] * (_int(_val(trpr, "gridBefore"), 0) or 0)
+        for tc in self._cells(tr):
+            tcpr = tc.find(_w("tcPr"))
+            span = max(1, _int(_val(tcpr, "gridSpan"), 1) or 1)
+            vmerge = tcpr.find(_w("vMerge")) if tcpr is not None else None
+            continued = vmerge is not None and vmerge.get(W_VAL, "continue") == "continue"
+            row.append("" if continued else self._cell_text(tc))
+            row.extend([""] * (span - 1))
+        row.extend([""] * (_int(_val(trpr, "gridAfter"), 0) or 0))
+        return row
+
+    @staticmethod
+    def _is_data_shape(rows: list[list[str]]) -> bool:
+        """Rows (blank ones dropped) shaped as no layout table is: more than one filled cell in a
+        row, and more than 4 rows or more than 3 columns. Adding rows never undoes it."""
+        width = max((sum(1 for c in r if c) for r in rows), default=0)
+        return width > 1 and (len(rows) > 4 or max(len(r) for r in rows) > 3)
 
     def _is_layout(self, tbl: Any, rows: list[list[str]]) -> bool:
         """A table used for page layout (letter header, signature block), not for data."""
         width = max((sum(1 for c in r if c) for r in rows), default=0)
         if width <= 1:
             return True
-        if len(rows) > 4 or max(len(r) for r in rows) > 3:
+        if self._is_data_shape(rows):
             return False
         texts = [fold(" ".join(t for t in self.paragraph_text(p, []).split())) for p in tbl.iter(W_P)]
         return bool(_LAYOUT_MARKERS.search("\n".join(texts)))
 
+    def table_part(self, tbl: Any, part: Any) -> bool:
+        """A complete child of a body-level table (a row, a container of rows) that is still being
+        read: True once the table is known to hold data, when the part's text is kept and its
+        elements may be dropped. Until then the table is kept whole (a layout table is read again,
+        cell by cell); :meth:`block` finishes it when its end is read."""
+        stream = self._streaming
+        if stream is None or stream.tbl is not tbl:
+            stream = self._streaming = _TableStream(
+                tbl, {k: list(v) for k, v in self.numbering.counters.items()}, set(self.numbering.seen_nums)
+            )
+        if part.tag == W_TR:
+            trs: Iterable[Any] = [part]
+        elif part.tag in _BLOCK_CONTAINERS:
+            trs = self._rows(part)
+        else:
+            return stream.data
+        for tr in trs:
+            row = self._grid_row(tr)
+            if any(c.strip() for c in row):
+                stream.rows.append(row)
+        stream.data = stream.data or self._is_data_shape(stream.rows)
+        return stream.data
+
+    def _finish_stream(self, tbl: Any) -> bool:
+        """Finish a table read part by part: True when done, False when it must be read whole."""
+        stream, self._streaming = self._streaming, None
+        if stream is None or stream.tbl is not tbl:
+            return False
+        if stream.data:
+            self.blocks.append("\n".join("\t".join(r) for r in stream.rows))
+            return True
+        self.numbering.counters, self.numbering.seen_nums = stream.counters, stream.seen_nums
+        return False
+
     def table(self, tbl: Any) -> None:
+        if self._finish_stream(tbl):
+            return
         # render once to learn the shape; numbering counters are re-run below for layout tables
         snapshot = {k: list(v) for k, v in self.numbering.counters.items()}
         seen = set(self.numbering.seen_nums)
@@ -1007,10 +1077,21 @@ class _DocxWriter:
 
 
 def docx_xml_limit(max_bytes: int) -> int:
-    """The most XML a .docx may unpack to: the upload limit, at least 16 MB. Parsed, XML takes
-    about 25 times its size in memory (a 390 MB part took the server to 11 GB), so 20 MB of it
-    costs about 500 MB, while the XML of a 300-page directive is a few MB."""
+    """The most XML a .docx may unpack to: the upload limit, at least 16 MB; the XML of a
+    300-page directive is a few MB. The XML is streamed, one block at a time, so memory follows
+    the text produced; this bounds the time spent reading it (a 390 MB part read whole took the
+    server to 11 GB)."""
     return max(max_bytes, 16 * _MB)
+
+
+_UNREADABLE_DOCX = (
+    "Không đọc được tài liệu Word (.docx): tệp bị hỏng, là mẫu (.dotx) hoặc có macro (.docm).",
+    "Hãy mở tệp bằng Word và lưu lại dưới dạng 'Word Document (.docx)'.",
+)
+
+
+def _unreadable_docx() -> UnsupportedFileError:
+    return UnsupportedFileError(_UNREADABLE_DOCX[0], hint=_UNREADABLE_DOCX[1])
 
 
 def _read_docx(data: bytes, max_bytes: int) -> ReadResult:
@@ -1025,8 +1106,9 @@ def _read_docx(data: bytes, max_bytes: int) -> ReadResult:
         raise UnsupportedFileError(
             f"Tệp .docx giải nén ra quá lớn ({_human_size(unpacked)}); có thể là tệp nén độc hại.",
         )
-    # The XML is what is parsed, into a tree many times its size: images may make a document
-    # large, its text never does (a 300-page directive has a few MB of XML).
+    # Images may make a document large, its text never does (a 300-page directive has a few MB
+    # of XML): the XML is bounded, and streamed (see _DocxPackage), so that memory follows the
+    # text produced, not the size of the XML.
     xml = sum(i.file_size for i in members if i.filename.lower().endswith((".xml", ".rels")))
     if xml > docx_xml_limit(max_bytes):
         raise FileTooLargeError(
@@ -1034,32 +1116,38 @@ def _read_docx(data: bytes, max_bytes: int) -> ReadResult:
             f"{_human_size(docx_xml_limit(max_bytes))}; đây không phải một văn bản thường (có thể là tệp nén độc hại).",
             hint="Nếu đây là một văn bản thật, hãy tách thành nhiều tệp nhỏ hơn.",
         )
+    seen = _BodyMarks()
     try:
-        import docx
-
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several types on damaged or foreign packages
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            package = _DocxPackage(zf)
+            numbering = _Numbering()
+            for el in package.part_children(package.related(_RT_NUMBERING)):
+                numbering.add_numbering(el)
+            for el in package.part_children(package.related(_RT_STYLES)):
+                numbering.add_style(el)
+                seen.legacy_fonts(el)
+            writer = _DocxWriter(numbering)
+            for el, tbl in package.body_parts():
+                if tbl is None:
+                    writer.block(el)
+                    seen.scan(el)
+                elif writer.table_part(tbl, el):
+                    seen.scan(el)
+                    package.drop(el)
+    except _XML_ERRORS as exc:
         logger.info("unreadable docx: %r", exc)
-        raise UnsupportedFileError(
-            "Không đọc được tài liệu Word (.docx): tệp bị hỏng, là mẫu (.dotx) hoặc có macro (.docm).",
-            hint="Hãy mở tệp bằng Word và lưu lại dưới dạng 'Word Document (.docx)'.",
-        ) from exc
-    writer = _DocxWriter(
-        _Numbering(_related_xml(document, _RT_NUMBERING), _related_xml(document, _RT_STYLES))
-    )
-    body = document.element.body
-    writer.walk_blocks(body)
+        raise _unreadable_docx() from exc
     text = _finalize("\n\n".join(writer.blocks), keep_edge_tabs=True)
-    if not text and body.find(f".//{{{_W}}}drawing") is not None:
+    if not text and seen.drawing:
         raise EmptyDocumentError(
             "Tài liệu Word chỉ chứa hình ảnh, không có chữ (có thể là bản scan dán vào Word).",
             hint="Cần nhận dạng ký tự (OCR) trước khi tải lên.",
         )
-    if body.find(f".//{_w('ins')}") is not None or body.find(f".//{_w('del')}") is not None:
+    if seen.tracked:
         warnings.append(
             "Tài liệu có thay đổi chưa được chấp nhận (Track Changes); đã đọc bản sau khi chấp nhận."
         )
-    legacy = _legacy_fonts(body, _related_xml(document, _RT_STYLES))
+    legacy = sorted(seen.fonts)[:5]
     if legacy:
         warnings.append(
             f"Tài liệu dùng phông chữ tiếng Việt cũ ({', '.join(legacy)}): chữ có dấu có thể bị sai mã. "
@@ -1068,28 +1156,190 @@ def _read_docx(data: bytes, max_bytes: int) -> ReadResult:
     return ReadResult(text, "docx", "", warnings)
 
 
-def _legacy_fonts(*roots: Any) -> list[str]:
-    """Names of TCVN3 (.VnTime) or VNI (VNI-Times) fonts used, whose text is not Unicode."""
-    found: set[str] = set()
-    for root in roots:
-        if root is None:
-            continue
-        for fonts in root.iter(_w("rFonts")):
-            for attr in ("ascii", "hAnsi"):
-                name = fonts.get(_w(attr)) or ""
-                if name.startswith(".Vn") or name.upper().startswith("VNI-"):
-                    found.add(name)
-    return sorted(found)[:5]
+class _BodyMarks:
+    """What the body holds besides its text: pictures, tracked changes, legacy Vietnamese fonts."""
+
+    def __init__(self) -> None:
+        self.drawing = False
+        self.tracked = False
+        self.fonts: set[str] = set()
+
+    def scan(self, el: Any) -> None:
+        for node in el.iter(_W_DRAWING, _W_INS, _W_DEL, _W_RFONTS):
+            if node.tag == _W_DRAWING:
+                self.drawing = True
+            elif node.tag == _W_RFONTS:
+                self._font(node)
+            else:
+                self.tracked = True
+
+    def legacy_fonts(self, el: Any) -> None:
+        for node in el.iter(_W_RFONTS):
+            self._font(node)
+
+    def _font(self, fonts: Any) -> None:
+        """TCVN3 (.VnTime) or VNI (VNI-Times) fonts, whose text is not Unicode."""
+        for attr in ("ascii", "hAnsi"):
+            name = fonts.get(_w(attr)) or ""
+            if name.startswith(".Vn") or name.upper().startswith("VNI-"):
+                self.fonts.add(name)
 
 
+_W_DRAWING, _W_INS, _W_DEL, _W_RFONTS = _w("drawing"), _w("ins"), _w("del"), _w("rFonts")
+_RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-def _related_xml(document: Any, reltype: str) -> Any:
-    """The XML root of a part of the main document (numbering, styles), or None if it has none."""
-    try:
-        part = document.part.part_related_by(reltype)
-    except KeyError:
+def _xml_errors() -> tuple[type[BaseException], ...]:
+    import zlib
+
+    from lxml import etree
+
+    return (etree.LxmlError, zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, ValueError)
+
+
+_XML_ERRORS = _xml_errors()
+
+
+class _DocxPackage:
+    """The parts of a .docx (an OPC package) this reader needs, each parsed as a stream.
+
+    The XML is read by lxml as python-docx reads it (blank text removed), and as safely: no
+    entity is resolved (no XXE, no billion laughs), no DTD is loaded, nothing is fetched from a
+    network, and huge_tree stays off. Only the main document, its numbering and its styles are
+    read; a template (.dotx) or a macro document (.docm) is refused, as python-docx does.
+    """
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self.names = set(zf.namelist())
+        main = self._target("", "_rels/.rels", _RT_OFFICE_DOCUMENT)
+        if main is None or main not in self.names or self._content_type(main) != _CT_DOCUMENT_MAIN:
+            raise _unreadable_docx()
+        self.main = main
+
+    def _parse_small(self, name: str) -> Any:
+        """A package's small bookkeeping part ([Content_Types].xml, *.rels) as a tree."""
+        from lxml import etree
+
+        with self.zf.open(name) as stream:
+            return etree.parse(stream, _safe_parser()).getroot()
+
+    def _content_type(self, part: str) -> str:
+        if "[Content_Types].xml" not in self.names:
+            return ""
+        types = self._parse_small("[Content_Types].xml")
+        for o in types.iter(f"{{{_CT_NS}}}Override"):
+            if (o.get("PartName") or "").lstrip("/").lower() == part.lower():
+                return o.get("ContentType") or ""
+        ext = PurePosixPath(part).suffix.lstrip(".").lower()
+        for d in types.iter(f"{{{_CT_NS}}}Default"):
+            if (d.get("Extension") or "").lower() == ext:
+                return d.get("ContentType") or ""
+        return ""
+
+    def _target(self, base_dir: str, rels: str, reltype: str) -> str | None:
+        """The member name of the first internal relationship of a type in a .rels part."""
+        if rels not in self.names:
+            return None
+        for rel in self._parse_small(rels).iter(f"{{{_REL_NS}}}Relationship"):
+            if rel.get("Type") != reltype or rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target") or ""
+            path = target.lstrip("/") if target.startswith("/") else f"{base_dir}{target}"
+            parts: list[str] = []
+            for piece in path.split("/"):
+                if piece == "..":
+                    if parts:
+                        parts.pop()
+                elif piece not in {"", "."}:
+                    parts.append(piece)
+            return "/".join(parts)
         return None
-    return getattr(part, "element", None)
+
+    def related(self, reltype: str) -> str | None:
+        """The member name of a part the main document relates to (numbering, styles), or None.
+
+        A relationship to a part the package lacks is a damaged package, refused as python-docx
+        refuses it."""
+        folder, _, name = self.main.rpartition("/")
+        base = f"{folder}/" if folder else ""
+        target = self._target(base, f"{base}_rels/{name}.rels", reltype)
+        if target is not None and target not in self.names:
+            raise _unreadable_docx()
+        return target
+
+    def part_children(self, name: str | None, *, depth: int = 1, parent_tag: str = "") -> Iterator[Any]:
+        """The elements ``depth`` levels under a part's root, each once complete, then dropped.
+
+        Only the element being handed out is in memory, with what is left of its ancestors: an
+        element and its earlier siblings are cleared once consumed, so reading a part holds one
+        block of it at a time, whatever its size.
+        """
+        if name is None:
+            return
+        from lxml import etree
+
+        with self.zf.open(name) as stream:
+            for _, el in etree.iterparse(stream, events=("end",), **_SAFE_XML):
+                parent = el.getparent()
+                if parent is None or (parent_tag and parent.tag != parent_tag):
+                    continue
+                level, node = 1, parent.getparent()
+                while node is not None and level <= depth:
+                    level, node = level + 1, node.getparent()
+                if level != depth:
+                    continue
+                yield el
+                self.drop(el)
+
+    @staticmethod
+    def drop(el: Any) -> None:
+        """Free a consumed element and its earlier siblings (the ancestors stay, emptied)."""
+        el.clear()
+        parent = el.getparent()
+        while parent is not None and el.getprevious() is not None:
+            del parent[0]
+
+    def body_parts(self) -> Iterator[tuple[Any, Any]]:
+        """The main document's body as (block, None) for each child of w:body, and, while a
+        body-level table is read, (part, table) for each complete child of that table first.
+
+        A block is dropped once consumed; a table part only when the caller says so (see
+        :meth:`_DocxWriter.table_part`), so a long data table is held one row at a time."""
+        from lxml import etree
+
+        body, tbl = _w("body"), W_TBL
+        with self.zf.open(self.main) as stream:
+            for _, el in etree.iterparse(stream, events=("end",), **_SAFE_XML):
+                parent = el.getparent()
+                if parent is None:
+                    continue
+                up = parent.getparent()
+                if parent.tag == body and up is not None and up.getparent() is None:
+                    yield el, None
+                    self.drop(el)
+                elif parent.tag == tbl and up is not None and up.tag == body:
+                    top = up.getparent()
+                    if top is not None and top.getparent() is None:
+                        yield el, parent
+
+
+# The parser options of python-docx (remove_blank_text, resolve_entities=False), spelled out.
+_SAFE_XML: dict[str, Any] = {
+    "remove_blank_text": True,
+    "resolve_entities": False,
+    "load_dtd": False,
+    "no_network": True,
+    "huge_tree": False,
+}
+
+
+def _safe_parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(**_SAFE_XML)

@@ -292,6 +292,24 @@ def probes(url: str, host: str, port: int, pid: int) -> list[tuple[str, str, flo
     return out
 
 
+# Sections of the results file other benchmarks write (benchmarks/ingest_bounds.py): kept as they are.
+KEPT_SECTIONS = ("## Bounds of one ingest",)
+
+
+def _kept_sections(path: Path) -> str:
+    try:
+        old = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    kept = []
+    for title in KEPT_SECTIONS:
+        start = old.find(title)
+        if start >= 0:
+            end = old.find("\n## ", start + len(title))
+            kept.append(old[start : end if end >= 0 else len(old)].strip("\n"))
+    return "".join("\n" + k + "\n" for k in kept)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cycles", type=int, default=5)
@@ -399,7 +417,7 @@ def main() -> int:
     ]
     lines += [f"| {p} | {s} | {t:.2f} | {m:.0f} MB |" for p, s, t, m in probe_rows]
     lines += ["", f"/healthz after the probes: {alive}.", ""]
-    args.out.write_text("\n".join(lines), encoding="utf-8")
+    args.out.write_text("\n".join(lines) + _kept_sections(args.out), encoding="utf-8")
     print("\n".join(lines))
     ok = not load.errors and not load.stale and not load.not_verbatim and alive == 200
     return 0 if ok else 1

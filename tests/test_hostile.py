@@ -210,6 +210,124 @@ def test_a_docx_whose_xml_unpacks_far_beyond_a_real_document_is_refused() -> Non
     assert err.value.status == 413 and "giải nén" in err.value.message
 
 
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _word_package(document_xml: bytes) -> bytes:
+    """A minimal but complete .docx (content types, relationships) around a document.xml."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        zf.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        zf.writestr("word/document.xml", document_xml)
+    return buf.getvalue()
+
+
+# The peak memory of reading one file above the memory in use before (MB). VmHWM is this
+# process's own high-water mark; getrusage's ru_maxrss would also count the pytest process it was
+# forked from (Linux carries it across exec).
+_PEAK_OF_READING = """
+import gc, sys
+from assistant.readers import read_bytes
+
+def status(key):
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith(key))
+
+data = open(sys.argv[1], "rb").read()
+gc.collect()
+before = status("VmRSS:")
+text = read_bytes(data, "lon.docx", max_bytes=20 << 20).text
+print(len(text), (status("VmHWM:") - before) // 1024)
+"""
+
+
+_RUN_PROPS = (
+    '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>'
+    '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr>'
+)
+# markup as Word writes it: most of a paragraph's XML is not its text
+_WORD_PARA = (
+    '<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3"><w:pPr><w:spacing w:before="120" w:after="120"/>'
+    f'<w:ind w:firstLine="567"/><w:jc w:val="both"/>{_RUN_PROPS}</w:pPr>'
+    f'<w:r w:rsidRPr="00D4E5F6">{_RUN_PROPS}<w:t>Tăng cường công tác phòng, chống tham nhũng</w:t></w:r></w:p>'
+)
+_WORD_ROW = (
+    "<w:tr>"
+    + "".join(f"<w:tc><w:p><w:r>{_RUN_PROPS}<w:t>ô {i}</w:t></w:r></w:p></w:tc>" for i in range(5))
+    + "</w:tr>"
+)
+
+
+@pytest.mark.parametrize("layout", ["paragraphs", "one long table"])
+def test_a_docx_with_a_large_xml_under_the_limit_is_read_in_bounded_memory(
+    tmp_path: Path, layout: str
+) -> None:
+    """The XML is streamed: memory follows the text produced, not the XML's size."""
+    import subprocess
+    import sys
+
+    unit = (_WORD_PARA if layout == "paragraphs" else _WORD_ROW).encode()
+    n = 15 * 1024 * 1024 // len(unit)  # 15 MB of XML: under the 16 MB limit
+    body = unit * n if layout == "paragraphs" else b"<w:tbl>" + unit * n + b"</w:tbl>"
+    xml = b"<w:document " + _W_NS.encode() + b"><w:body>" + body + b"</w:body></w:document>"
+    path = tmp_path / "lon.docx"
+    path.write_bytes(_word_package(xml))
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAK_OF_READING, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        cwd=Path(__file__).resolve().parent.parent,  # `python -c` puts the working folder first on sys.path
+    ).stdout.split()
+    chars, grown_mb = int(out[0]), int(out[1])
+    assert chars > n * (40 if layout == "paragraphs" else 15)  # every paragraph (row) was read
+    # the text is 1 or 0,3 million characters; the whole part parsed into one tree took 94 MB
+    # more as paragraphs, 105 MB as a table
+    assert grown_mb < 40, f"reading took {grown_mb} MB more"
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+        '<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">'
+        '<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>',
+    ],
+    ids=["xxe", "billion-laughs"],
+)
+def test_docx_entities_are_never_expanded(doctype: str) -> None:
+    ref = "&xxe;" if "xxe" in doctype else "&h;"
+    xml = (
+        f'<?xml version="1.0"?>{doctype}<w:document {_W_NS}><w:body>'
+        f"<w:p><w:r><w:t>Nội dung {ref} hết</w:t></w:r></w:p></w:body></w:document>"
+    ).encode()
+    try:
+        text = read_bytes(_word_package(xml), "thuc-the.docx", max_bytes=20 << 20).text
+    except AssistantError as exc:  # refusing it is as good as reading it without the entity
+        assert exc.status in {413, 415, 422}
+        return
+    assert "root:" not in text and "aaaaaaaaaa" not in text and len(text) < 100
+
+
 # --- 3, 4, 5. the index switch under concurrent questions; /healthz after it; shutdown -----------
 
 
@@ -299,6 +417,139 @@ def test_a_stop_during_an_ingest_cancels_it_with_nothing_changed(tmp_path: Path)
     with pytest.raises(IngestCancelledError):
         _ingest_uploads(services, [("khac.md", NEW_DOC.encode())], False)
     services.close()
+
+
+# --- 2. the work of one ingest beyond its bytes: text, sections, chunks, time -----------------------
+
+LONG_PLAN = NEW_DOC + "".join(
+    f"\n{n}. Tổ {n} tuần tra, canh gác khu rừng số {n} và báo cáo Hạt Kiểm lâm hằng ngày.\n"
+    for n in range(3, 60)
+)
+
+
+@pytest.mark.parametrize(
+    ("setting", "limit", "words"),
+    [
+        ("max_document_chars", 2_000, ["quá dài", "2.000 ký tự"]),
+        ("max_document_sections", 20, ["quá nhiều mục", "20 mục"]),
+        ("max_document_chunks", 5, ["quá nhiều đoạn", "5 đoạn"]),
+        ("max_parse_seconds", 0.000_001, ["quá lâu", "giây"]),
+    ],
+)
+def test_a_document_over_a_bound_of_one_ingest_is_refused_with_nothing_changed(
+    tmp_path: Path, setting: str, limit: float, words: list[str]
+) -> None:
+    services, _ = _fake_services(tmp_path)
+    settings = services.settings
+    setattr(settings, setting, limit)
+    client = TestClient(create_app(services), raise_server_exceptions=False)
+    before_files = sorted(p.name for p in settings.corpus_dir.iterdir())
+    before_version = Layout(settings.index_dir).current()
+    r = client.post(
+        "/api/documents",
+        files={"files": ("phong-chay.md", LONG_PLAN.encode(), "text/markdown")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    body = r.json()
+    assert r.status_code == 413 and body["error"] == "DocumentLimitError", body
+    assert "phong-chay.md" in body["message"] and all(w in body["message"] for w in words), body
+    assert "ASSISTANT_" + setting.upper() in body["hint"]
+    # nothing changed, and the index keeps answering from the documents it had
+    assert sorted(p.name for p in settings.corpus_dir.iterdir()) == before_files
+    assert Layout(settings.index_dir).versions() == [before_version]
+    answer = client.post("/api/chat", json={"message": "Thanh tra thành phố có nhiệm vụ gì?"})
+    assert answer.status_code == 200 and answer.json()["citations"]
+    assert all(c["doc"] != "phong-chay" for c in answer.json()["citations"])
+    services.close()
+
+
+def test_a_document_slow_to_parse_is_stopped_at_its_deadline(tmp_path: Path) -> None:
+    """The time bound stops the parse where it is: it is not checked once the parse has ended."""
+    services, _ = _fake_services(tmp_path)
+    services.settings.max_parse_seconds = 0.5
+    client = TestClient(create_app(services), raise_server_exceptions=False)
+    # 400,000 characters of nested headings: about 18 s to parse on the 2-core test machine
+    text = "".join(f"{'I' * (i % 3 + 1)}. PHẦN {i}\n{i}. Mục {i}\na) Điểm {i}\n" for i in range(13_000))
+    started = time.monotonic()
+    r = client.post(
+        "/api/documents",
+        files={"files": ("cham.md", text.encode(), "text/markdown")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    elapsed = time.monotonic() - started
+    assert r.status_code == 413 and "quá lâu" in r.json()["message"], r.json()
+    assert elapsed < 3.0, f"refused after {elapsed:.1f} s"
+    assert not (services.settings.corpus_dir / "cham.md").exists()
+    # the thread that was stopped goes on serving
+    r = client.post(
+        "/api/documents",
+        files={"files": ("phong-chay.md", NEW_DOC.encode(), "text/markdown")},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert r.status_code == 201, r.json()
+    services.close()
+
+
+def test_a_deadline_stops_python_code_and_leaves_nothing_pending() -> None:
+    from assistant.errors import DocumentLimitError
+    from assistant.limits import DocumentLimits
+
+    budget = DocumentLimits(chars=10, sections=10, chunks=10, seconds=0.2).start("x.md")
+    started = time.monotonic()
+    with pytest.raises(DocumentLimitError), budget.deadline():
+        while True:
+            pass
+    assert time.monotonic() - started < 1.5
+    with pytest.raises(DocumentLimitError), budget.deadline():  # no time left
+        pass
+    fresh = DocumentLimits(chars=10, sections=10, chunks=10, seconds=0.2).start("y.md")
+    with fresh.deadline():
+        pass
+    time.sleep(0.4)  # past the deadline: a block that ended in time raises nothing later
+
+
+def test_references_without_end_are_read_in_linear_time() -> None:
+    """The issuer of 'của <issuer> tại Công văn ...' is looked for just before each reference, not
+    in all the text before it (194,000 characters of references took 64 s to parse)."""
+    from assistant.documents import find_refs
+
+    text = "Thực hiện ý kiến chỉ đạo của Ủy ban nhân dân tỉnh tại Công văn số 12/UBND-KT, " + (
+        "Căn cứ Nghị định số 30/2020/NĐ-CP, " * 4_000
+    )
+    started = time.monotonic()
+    refs = find_refs(text, 1)
+    assert time.monotonic() - started < 3.0
+    assert len(refs) == 4_001 and refs[0].issuer == "Ủy ban nhân dân tỉnh" and refs[0].number == "12/UBND-KT"
+
+
+def test_the_cli_refuses_a_document_over_a_bound_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.cli import main
+    from assistant.config import get_settings
+
+    settings = copied_corpus_settings(tmp_path)
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_MAX_DOCUMENT_SECTIONS", "20")
+    get_settings.cache_clear()
+    path = tmp_path / "phong-chay.md"
+    path.write_text(LONG_PLAN, encoding="utf-8")
+    before = sorted(p.name for p in settings.corpus_dir.iterdir())
+    assert main(["ingest", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("Lỗi: Tài liệu “phong-chay.md” có quá nhiều mục"), err
+    assert sorted(p.name for p in settings.corpus_dir.iterdir()) == before
+
+
+def test_the_default_bounds_are_far_above_the_largest_real_document() -> None:
+    from assistant.config import Settings
+    from assistant.limits import DocumentLimits
+
+    limits = DocumentLimits.from_settings(Settings())
+    # the largest of the 270 real documents and the corpus: 615,280 characters, 780 sections,
+    # 675 chunks (another document), 2 to 4 s to read, parse and chunk
+    assert limits.chars >= 5 * 615_280 and limits.sections >= 10 * 780 and limits.chunks >= 10 * 675
+    assert limits.seconds >= 20 * 2.1
 
 
 # --- 6. feedback: plain text on the admin's terminal, and a rate limit ----------------------------

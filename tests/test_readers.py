@@ -667,3 +667,123 @@ def test_safe_doc_id_length_never_ends_with_dash() -> None:
 def test_content_sha256() -> None:
     assert content_sha256(b"abc") == hashlib.sha256(b"abc").hexdigest()
     assert content_sha256(b"abc") != content_sha256(b"abd")
+
+
+# --- what the .docx stream must read as the whole tree was read ----------------------------------
+
+
+def _body_xml(doc, xml: str) -> None:
+    from docx.oxml import parse_xml
+
+    doc.element.body[-1].addprevious(parse_xml(xml))  # before the final w:sectPr
+
+
+def test_docx_text_boxes_containers_and_hidden_text(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    mc = (
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    )
+    cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
+    d = docx.Document()
+    d.add_paragraph("Đoạn đầu tiên")
+    _body_xml(
+        d,
+        f'<w:p {w} {mc}><w:r><w:t>Có hộp chữ: </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+        "<w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Chữ trong hộp</w:t></w:r></w:p>"
+        f"<w:tbl><w:tr>{cell.format('A')}{cell.format('B')}</w:tr></w:tbl></w:txbxContent></wps:txbx>"
+        "</w:drawing></mc:Choice><mc:Fallback><w:pict><w:t>FALLBACK</w:t></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>",
+    )
+    _body_xml(
+        d,
+        f"<w:sdt {w}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Trong sdt</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẨN</w:t></w:r><w:r><w:tab/><w:t>sau tab</w:t><w:br/>"
+        "<w:t>dòng mới</w:t><w:noBreakHyphen/></w:r></w:p></w:sdtContent></w:sdt>",
+    )
+    _body_xml(
+        d,
+        f"<w:tbl {w}><w:tr>{cell.format('Chỉ một cột 1')}</w:tr><w:tr><w:tc><w:p><w:r><w:t>Chỉ một cột 2</w:t>"
+        f"</w:r></w:p><w:tbl><w:tr>{cell.format('lồng 1')}{cell.format('lồng 2')}</w:tr></w:tbl></w:tc></w:tr></w:tbl>",
+    )
+    _body_xml(
+        d,
+        f'<w:tbl {w}><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+        f"<w:p><w:r><w:t>TM. ỦY BAN NHÂN DÂN</w:t></w:r></w:p></w:tc>{cell.format('Nơi nhận:')}</w:tr>"
+        f"<w:tr>{cell.format('CHỦ TỊCH')}{cell.format('- Như trên;')}</w:tr></w:tbl>",
+    )
+    _body_xml(d, f"<w:customXml {w}><w:p><w:r><w:t>trong customXml</w:t></w:r></w:p></w:customXml>")
+    _body_xml(
+        d,
+        f'<w:p {w}><w:r><w:t xml:space="preserve">  khoảng   trắng  </w:t></w:r><w:r><w:t> </w:t></w:r>'
+        "<w:r><w:t>x</w:t></w:r><w:del><w:r><w:delText>xóa</w:delText></w:r></w:del></w:p>",
+    )
+    d.add_paragraph("Cuối")
+    path = tmp_path / "hop-chu.docx"
+    d.save(path)
+    result = read_path(path, max_bytes=LIMIT)
+    assert result.text == (
+        "Đoạn đầu tiên\n\nCó hộp chữ:\n\nChữ trong hộp\n\nA\tB\n\nTrong sdt sau tab\ndòng mới-\n\n"
+        "Chỉ một cột 1\n\nChỉ một cột 2\n\nlồng 1\tlồng 2\n\n\tTM. ỦY BAN NHÂN DÂN\t\tNơi nhận:\n"
+        "CHỦ TỊCH\t- Như trên;\n\ntrong customXml\n\nkhoảng trắng x\n\nCuối"
+    )
+    assert result.warnings == [
+        "Tài liệu có thay đổi chưa được chấp nhận (Track Changes); đã đọc bản sau khi chấp nhận."
+    ]
+
+
+def test_docx_tables_read_row_by_row_keep_numbering_and_layout(tmp_path: Path) -> None:
+    """A data table is known as one only from its fifth row: rows before it, numbering in its cells,
+    a one-column table (layout) and rows wrapped in a content control read as the whole tree did."""
+    import docx
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    _add_numbering(d)
+    _numbered(d, "Trước bảng", 102, 0)
+    data = d.add_table(rows=7, cols=2)
+    for r in range(7):
+        data.cell(r, 0).text = f"hàng {r}" if r != 2 else ""
+        p = data.cell(r, 1).paragraphs[0]
+        p.text = f"mục {r}"
+        numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_numId().val, numpr.get_or_add_ilvl().val = 102, 1
+    _numbered(d, "Sau bảng", 102, 0)
+    column = d.add_table(rows=6, cols=1)
+    for r in range(6):
+        p = column.cell(r, 0).paragraphs[0]
+        p.text = f"cột đơn {r}"
+        numpr = p._p.get_or_add_pPr().get_or_add_numPr()
+        numpr.get_or_add_numId().val, numpr.get_or_add_ilvl().val = 101, 2
+    _numbered(d, "Sau bảng hai", 101, 2)
+    row = "<w:tr><w:tc><w:p><w:r><w:t>a{0}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>b{0}</w:t></w:r></w:p></w:tc></w:tr>"
+    _body_xml(
+        d,
+        f"<w:tbl {nsdecls('w')}><w:tblPr/>{row.format(1)}<w:sdt><w:sdtContent>"
+        + "".join(row.format(i) for i in range(2, 8))
+        + '</w:sdtContent></w:sdt><w:tr><w:tc><w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr>'
+        "<w:t>cuối</w:t></w:r></w:p></w:tc><w:tc><w:p><w:ins><w:r><w:t>x</w:t></w:r></w:ins></w:p></w:tc></w:tr></w:tbl>",
+    )
+    signature = d.add_table(rows=2, cols=2)
+    for (r, c), text in {
+        (0, 0): "Nơi nhận:",
+        (0, 1): "TM. ỦY BAN NHÂN DÂN",
+        (1, 0): "- Như trên;",
+        (1, 1): "CHỦ TỊCH",
+    }.items():
+        signature.cell(r, c).text = text
+    path = tmp_path / "bang.docx"
+    d.save(path)
+    result = read_path(path, max_bytes=LIMIT)
+    assert result.text == (
+        "1. Trước bảng\n\nhàng 0\t1.1. mục 0\nhàng 1\t1.2. mục 1\n\t1.3. mục 2\nhàng 3\t1.4. mục 3\n"
+        "hàng 4\t1.5. mục 4\nhàng 5\t1.6. mục 5\nhàng 6\t1.7. mục 6\n\n2. Sau bảng\n\na) cột đơn 0\n\n"
+        "b) cột đơn 1\n\nc) cột đơn 2\n\nd) cột đơn 3\n\ne) cột đơn 4\n\nf) cột đơn 5\n\ng) Sau bảng hai\n\n"
+        "a1\tb1\na2\tb2\na3\tb3\na4\tb4\na5\tb5\na6\tb6\na7\tb7\ncuối\tx\n\nNơi nhận:\n\n- Như trên;\n\n"
+        "TM. ỦY BAN NHÂN DÂN\n\nCHỦ TỊCH"
+    )
+    assert any("Track Changes" in w for w in result.warnings)  # found in a row dropped once read
+    assert any(".VnTime" in w for w in result.warnings)
