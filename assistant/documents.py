@@ -173,8 +173,10 @@ _TITLED_LAW = re.compile(
 def find_refs(text: str, line: int) -> list[DocRef]:
     """Documents named in a text, each with number, date and issuer where the text gives them."""
     found: list[tuple[int, DocRef]] = []
+    titled: set[str] = set()
     for m in _TITLED_LAW.finditer(text):
         num = m.group("num").rstrip(".")
+        titled.add(num)
         found.append((m.start(), DocRef(squash(m.group("kind")), num, None, "", squash(m.group(0)), line)))
     for m in _REF.finditer(text):
         issuer = (m.group("issuer") or "").strip()
@@ -185,7 +187,7 @@ def find_refs(text: str, line: int) -> list[DocRef]:
                 issuer = re.sub(r"^(?:Thực hiện|xét|Xét)\s+(?:đề nghị|ý kiến|chỉ đạo)\s+của\s+", "", issuer)
         date = parse_date("ngày " + m.group("date")) if m.group("date") else None
         ref = DocRef(m.group("kind"), m.group("num").rstrip("."), date, issuer, squash(m.group(0)), line)
-        if not any(r.number == ref.number for _, r in found):
+        if ref.number not in titled:  # 'Luật X số N' is already read with its title
             found.append((m.start(), ref))
     return [r for _, r in sorted(found, key=lambda x: x[0])]
 
