@@ -78,7 +78,9 @@ def answer_form(question: str) -> re.Pattern[str] | None:
     q = fold(question)
     number = _ASKS_NUMBER.search(q)
     if number:
-        return re.compile(rf"\b{number.group(1)}(?: \w+){{0,2}} (?:so )?\d+")  # 'Báo cáo thẩm tra số 109/BC-BPC'
+        return re.compile(
+            rf"\b{number.group(1)}(?: \w+){{0,2}} (?:so )?\d+"
+        )  # 'Báo cáo thẩm tra số 109/BC-BPC'
     if _ASKS_DURATION.search(q):
         return _STATES_DURATION
     if _ASKS_WHEN.search(q):

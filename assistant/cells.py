@@ -169,10 +169,11 @@ def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
             if not cols:
                 continue
             m = Match(doc, table, g)
-            named_cols = [(p, j) for j in cols for p in _positions(g.header[j], q)]
-            named_rows = [(p, i) for i in range(len(g.rows)) for p in _positions(row_name(g, i), q)]
-            m.cols = list(dict.fromkeys(j for _, j in sorted(_longest(named_cols))))
-            m.rows = list(dict.fromkeys(i for _, i in sorted(_longest(named_rows))))
+            named = [(p, ("c", j)) for j in cols for p in _positions(g.header[j], q)]
+            named += [(p, ("r", i)) for i in range(len(g.rows)) for p in _positions(row_name(g, i), q)]
+            kept = sorted(_longest(named))  # 'xã' (a column) inside 'xã Vinh Lộc' (a row) is the row's
+            m.cols = list(dict.fromkeys(k for _, (kind, k) in kept if kind == "c"))
+            m.rows = list(dict.fromkeys(k for _, (kind, k) in kept if kind == "r"))
             if m.rows or m.cols:
                 # ties broken by the words the question shares with the table's columns ('phí' in 'Mức thu phí')
                 about = len(set(q.split()) & set(plain(" ".join(g.header[j] for j in cols)).split()))
@@ -181,7 +182,19 @@ def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
     return [m for *_, m in found]
 
 
-def _longest(hits: list[tuple[tuple[int, int], int]]) -> list[tuple[int, int]]:
+def edit(previous: Match, question: str) -> Match | None:
+    """A follow-up naming another row or column of the table the previous question was about
+    ('Còn xã Vinh Lộc thì sao?'): the previous match with that row or column instead; None when it
+    names neither."""
+    now = next((m for m in match_tables([previous.doc], question) if m.table is previous.table), None)
+    if now is None or not (now.rows or now.cols):
+        return None
+    return Match(
+        previous.doc, previous.table, previous.grid, now.rows or previous.rows, now.cols or previous.cols
+    )
+
+
+def _longest(hits: list[tuple[tuple[int, int], tuple[str, int]]]) -> list[tuple[int, tuple[str, int]]]:
     """Drop a name found inside a longer name found at the same place ('Trung học' in 'Trung học cơ sở')."""
     keep = []
     for (p, n), i in hits:

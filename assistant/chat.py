@@ -21,7 +21,14 @@ from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.across import answer_common_agencies, answer_order, answer_phrase_mentions
 from assistant.compose.cells import answer_cells, operation_of
 from assistant.compose.common import doc_name, say
-from assistant.compose.document import answer_document, answer_mentions, answer_person, answer_reference
+from assistant.compose.document import (
+    answer_document,
+    answer_mentions,
+    answer_person,
+    answer_reference,
+    answer_signed_by,
+    signed_by,
+)
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.query import answer_query
@@ -136,6 +143,13 @@ class ChatService:
                 current = understand(question, self.corpus.criteria, previous=prev_query)
                 if current.narrowed:
                     return question, Route("numeric", "query", {"query": current})
+        # 'Còn xã Vinh Lộc thì sao?' after a figure of a table: the same question, that row (or column)
+        if previous_user and route.intent != "cells" and len(q.split()) <= 10:
+            _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+            if prev_route.intent == "cells":
+                edited = cells.edit(prev_route.params["match"], question)
+                if edited is not None:
+                    return f"{previous_user} ({question})", Route("numeric", "cells", {"match": edited})
         # 'Mục 2 thì sao?' after 'Mục 1 phần II ... nói gì?': the sibling of the section asked about
         labels = section_labels(question)
         if previous_user and len(labels) == 1 and "." not in labels[0] and labels[0].isdigit():
@@ -335,6 +349,8 @@ class ChatService:
             if route.intent == "unknown_agency":
                 return self._unknown_agency(question, route.params["name"])
         if route.kind == "document":
+            if route.intent == "signed_by":
+                return answer_signed_by(corpus, question, signed_by(corpus, question))
             if route.intent == "missing_section":
                 return answer_missing_section(corpus, route.params["labels"], route.params["in"])
             if route.intent == "phrase_mentions":
@@ -342,7 +358,9 @@ class ChatService:
             if route.intent == "mentions":
                 return answer_mentions(corpus, question, route.params["numbers"]) or self._passage(question)
             if route.intent == "reference":
-                return answer_reference(corpus, route.params["numbers"]) or self._passage(question)
+                return answer_reference(
+                    corpus, route.params["numbers"], route.params.get("unstated", "")
+                ) or self._passage(question)
             if route.intent == "section":
                 answer = answer_sections(corpus, question, route.params["sections"])
                 if self.llm is not None and answer.kind == "passage":

@@ -14,7 +14,7 @@ from typing import Any
 from assistant import scoring
 from assistant.compose.across import COMMON, MENTIONED, ORDER
 from assistant.compose.cells import find_cells
-from assistant.compose.document import PERSON
+from assistant.compose.document import PERSON, signed_by
 from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
 from assistant.corpus import Corpus
 from assistant.query import CODE, needs_engine, understand
@@ -140,6 +140,12 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Facts of a document that the texts citing it do not give: its signer, when it takes effect, its content
+_UNCITED_FACT = re.compile(
+    r"\b(ai ky|nguoi ky|do ai ky|ky boi|co hieu luc|hieu luc (tu|ke tu|khi nao)|bao nhieu (nhiem vu|dieu|muc|chuong)"
+    r"|gom (may|bao nhieu|nhung))\b"
+)
+
 # Whose proposal a document answers: 'ban hành theo đề nghị của ai', 'Tờ trình số mấy', 'báo cáo thẩm tra'
 _PROPOSAL_ASKED = re.compile(
     r"\bde nghi cua (ai|co quan nao|don vi nao)\b|\b(ai|co quan nao|don vi nao) de nghi\b"
@@ -167,9 +173,13 @@ def detect(question: str, corpus: Corpus) -> Route:
     if refs and _MENTIONS.search(q) and corpus.pick_documents(question):
         # 'Công văn 410 có nói về Nghị quyết 168/NQ-CP không?': does that document cite it
         return Route("document", "mentions", {"numbers": refs})
-    if refs and _REF_FACT.search(q) and not CODE.search(q):
-        # 'Nghị quyết 168/NQ-CP ban hành ngày nào?': a document the corpus cites, not one it holds
-        return Route("document", "reference", {"numbers": refs})
+    if refs and (_REF_FACT.search(q) or _UNCITED_FACT.search(q)) and not CODE.search(q):
+        # 'Nghị quyết 168/NQ-CP ban hành ngày nào?': a document the corpus cites, not one it holds; who
+        # signed it or when it took effect no citing text says
+        unstated = _UNCITED_FACT.search(q)
+        return Route(
+            "document", "reference", {"numbers": refs, "unstated": unstated.group(0) if unstated else ""}
+        )
     if MENTIONED.search(plain(question).rstrip()):  # which documents name a person, a body, a place
         return Route("document", "phrase_mentions", {})
     # a figure of a table by its row and column ('học phí mầm non ở đô thị'); the scoring tables'
@@ -192,8 +202,23 @@ def detect(question: str, corpus: Corpus) -> Route:
         named = find_sections(corpus, question)  # 'Mục 7 phần II giao việc cho ai?': that section's agencies
         if named:
             return Route("document", "section", {"sections": named})
+        missing, in_docs = missing_sections(corpus, question)
+        if missing:
+            return Route("document", "missing_section", {"labels": missing, "in": in_docs})
     if _PROPOSAL_ASKED.search(q):  # 'theo đề nghị của ai', 'Tờ trình số mấy': the legal bases, not a task
-        return Route("document", "proposal", {"intents": ["proposal"]})
+        others = [
+            i for i, rx in _DOC_FACTS if rx.search(q) and i in ("signer", "date", "number", "effective")
+        ]
+        return Route("document", "proposal", {"intents": [*others, "proposal"]})
+    if (
+        re.search(r"\bky\b", q)
+        and re.search(
+            r"\b(van ban|tai lieu)( \w+)? (nao|gi|so may)\b|\bnhung van ban\b|\bbao nhieu van ban\b", q
+        )
+        and signed_by(corpus, question)
+    ):
+        # 'Phùng Thị Hồng Hà đã ký những văn bản nào?': the documents that person signed
+        return Route("document", "signed_by", {})
     route = _tasks(q, question, corpus)
     if route:
         return route

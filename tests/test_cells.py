@@ -147,3 +147,14 @@ def test_a_header_cell_spanning_sub_headers_names_their_columns() -> None:
     assert a.data["query"]["target"] == "cells" and a.data["cells"]["values"] == ["20"], a.answer
     b = ChatService(corpus, None).ask("Loại rừng nào ngân sách tỉnh chi trả thấp nhất?")
     assert b.data["cells"]["winners"] == ["Rừng sản xuất"], b.answer
+
+
+def test_a_follow_up_names_another_row_or_column(corpus: Corpus) -> None:
+    from assistant.chat import Turn
+
+    svc = ChatService(corpus, None)
+    first = "Mức hỗ trợ rừng phòng hộ ở vùng núi cao là bao nhiêu?"
+    a = svc.ask("Còn rừng đặc dụng thì sao?", [Turn("user", first), Turn("assistant", svc.ask(first).answer)])
+    assert a.data["cells"]["values"] == ["50"], a.answer
+    b = svc.ask("Còn vùng trung du?", [Turn("user", first)])
+    assert b.data["cells"]["values"] == ["35"], b.answer

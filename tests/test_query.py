@@ -623,3 +623,14 @@ def test_the_legal_bases_name_laws_by_title_and_the_proposal_is_quoted() -> None
     assert a.data["query"]["operation"] == "proposal" and "9/BC-BKTNS" in a.answer, a.answer
     b = ChatService(corpus, None).ask("Nghị quyết 15 ban hành theo đề nghị của ai?")
     assert "Tờ trình số 21/TTr-UBND" in b.answer, b.answer
+
+
+def test_who_signed_what_and_facts_no_citation_gives(corpus: Corpus) -> None:
+    signer = next(d.signer.name for d in corpus.docs.values() if d.signer and d.signer.name)
+    a = ChatService(corpus, None).ask(f"{signer} đã ký những văn bản nào?")
+    assert a.data["intents"] == ["signed_by"] and a.citations, a.answer
+    # a cited document's signer: no citing text gives it, so not found, with what they do say
+    b = ChatService(corpus, None).ask("Ai ký Nghị quyết 168/NQ-CP?")
+    assert b.kind == "not_found" and "168/NQ-CP" in b.answer, b.answer
+    c = ChatService(corpus, None).ask("Cả hai văn bản có nhắc đến Thanh tra Chính phủ không?")
+    assert c.answer.startswith("**Có.**") and len(c.data["mentions"]) == 2, c.answer

@@ -186,6 +186,9 @@ MENTIONED = re.compile(
     r"^(?:nhung |cac )?(?P<x>.+?) (?:duoc |co )?(?:nhac (?:den|toi)|de cap(?: den| toi)?|xuat hien|co ten)"
     r" (?:trong |o )?(?:nhung |cac )?(?:van ban|tai lieu) nao\b"
     r"|^(?:nhung |cac )?(?:van ban|tai lieu) nao (?:co )?(?:nhac (?:den|toi)|co ten) (?P<y>.+?)$"
+    # 'Cả hai văn bản có nhắc đến Thanh tra Chính phủ không?': which of them do, which do not
+    r"|^(?:ca hai |ca \d+ |cac |nhung )?(?:van ban|tai lieu)(?: nay| do)? (?:deu )?co (?:nhac (?:den|toi)|de cap(?: den| toi)?)"
+    r" (?P<z>.+?) khong$"
 )
 MAX_MENTIONS = 10
 _PERSON_TITLE = re.compile(
@@ -201,7 +204,8 @@ def answer_phrase_mentions(corpus: Corpus, question: str) -> Answer | None:
     m = MENTIONED.search(plain(question).rstrip())
     if not m:
         return None
-    phrase = (m.group("x") or m.group("y") or "").strip()
+    phrase = (m.group("x") or m.group("y") or m.group("z") or "").strip()
+    asked_each = m.group("z") is not None
     words = phrase.split()
     titled = _PERSON_TITLE.match(phrase)
     # the phrase, then a person's name without the title before it ('Phó Thủ tướng' may be written otherwise)
@@ -228,6 +232,13 @@ def answer_phrase_mentions(corpus: Corpus, question: str) -> Answer | None:
     if len(hits) > MAX_MENTIONS:
         lines.append(f"- … và {len(hits) - MAX_MENTIONS} văn bản khác")
     head = f"**{len(hits)} văn bản** nhắc đến “{typed}”:"
+    if asked_each:
+        named = {d.doc_id for d, _ in hits}
+        silent = [d for d in corpus.docs.values() if d.doc_id not in named]
+        head = ("**Có.** " if not silent else "**Không phải tất cả.** ") + head
+        if silent:
+            lines_silent = ", ".join(doc_name(d) for d in silent[:MAX_MENTIONS])
+            head = head + f"\n\nKhông nhắc đến: {lines_silent}."
     return Answer(
         answer=head + "\n\n" + "\n".join(lines),
         kind="document",

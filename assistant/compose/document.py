@@ -10,7 +10,7 @@ from assistant.corpus import Corpus
 from assistant.effect import effect_of
 from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, Section
 from assistant.places import named_places
-from assistant.text import expand_abbreviations, fold
+from assistant.text import expand_abbreviations, fold, plain
 
 
 def answer_document(
@@ -42,9 +42,11 @@ def answer_document(
     )
 
 
-def answer_reference(corpus: Corpus, numbers: list[str]) -> Answer | None:
+def answer_reference(corpus: Corpus, numbers: list[str], unstated: str = "") -> Answer | None:
     """A document the corpus cites but does not hold: what the citing documents say of it (kind,
-    number, date, issuer as written where it is cited), each mention cited."""
+    number, date, issuer as written where it is cited), each mention cited. ``unstated`` names a
+    fact asked about that no citation gives (its signer, when it takes effect): not found, with
+    what the corpus does say of it."""
     cites = CitationSet()
     items: list[str] = []
     data: list[dict[str, object]] = []
@@ -65,6 +67,14 @@ def answer_reference(corpus: Corpus, numbers: list[str]) -> Answer | None:
             data.append({"doc": doc.doc_id, "cited_in": label, **_ref_dict(r)})
     if not items:
         return None
+    if unstated:
+        lead = "Văn bản được hỏi không có trong kho, và các văn bản dẫn nó không ghi điều được hỏi; chúng chỉ ghi:"
+        return Answer(
+            answer=lead + "\n" + "\n".join(items),
+            kind="not_found",
+            citations=cites.items,
+            data={"intents": ["reference"], "references": data, "unstated": unstated},
+        )
     return Answer(
         answer=say("answer_reference", items="\n".join(items)),
         kind="document",
@@ -419,6 +429,34 @@ _PERSON_WORDS = {
     "chuc",
     "vu",
 }
+
+
+def signed_by(corpus: Corpus, question: str) -> list[Document]:
+    """The documents whose signer the question names by name ('Phùng Thị Hồng Hà đã ký văn bản nào?')."""
+    q = f" {plain(question)} "
+    return [
+        d
+        for d in corpus.docs.values()
+        if d.signer and len(d.signer.name.split()) >= 2 and f" {plain(d.signer.name)} " in q
+    ]
+
+
+def answer_signed_by(corpus: Corpus, question: str, docs: list[Document]) -> Answer:
+    """Every document the named person signed, with its number and date, each signature cited."""
+    cites = CitationSet()
+    lines = []
+    for d in docs:
+        s, sec = d.signer, _sec(d, SIGNATURE)
+        assert s is not None
+        cite = f" [{cites.add(d, sec.label, sec.title, s.name, s.line_end, s.line_end)}]" if sec else ""
+        lines.append(f"- {doc_long_name(d)}, ký với chức vụ {title_case(s.title)}{cite}")
+    name = docs[0].signer.name if docs[0].signer else ""
+    return Answer(
+        answer=f"**{name}** ký {len(docs)} văn bản trong kho:\n\n" + "\n".join(lines),
+        kind="document",
+        citations=cites.items,
+        data={"intents": ["signed_by"], "documents": [d.doc_id for d in docs]},
+    )
 
 
 def answer_person(corpus: Corpus, question: str) -> Answer:
