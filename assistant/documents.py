@@ -231,6 +231,7 @@ _SYMBOL_TYPES = {
     "QH14": "Luật",
     "QH15": "Luật",
 }
+_TELEGRAM_TO = re.compile(r"^\W*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,}\s+điện\s*:\W*$")
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NUMBER_START = re.compile(
     r"^\s*[\d…. ]*\d*\s*/\s*[A-ZĐ0-9]", re.IGNORECASE
@@ -423,13 +424,17 @@ class _Parser:
                 doc.doc_type = _DOC_TYPES[s.rstrip(":").strip().upper()]
                 header_end = i
                 state = "title"
+            elif state == "subject" and self.vv_subject and _is_upper_line(s) and not _TELEGRAM_TO.match(s):
+                subject_lines.append((i, s))  # 'V/V CHỦ ĐỘNG PHÒNG,' / 'TRÁNH, ỨNG PHÓ ...': one subject
+                header_end = i
             elif state == "title" and not _OPENING.match(s) and not s.lower().startswith("kính gửi"):
                 subject_lines.append((i, s))
                 header_end = i
-            elif s.lower().startswith("kính gửi"):
+            elif s.lower().startswith("kính gửi") or _TELEGRAM_TO.match(s):
+                # 'Kính gửi:', or a công điện's 'THỦ TƯỚNG CHÍNH PHỦ điện:' before its addressees
                 recip_start = i
                 state = "recipients"
-                rest = re.sub(r"^kính gửi\s*:?\s*", "", s, flags=re.IGNORECASE)
+                rest = re.sub(r"^kính gửi\s*:?\s*|^.*\bđiện\s*:\**\s*", "", s, flags=re.IGNORECASE)
                 if rest:
                     doc.recipients.append(rest.lstrip("- ").rstrip(";.").strip())
             elif state == "recipients" and s.startswith("(") and doc.recipients:

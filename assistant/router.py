@@ -100,6 +100,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
         "recipients",
         re.compile(
             r"\bkinh gui\b|\bgui (cho |den |toi )?(ai|nhung ai|co quan nao|nhung co quan nao|don vi nao)\b|\bgui cho\b|\bdoi tuong (nhan|ap dung)\b"
+            r"|\bgui (cho |den |toi )?(nhung |cac )?\w+ nao\b|\b(dien|gui) (cho )?nhung ai\b"
         ),
     ),
     ("cc", re.compile(r"\bnoi nhan\b|\bluu tru\b")),
