@@ -105,7 +105,10 @@ class BertEncoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
-        self.eos_id = self.tokenizer.token_to_id("</s>")
+        eos = self.tokenizer.token_to_id("</s>")
+        if eos is None:
+            raise ValueError(f"{folder / 'tokenizer.json'}: no </s> token")
+        self.eos_id: int = eos
 
         found = _header(folder / WEIGHTS)
         if found is None:
@@ -217,7 +220,7 @@ class BertEncoder:
         for enc in self.tokenizer.encode_batch(texts, add_special_tokens=True):
             ids = list(enc.ids)
             if len(ids) > limit:
-                ids = ids[: limit - 1] + [self.eos_id]
+                ids = [*ids[: limit - 1], self.eos_id]
             out.append(ids)
         return out
 
@@ -252,8 +255,16 @@ class BertEncoder:
             )
             a = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask)
             a = a.transpose(1, 2).reshape(n, width, h)
-            x = F.layer_norm(F.linear(a, layer["ao_w"], layer["ao_b"]) + x, (h,), layer["aln_w"], layer["aln_b"], self.eps)
+            x = F.layer_norm(
+                F.linear(a, layer["ao_w"], layer["ao_b"]) + x, (h,), layer["aln_w"], layer["aln_b"], self.eps
+            )
             inner = F.gelu(F.linear(x, layer["fi_w"], layer["fi_b"]))
-            x = F.layer_norm(F.linear(inner, layer["fo_w"], layer["fo_b"]) + x, (h,), layer["oln_w"], layer["oln_b"], self.eps)
+            x = F.layer_norm(
+                F.linear(inner, layer["fo_w"], layer["fo_b"]) + x,
+                (h,),
+                layer["oln_w"],
+                layer["oln_b"],
+                self.eps,
+            )
         m = keep.unsqueeze(-1).to(x.dtype)
         return (x * m).sum(dim=1) / m.sum(dim=1).clamp(min=1e-9)

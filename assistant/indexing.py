@@ -573,14 +573,20 @@ def chroma_metadata(chunk: Chunk) -> dict[str, Any]:
     LlamaIndex costs an ingest of one document about 2 s; a test checks the two agree."""
     meta = chunk.metadata()
     keys = list(meta)
-    node = {
+    node: dict[str, Any] = {
         "id_": chunk.id,
         "embedding": None,
         "metadata": meta,
         "excluded_embed_metadata_keys": keys,
         "excluded_llm_metadata_keys": keys,
         "relationships": {
-            "1": {"node_id": chunk.doc, "node_type": None, "metadata": {}, "hash": None, "class_name": "RelatedNodeInfo"}
+            "1": {
+                "node_id": chunk.doc,
+                "node_type": None,
+                "metadata": {},
+                "hash": None,
+                "class_name": "RelatedNodeInfo",
+            }
         },
         "metadata_template": "{key}: {value}",
         "metadata_separator": "\n",

@@ -294,7 +294,9 @@ def test_dequantize_q4_0_layout() -> None:
 # --- the native forward pass (assistant.bert) --------------------------------------------------------
 
 
-def test_default_model_runs_natively(native: Embedder, model_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_model_runs_natively(
+    native: Embedder, model_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from assistant.bert import supports
 
     assert supports(model_dir)
@@ -360,7 +362,12 @@ def test_native_does_not_import_sentence_transformers(model_dir: Path) -> None:
         "print(sorted(m for m in ('sentence_transformers', 'transformers') if m in sys.modules))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=300,
+        check=True,
     )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
 
@@ -379,3 +386,46 @@ def test_other_folders_go_through_sentence_transformers(model_dir: Path, tmp_pat
     assert not supports(other)
     with pytest.raises(ValueError):
         Embedder(other, backend="native")
+
+
+_GROWTH = """
+import sys
+import numpy as np
+from assistant.embedding import Embedder
+
+def anon_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("RssAnon"):
+            return int(line.split()[1]) / 1024
+
+e = Embedder(sys.argv[1], precision="bf16")
+words = "Sở Giáo dục và Đào tạo chủ trì phối hợp tổ chức kiểm tra báo cáo kết quả thực hiện".split()
+e.embed_passages([" ".join(words)] * 4)
+before = anon_mb()
+for n in range(8, 200, 8):  # batches of ever new shapes, as an ingest makes
+    e.embed_passages([" ".join(words[i % len(words)] for i in range(n))] * max(1, 1024 // n))
+print(anon_mb() - before)
+"""
+
+
+def test_embedding_many_shapes_does_not_grow_memory(model_dir: Path) -> None:
+    """Every batch of an ingest has a new shape; oneDNN's cache of primitives per shape is capped
+    and the heap trimmed after each job (assistant.embedding), so the process does not keep what
+    those batches used: measured 35 MB kept after this loop, 106 MB with oneDNN's default cache
+    and no trim."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "ONEDNN_PRIMITIVE_CACHE_CAPACITY"}
+    out = subprocess.run(
+        [sys.executable, "-c", _GROWTH, str(model_dir)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        env=env,
+        timeout=600,
+        check=True,
+    )
+    grown = float(out.stdout.strip().splitlines()[-1])
+    assert grown < 70, f"{grown:.0f} MB more after 24 batch shapes"
