@@ -824,6 +824,14 @@ def render(results: list[dict[str, Any]], meta: dict[str, Any], analysis: str) -
         f"{meta['python']}, the real model (multilingual-e5-small), no LLM.",
         f"Command: `{meta['command']}`{' (quick: short load runs, few rounds)' if meta.get('quick') else ''}",
         "",
+        # with --merge the sizes come from different runs (and code): say when each was measured
+        "When each size was measured: "
+        + "; ".join(
+            f"`{r['label']}` {r.get('started', '?')}" + (f" ({r['note']})" if r.get("note") else "")
+            for r in results
+        )
+        + ".",
+        "",
         "Each size is a seeded sample (seed "
         f"{meta['seed']}) of ../shared/realdocs with the two corpus/ files always in; "
         "`all+alqac` adds the 21 ALQAC laws (3,626 articles, one markdown document per law, articles as "
