@@ -549,6 +549,7 @@ class IngestReport:
 
 
 def _node(chunk: Chunk, vector: np.ndarray) -> Any:
+    """The chunk as a LlamaIndex node (what :func:`chroma_metadata` stores, without LlamaIndex)."""
     from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
     meta = chunk.metadata()
@@ -562,6 +563,65 @@ def _node(chunk: Chunk, vector: np.ndarray) -> Any:
         excluded_llm_metadata_keys=keys,
         relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.doc)},
     )
+
+
+def chroma_metadata(chunk: Chunk) -> dict[str, Any]:
+    """The Chroma metadata of a chunk, exactly as LlamaIndex's ``ChromaVectorStore.add`` stores the
+    node :func:`_node` makes of it (``node_to_metadata_dict``: the flat metadata, the node as JSON
+    in ``_node_content``, the source document under three names), so that the collection stays a
+    LlamaIndex vector store (:meth:`Index.as_vector_store_index`). Written here because importing
+    LlamaIndex costs an ingest of one document about 2 s; a test checks the two agree."""
+    meta = chunk.metadata()
+    keys = list(meta)
+    node: dict[str, Any] = {
+        "id_": chunk.id,
+        "embedding": None,
+        "metadata": meta,
+        "excluded_embed_metadata_keys": keys,
+        "excluded_llm_metadata_keys": keys,
+        "relationships": {
+            "1": {
+                "node_id": chunk.doc,
+                "node_type": None,
+                "metadata": {},
+                "hash": None,
+                "class_name": "RelatedNodeInfo",
+            }
+        },
+        "metadata_template": "{key}: {value}",
+        "metadata_separator": "\n",
+        "text": "",
+        "mimetype": "text/plain",
+        "start_char_idx": None,
+        "end_char_idx": None,
+        "text_template": "{metadata_str}\n\n{content}",
+        "class_name": "TextNode",
+    }
+    out = {k: ("" if v is None else v) for k, v in meta.items()}
+    out["_node_content"] = json.dumps(node, ensure_ascii=False)
+    out["_node_type"] = "TextNode"
+    ref = chunk.doc or "None"
+    out["document_id"] = out["doc_id"] = out["ref_doc_id"] = ref
+    return out
+
+
+def _add_chunks(collection: Any, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+    """Add chunks and their vectors to the collection (as ``ChromaVectorStore.add`` would)."""
+    collection.add(
+        ids=[c.id for c in chunks],
+        embeddings=np.asarray(vectors, dtype=np.float32),
+        documents=[c.text for c in chunks],
+        metadatas=[chroma_metadata(c) for c in chunks],
+    )
+
+
+def _release_memory() -> None:
+    """After an ingest: what it freed goes back to the system (a long-lived server shrinks again)."""
+    import sys
+
+    embedding = sys.modules.get("assistant.embedding")
+    if embedding is not None:  # only where a model ran: a fake embedder frees little
+        embedding.release_memory()
 
 
 def embed_chunks(
@@ -725,6 +785,7 @@ def ingest(
                 _close_client(client)
         layout.switch(version)
         _cleanup(layout, settings, keep={version, *([live] if live else [])})
+    _release_memory()
     report.seconds = time.perf_counter() - started
     logger.info("ingest: %s", report.summary())
     return report
@@ -860,7 +921,6 @@ def _apply(
 ) -> None:
     known: dict[str, dict[str, Any]] = manifest.setdefault("documents", {})
     same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
-    vector_store = _vector_store(collection)
     given = {d.doc_id for d in docs}
     to_embed: list[Chunk] = []
     replaced: list[str] = []
@@ -878,7 +938,7 @@ def _apply(
     #    which also catches chunks a failed earlier run left behind).
     for doc_id in [*report.removed, *replaced]:
         old = list(known.get(doc_id, {}).get("chunks", []))
-        vector_store.delete(doc_id)
+        collection.delete(where={"document_id": doc_id})  # what ChromaVectorStore.delete does
         if old:
             collection.delete(ids=old)
         bm25.remove(old)
@@ -889,7 +949,7 @@ def _apply(
     # 2. Embed and add the new chunks, batch by batch.
     def sink(batch: list[Chunk], vectors: np.ndarray) -> None:
         check_cancel()
-        vector_store.add([_node(c, v) for c, v in zip(batch, vectors, strict=True)])
+        _add_chunks(collection, batch, vectors)
 
     report.chunks_embedded = embed_chunks(embedder, to_embed, settings.embed_batch_size, progress, sink)
     if to_embed:

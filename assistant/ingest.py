@@ -125,14 +125,17 @@ def commit(
     progress: bool = True,
     embedder: Any = None,
     cancel: threading.Event | None = None,
+    current: list[Document] | None = None,
 ) -> dict[str, Any]:
     """Index the corpus with ``incoming`` added and ``remove`` taken out; then write/delete the files.
 
-    ``cancel`` stops it with nothing changed until the new index version is switched in (see
+    ``current`` is the corpus as read by the caller (read again when not given: reading a
+    province's corpus, even from the parse cache, takes seconds). ``cancel`` stops it with
+    nothing changed until the new index version is switched in (see
     :func:`assistant.indexing.ingest`); the file writes after the switch are always completed."""
     from assistant.indexing import ingest
 
-    current = _corpus(settings)
+    current = current if current is not None else _corpus(settings)
     new = {i.doc.doc_id: i for i in incoming if not i.duplicate_of}
     remove = remove or []
     docs = [d for d in current if d.doc_id not in new and d.doc_id not in remove] + [
@@ -182,4 +185,4 @@ def ingest_paths(
             continue  # already part of the corpus
         item = prepare(settings, p.name, path=p, existing=existing + [i.doc for i in incoming])
         incoming.append(item)
-    return commit(settings, incoming, rebuild=rebuild, progress=progress)
+    return commit(settings, incoming, rebuild=rebuild, progress=progress, current=existing)

@@ -676,6 +676,8 @@ def measure_size(
                     "after_s": time.perf_counter() - t,
                 }
                 srv["peak_end_mb"] = proc_status_mb(srv["pid"], "VmHWM")
+                time.sleep(2.0)
+                srv["rss_after_upload_mb"] = proc_status_mb(srv["pid"], "VmRSS")
                 log(f"[{spec.label}] add one (API) {dt:.1f} s, answered: {srv['add_api']['cited']}")
             srv.pop("url", None)
             srv.pop("pid", None)
@@ -749,6 +751,7 @@ def metrics(r: dict[str, Any]) -> dict[str, Any]:
         "rss_start_mb": srv.get("rss_idle_mb"),
         "peak_load_mb": srv.get("peak_load_mb"),
         "peak_end_mb": srv.get("peak_end_mb"),
+        "rss_after_upload_mb": srv.get("rss_after_upload_mb"),
         "parse_s": (inp.get("startup") or {}).get("parse_s"),
         "facts_s": (inp.get("startup") or {}).get("facts_s"),
         "warm_s": (inp.get("startup") or {}).get("warm_s"),
@@ -778,6 +781,7 @@ ROWS: list[tuple[str, str, str, int]] = [
     ("rss_start_mb", "server resident after start, MB", "rss_mb", 0),
     ("peak_load_mb", "server peak resident (start + load), MB", "rss_mb", 0),
     ("peak_end_mb", "server peak resident (start + load + one upload), MB", "rss_mb", 0),
+    ("rss_after_upload_mb", "server resident 2 s after the upload, MB", "rss_mb", 0),
     ("parse_s", "start-up part: parse every document, s", "", 2),
     ("facts_s", "start-up part: facts (assignments, agencies), s", "", 2),
     ("warm_s", "start-up part: model + index open + first search, s", "", 2),
@@ -819,6 +823,14 @@ def render(results: list[dict[str, Any]], meta: dict[str, Any], analysis: str) -
         "absolute times are pessimistic and noisy), Python "
         f"{meta['python']}, the real model (multilingual-e5-small), no LLM.",
         f"Command: `{meta['command']}`{' (quick: short load runs, few rounds)' if meta.get('quick') else ''}",
+        "",
+        # with --merge the sizes come from different runs (and code): say when each was measured
+        "When each size was measured: "
+        + "; ".join(
+            f"`{r['label']}` {r.get('started', '?')}" + (f" ({r['note']})" if r.get("note") else "")
+            for r in results
+        )
+        + ".",
         "",
         "Each size is a seeded sample (seed "
         f"{meta['seed']}) of ../shared/realdocs with the two corpus/ files always in; "

@@ -230,6 +230,36 @@ def test_layout_manifest_and_collection_metadata(tmp_path, corpus):
         index.close()
 
 
+def test_chunks_are_stored_as_llamaindex_stores_them(tmp_path, corpus):
+    """The records written without LlamaIndex (it costs an ingest of one document ~2 s to import)
+    are those its ChromaVectorStore writes: same metadata, node JSON included, same text; and the
+    collection is still a LlamaIndex vector store, whose delete by document finds them."""
+    import numpy as np
+    from llama_index.core.schema import MetadataMode
+    from llama_index.core.vector_stores.utils import node_to_metadata_dict
+
+    from assistant.indexing import _node, chroma_metadata
+
+    chunks = [c for d in corpus for c in chunk_document(d)]
+    for c in chunks:
+        node = _node(c, np.zeros(4, dtype=np.float32))
+        want = node_to_metadata_dict(node, remove_text=True, flat_metadata=True)
+        assert chroma_metadata(c) == {k: ("" if v is None else v) for k, v in want.items()}, c.id
+        assert node.get_content(metadata_mode=MetadataMode.NONE) == c.text
+    settings = make_settings(tmp_path)
+    emb = FakeEmbedder()
+    ingest(corpus, settings=settings, embedder=emb, progress=False)
+    index = open_index(settings, emb)
+    try:
+        got = index.vector_store.get_nodes(node_ids=[f"{CV}#II.10"])
+        assert [n.node_id for n in got] == [f"{CV}#II.10"] and got[0].ref_doc_id == CV
+        before = index.collection.count()
+        index.vector_store.delete(KH)
+        assert index.collection.count() == before - len(index.chunk_ids(KH))
+    finally:
+        index.close()
+
+
 def test_rebuild_switches_version_and_cleans_old_ones(tmp_path, corpus):
     settings = make_settings(tmp_path)
     emb = FakeEmbedder()
