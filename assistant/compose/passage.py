@@ -235,9 +235,15 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         # of the thing asked for; quoting them would pass for an answer
         return not_found(corpus, question, data={"measured": " ".join(measured).strip(), "sources": sources})
     form = answer_form(question)
-    if form is not None and not YES_NO.search(squash(fold(question))) and not any(
-        form_bonus(form, " ".join(corpus.docs[c.doc].line(n) for n in range(c.line_start, c.line_end + 1)), 1)
-        for c in cites.items
+    if (
+        form is not None
+        and not YES_NO.search(squash(fold(question)))
+        and not any(
+            form_bonus(
+                form, " ".join(corpus.docs[c.doc].line(n) for n in range(c.line_start, c.line_end + 1)), 1
+            )
+            for c in cites.items
+        )
     ):
         # 'Hạn cuối nộp bản kê khai là ngày nào?': no passage found states a time (a duration, the
         # number asked for); quoting them would pass for an answer
