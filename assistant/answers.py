@@ -68,7 +68,8 @@ _DOC_KINDS = (
     r"to trinh|cong van|quyet dinh|nghi quyet|nghi dinh|ke hoach|thong bao|thong tu|chi thi|bao cao tham tra"
     r"|bao cao|van ban"
 )
-_ASKS_NUMBER = re.compile(rf"\b({_DOC_KINDS}) (?:so )?(may|bao nhieu|nao|gi)\b")
+# 'Tờ trình số mấy', 'công văn số nào' (not 'văn bản nào', which asks which document)
+_ASKS_NUMBER = re.compile(rf"\b({_DOC_KINDS}) (?:so (?:may|bao nhieu|nao|gi)|may|bao nhieu)\b")
 # the date of a cited document ('Tờ trình số 226/TTr-BKHCN ngày 05 tháng 11 năm 2025') is not a time the text sets
 _REF_DATE = re.compile(r"\bso \S+ ngay \d{1,2}(?: thang \d{1,2} nam \d{4}|/\d{1,2}/\d{4})")
 

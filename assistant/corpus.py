@@ -190,6 +190,11 @@ class Corpus:
                 out.setdefault(d.doc_id, []).extend((label, r) for r in find_refs(text, n))
         return out
 
+    @property
+    def own_numbers(self) -> set[str]:
+        """The numbers of the documents the corpus holds, folded and uppercased."""
+        return self._numbers[0]
+
     def referenced_numbers(self, question: str) -> list[str]:
         """Numbers of documents the question names that the corpus cites but does not hold
         ('Nghị quyết 168/NQ-CP', 'Công văn 1353/TTTP-NV6', or 'Nghị quyết 168' when one cited
