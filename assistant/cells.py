@@ -14,6 +14,7 @@ assistant.scoring (their rows are criteria with their own columns).
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -140,18 +141,59 @@ def numeric_columns(g: Grid) -> list[int]:
     return out
 
 
-def _positions(name: str, q: str) -> list[tuple[int, int]]:
-    """Where a name occurs whole in the folded question, as (start, length): the name, else its
-    part before a comma or a bracket ('Đền Bạch Mã, số 76 Hàng Buồm' → 'Đền Bạch Mã')."""
+def _keys(name: str) -> list[str]:
+    """The folded forms a name is asked by: whole, its part before a comma or a bracket ('Đền Bạch
+    Mã, số 76 Hàng Buồm' → 'Đền Bạch Mã'), that part without a generic first word ('Tỷ lệ ...')."""
     head = re.split(r"[,(;]", name)[0]
-    for part in dict.fromkeys([name, head, _GENERIC_LEAD.sub("", plain(head))]):
-        key = plain(part)
-        if len(key) < 2 or not re.search(r"[a-z]", key):
-            continue
+    keys = [plain(name)]
+    if len(plain(head).split()) >= 2:  # a one-word head ('Cấp, cấp lại ...') names nothing
+        keys += [plain(head), _GENERIC_LEAD.sub("", plain(head))]
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2 and re.search(r"[a-z]", k)]
+
+
+def _positions(name: str, q: str) -> list[tuple[int, int]]:
+    """Where a name occurs whole in the folded question, as (start, length), by the first of its
+    keys that does."""
+    for key in _keys(name):
         found = [(m.start(), len(key)) for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", q)]
         if found:
             return found
     return []
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """A table of figures, read once: its grid, numeric columns, and every folded name in it."""
+
+    table: Table
+    grid: Grid
+    cols: list[int]
+    names: frozenset[str]
+
+
+# per live document object; an entry goes with its document (a reloaded corpus leaves none behind)
+_READ: dict[int, list[_Figures]] = {}
+
+
+def _figures(doc: Document) -> list[_Figures]:
+    """The tables of figures of ``doc`` (not its scoring tables), read once per document object."""
+    hit = _READ.get(id(doc))
+    if hit is not None:
+        return hit
+    scoring_lines = {r.line for r in doc.criteria}
+    out = []
+    for table in doc.tables:
+        if not table.rows or scoring_lines & set(table.row_lines):
+            continue
+        g = grid(table)
+        cols = numeric_columns(g)
+        if cols:
+            names = [g.header[j] for j in cols] + [row_name(g, i) for i in range(len(g.rows))]
+            keys = {k for n in names for k in _keys(n)}
+            out.append(_Figures(table, g, cols, frozenset(k for k in keys if k)))
+    _READ[id(doc)] = out
+    weakref.finalize(doc, _READ.pop, id(doc), None)
+    return out
 
 
 def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
@@ -160,14 +202,10 @@ def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
     q = plain(question)
     found: list[tuple[int, int, int, Match]] = []
     for doc in docs:
-        scoring_lines = {r.line for r in doc.criteria}
-        for table in doc.tables:
-            if not table.rows or scoring_lines & set(table.row_lines):
-                continue
-            g = grid(table)
-            cols = numeric_columns(g)
-            if not cols:
-                continue
+        for f in _figures(doc):
+            if not any(k in q for k in f.names):
+                continue  # the cheap test first: no name of this table is in the question at all
+            table, g, cols = f.table, f.grid, f.cols
             m = Match(doc, table, g)
             named = [(p, ("c", j)) for j in cols for p in _positions(g.header[j], q)]
             named += [(p, ("r", i)) for i in range(len(g.rows)) for p in _positions(row_name(g, i), q)]

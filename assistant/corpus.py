@@ -105,6 +105,20 @@ class Corpus:
         return " ".join(re.sub(r"[^\w]+", " ", fold(" ".join(d.lines))) for d in self.docs.values())
 
     @functools.cached_property
+    def plain_docs(self) -> dict[str, str]:
+        """Per document, all its folded lines joined: whether a phrase is in it, in one look."""
+        return {d: "".join(t for _, t in lines) for d, lines in self.plain_lines.items()}
+
+    @functools.cached_property
+    def plain_lines(self) -> dict[str, list[tuple[int, str]]]:
+        """Per document, its logical lines folded to words (' so tu phap '), with their line numbers:
+        phrase look-ups over every line without folding them again per question."""
+        return {
+            d.doc_id: [(n, f" {plain(t)} ") for n in range(1, len(d.lines) + 1) if (t := d.line(n))]
+            for d in self.docs.values()
+        }
+
+    @functools.cached_property
     def _mentioned(self) -> tuple[frozenset[str], frozenset[str]]:
         """The provinces (folded) and the years any document mentions, found once per corpus."""
         # over the folded text already kept for phrase look-ups, not a second pass over every file
@@ -241,7 +255,12 @@ class Corpus:
             fold(question),
         )
         words = set(re.findall(r"[\w]+", q))
-        numbers = set(re.findall(r"(?<![\d/])\d+(?![\d/])", q))
+        # a number of a quantity ('đạt 80 điểm', '30%') is not a document's number
+        numbers = set(
+            re.findall(
+                r"(?<![\d/])\d+(?![\d/])(?! ?(?:%|diem|phan tram|ngay|thang|nam|nguoi|dong|trieu|ty))", q
+            )
+        )
         scored: list[tuple[int, Document]] = []
         asked_numbers = set(doc_numbers(question))
         for d, num, head, doc_type, place, tail in self._naming:

@@ -308,8 +308,12 @@ class _Heading:
     depth: int  # for arabic items: number of components
 
 
+# a military or police rank before a signer's name ('Thượng tướng Vũ Hải Sản')
+_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+(?=\S)")
+
+
 def _title_case_name(s: str) -> bool:
-    words = s.split()
+    words = _RANK.sub("", s).split()
     return (
         2 <= len(words) <= 6
         and all(w[:1].isupper() for w in words)
@@ -674,7 +678,7 @@ class _Parser:
             elif _is_upper_line(s):
                 title = s
             elif _title_case_name(s):
-                name = s
+                name = _RANK.sub("", s)
                 name_line = i
                 break  # the first name under the titles signs; what follows is not the signature
             elif authority or title:

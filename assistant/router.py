@@ -174,7 +174,9 @@ def detect(question: str, corpus: Corpus) -> Route:
     if refs and _MENTIONS.search(q) and corpus.pick_documents(question):
         # 'Công văn 410 có nói về Nghị quyết 168/NQ-CP không?': does that document cite it
         return Route("document", "mentions", {"numbers": refs})
-    holds_named = bool(set(doc_numbers(question)) & corpus.own_numbers)  # 'Công văn 11306/VPCP-NN về ... NĐ 136'
+    holds_named = bool(
+        set(doc_numbers(question)) & corpus.own_numbers
+    )  # 'Công văn 11306/VPCP-NN về ... NĐ 136'
     if refs and not holds_named and (_REF_FACT.search(q) or _UNCITED_FACT.search(q)) and not CODE.search(q):
         # 'Nghị quyết 168/NQ-CP ban hành ngày nào?': a document the corpus cites, not one it holds; who
         # signed it or when it took effect no citing text says

@@ -38,6 +38,16 @@ QUESTIONS = {
     "across documents": ["Văn bản nào được ban hành sau?", "Cả hai văn bản cùng giao việc cho cơ quan nào?"],
     "tasks, loose names": ["Sở Tư phám có nhiệm vụ gì?", "Sở VHTT có nhiệm vụ gì?"],
     "not in the corpus": ["Điểm PCTN của Đà Nẵng năm 2023?", "Ai là Bộ trưởng Bộ Công an?"],
+    "a place in a ranking": ["Tiêu chí nào bị trừ nhiều điểm thứ nhì?"],
+    "table cells (real documents)": [
+        "Học phí mầm non ở đô thị là bao nhiêu?",
+        "Cấp học nào ở nông thôn có học phí thấp nhất?",
+    ],
+    "effect, proposal (real documents)": [
+        "Nghị quyết 36/2025/NQ-HĐND có hiệu lực khi nào?",
+        "Nghị quyết 36/2025/NQ-HĐND ban hành theo đề nghị của ai?",
+    ],
+    "documents naming something": ["Thanh tra Chính phủ được nhắc đến trong văn bản nào?"],
 }
 
 

@@ -264,10 +264,10 @@ def _mentions(corpus: Corpus, phrase: str) -> list[tuple[Document, int]]:
     if key.strip() not in corpus.folded_text:
         return []
     out = []
-    for doc in corpus.docs.values():
-        for n in range(1, len(doc.lines) + 1):
-            text = doc.line(n)
-            if text and key in f" {plain(text)} ":
-                out.append((doc, n))
-                break
+    for doc_id, lines in corpus.plain_lines.items():
+        if key not in corpus.plain_docs[doc_id]:
+            continue
+        n = next((n for n, text in lines if key in text), 0)
+        if n:
+            out.append((corpus.docs[doc_id], n))
     return out

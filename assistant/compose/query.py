@@ -58,6 +58,11 @@ def answer_query(corpus: Corpus, question: str, query: Query) -> Answer:
     by_doc: dict[str, list[CriterionRow]] = {}
     for r in rows:
         by_doc.setdefault(r.doc, []).append(r)
+    if query.operation in _ON_POINTS_GIVEN and len(by_doc) > 1:
+        # a table of maxima only (no points given: a form still to be filled) has nothing to add up,
+        # compare or assume: it is left out when another document's table has points
+        given = {d: rs for d, rs in by_doc.items() if any(r.awarded_points is not None for r in rs)}
+        by_doc = given or by_doc
     cites = CitationSet()
     texts: list[str] = []
     data: dict[str, Any] = {"query": query.to_dict(), "results": []}
@@ -72,6 +77,9 @@ def answer_query(corpus: Corpus, question: str, query: Query) -> Answer:
         data["results"].append({"doc": doc_id, **part})
     kind = "numeric" if found else "not_found"
     return Answer(answer="\n\n".join(texts), kind=kind, citations=cites.items, data=data)
+
+
+_ON_POINTS_GIVEN = frozenset({"sum", "average", "compare", "difference", "what_if", "top", "bottom"})
 
 
 def _compose(corpus: Corpus, res: Result, cites: CitationSet) -> tuple[str, bool, dict[str, Any]]:
