@@ -171,6 +171,9 @@ def detect(question: str, corpus: Corpus) -> Route:
     """Route one standalone question."""
     q = folded(question)
     refs = corpus.referenced_numbers(question)
+    if refs and MENTIONED.search(plain(question).rstrip()):
+        # 'Văn bản nào nhắc đến Chỉ thị 05-CT/TW?': where the corpus cites that document
+        return Route("document", "reference", {"numbers": refs})
     if refs and _MENTIONS.search(q) and corpus.pick_documents(question):
         # 'Công văn 410 có nói về Nghị quyết 168/NQ-CP không?': does that document cite it
         return Route("document", "mentions", {"numbers": refs})
@@ -198,7 +201,11 @@ def detect(question: str, corpus: Corpus) -> Route:
         return route
     if cells is not None:
         return Route("numeric", "cells", {"match": cells})
-    if PERSON.search(q) and not re.search(r"\b(ai|nguoi) (ky|chu tri|phu trach|thuc hien|duoc giao)\b", q):
+    if (
+        PERSON.search(q)
+        and not re.search(r"\b(ai|nguoi) (ky|chu tri|phu trach|thuc hien|duoc giao)\b", q)
+        and not find_sections(corpus, question)  # 'Phụ lục I có tên là gì?': the section's title
+    ):
         return Route("document", "person", {})
     if COMMON.search(q):  # agencies that several documents all give tasks to
         return Route("tasks", "common", {})

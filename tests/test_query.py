@@ -634,3 +634,13 @@ def test_who_signed_what_and_facts_no_citation_gives(corpus: Corpus) -> None:
     assert b.kind == "not_found" and "168/NQ-CP" in b.answer, b.answer
     c = ChatService(corpus, None).ask("Cả hai văn bản có nhắc đến Thanh tra Chính phủ không?")
     assert c.answer.startswith("**Có.**") and len(c.data["mentions"]) == 2, c.answer
+
+
+def test_a_sections_name_is_its_heading(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Phụ lục I của công văn 410 có tên là gì?")
+    assert "ĐẠT 100% THANG ĐIỂM" in a.answer and a.citations[0].section == "Phụ lục I", a.answer
+
+
+def test_which_documents_cite_a_document_number(corpus: Corpus) -> None:
+    a = ChatService(corpus, None).ask("Văn bản nào nhắc đến Chỉ thị 05-CT/TW?")
+    assert a.data["intents"] == ["reference"] and "05-CT/TW" in a.answer, a.answer

@@ -267,7 +267,11 @@ def _mentions(corpus: Corpus, phrase: str) -> list[tuple[Document, int]]:
     for doc_id, lines in corpus.plain_lines.items():
         if key not in corpus.plain_docs[doc_id]:
             continue
-        n = next((n for n, text in lines if key in text), 0)
+        # the section named by the phrase ('2. Thanh tra thành phố') before a passing mention
+        heading = re.compile(rf"^ (?:[\divxlc]+ )*{re.escape(key.strip())} $")
+        n = next((n for n, text in lines if heading.match(text)), 0) or next(
+            (n for n, text in lines if key in text), 0
+        )
         if n:
             out.append((corpus.docs[doc_id], n))
     return out

@@ -191,6 +191,8 @@ def sections_by_title(corpus: Corpus, question: str) -> list[tuple[Document, Sec
     return best
 
 
+_ASKS_TITLE = re.compile(r"\b(co )?ten (la )?gi\b|\btieu de\b|\bten goi\b|\bten (day du|chinh thuc)\b")
+
 WHO = re.compile(
     r"\b(giao (viec|nhiem vu) cho ai|cho ai|co quan nao|don vi nao|nhung ai|ai duoc|ai phai|ai chu tri|duoc de nghi)\b"
 )
@@ -209,6 +211,18 @@ def answer_sections(corpus: Corpus, question: str, found: list[tuple[Document, S
     parts: list[str] = []
     who = bool(WHO.search(_plain(question)))
     kind = "tasks" if who else "passage"  # who a section gives tasks to is a tasks answer
+    if _ASKS_TITLE.search(_plain(question)):
+        # 'Phụ lục I có tên là gì?': the heading itself, quoted
+        for doc, sec in found[:3]:
+            head = fold(sec.title[:24])
+            last = min(sec.line_end, sec.line_start + 5)
+            n = next(
+                (k for k in range(sec.line_start, last + 1) if head in fold(doc.line(k))), sec.line_start
+            )
+            cid = cites.add(doc, sec.label, sec.title, doc.line(n).strip().strip("*_ "), n, n)
+            parts.append(f"**{doc_name(doc)}, {sec.label}** có tên: **{sec.title}** [{cid}]")
+        data = {"sections": [{"doc": d.doc_id, "label": s.label} for d, s in found]}
+        return Answer(answer="\n\n".join(parts), kind="passage", citations=cites.items, data=data)
     for doc, sec in found[:3]:
         given = _assignments_of(corpus, doc, sec) if who else []
         if not given:
