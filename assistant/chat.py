@@ -341,6 +341,10 @@ class ChatService:
                 found = answer_agency_tasks(corpus, question, route.params["agencies"])
                 if found:
                     return found
+                directory = corpus.agencies
+                if directory and any(directory.tasks_for(k) for k in route.params["agencies"]):
+                    # tasks in other documents, none read in the one asked about: its text is searched
+                    return self._passage(question)
                 return self._unknown_agency(question, route.params["agencies"][0])
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)

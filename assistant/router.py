@@ -157,7 +157,7 @@ _PROPOSAL_ASKED = re.compile(
 # When something happens, not when a document was issued: 'Khi nào sơ kết?', 'Hạn báo cáo là ngày nào?'
 _EVENT = re.compile(
     r"\b(so ket|tong ket|bao cao|han|thoi han|hoan thanh|to chuc|kiem tra|danh gia|nop|thuc hien xong"
-    r"|bat dau|ket thuc|ap dung|hieu luc|tien hanh|trien khai)\b"
+    r"|bat dau|ket thuc|ap dung|hieu luc|tien hanh|trien khai|thuc hien|dien ra|keo dai)\b"
 )
 _ISSUED = re.compile(r"\bban hanh\b|\bky\b|\bngay thang\b|\bvan ban (nay|do)\b")
 # What a question asks about a document it names: its date, issuer, number, subject, or what it is.

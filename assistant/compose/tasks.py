@@ -78,8 +78,12 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     blocks: list[str] = []
     found: list[Assignment] = []
     partnered: list[tuple[str, Assignment]] = []
+    picked = corpus.pick_documents(question)
+    named = {d.doc_id for d in picked} if picked and len(picked) < len(corpus.docs) else set()
     for key in keys:
         assignments = directory.tasks_for(key)
+        if named:  # 'Sở Xây dựng chủ trì gì theo QĐ 26/2025?': that document's tasks only
+            assignments = [a for a in assignments if a.doc in named]
         if not assignments:
             continue
         found.extend(assignments)
