@@ -70,6 +70,12 @@ def _partner_data(roles: list[tuple[str, Assignment]]) -> list[dict[str, str]]:
     return [{"partner": n, "agency": a.agency, "doc": a.doc, "section": a.section} for n, a in roles]
 
 
+_NAMES_DOCUMENT = re.compile(
+    r"\b(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao|thong tu|nghi dinh|cong dien|van ban|quy che|quy dinh)\b"
+    r"|\d+/\d*"
+)
+
+
 def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answer | None:
     directory = corpus.agencies
     if directory is None:
@@ -78,7 +84,13 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     blocks: list[str] = []
     found: list[Assignment] = []
     partnered: list[tuple[str, Assignment]] = []
-    picked = corpus.pick_documents(question)
+    # a document named by its kind or number ('theo QĐ 26/2025'); a place alone is the agency's own
+    # ('Tòa án nhân dân khu vực 4 Hải Phòng'), not a document
+    picked = (
+        corpus.pick_documents(question)
+        if _NAMES_DOCUMENT.search(expand_abbreviations(fold(question)))
+        else []
+    )
     named = {d.doc_id for d in picked} if picked and len(picked) < len(corpus.docs) else set()
     for key in keys:
         assignments = directory.tasks_for(key)
