@@ -21,16 +21,10 @@ from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.across import answer_common_agencies, answer_order, answer_phrase_mentions
 from assistant.compose.cells import answer_cells, operation_of
 from assistant.compose.common import doc_name, say
-from assistant.compose.document import (
-    answer_document,
-    answer_mentions,
-    answer_person,
-    answer_reference,
-    answer_signed_by,
-    signed_by,
-)
+from assistant.compose.document import answer_document, answer_mentions, answer_reference
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
+from assistant.compose.people import answer_person, answer_signed_by, signed_by
 from assistant.compose.query import answer_query
 from assistant.compose.sections import answer_missing_section, answer_outline, answer_sections, section_labels
 from assistant.compose.tasks import (

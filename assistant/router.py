@@ -14,7 +14,7 @@ from typing import Any
 from assistant import scoring
 from assistant.compose.across import COMMON, MENTIONED, ORDER
 from assistant.compose.cells import find_cells
-from assistant.compose.document import PERSON, signed_by
+from assistant.compose.people import PERSON, signed_by
 from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
 from assistant.corpus import Corpus
 from assistant.query import CODE, needs_engine, understand
