@@ -51,9 +51,12 @@ def effect_of(doc: Document) -> Effect | None:
                 date=_first_date(after),
                 from_signing=bool(_FROM_SIGNING.search(folded[clause.start() :])),
             )
-            rank = 2 if _OWN.search(folded) else 1
-            if effect.date is None and not effect.from_signing:
-                rank -= 1  # 'có hiệu lực' with no time said: a weaker reading
+            # the document's own clause ('<loại> này có hiệu lực', or a clause with no other subject);
+            # 'Luật Cạnh tranh chính thức có hiệu lực' is another document's
+            own = _OWN.search(folded) or folded.lstrip(" *-").startswith(("co hieu luc", "hieu luc"))
+            if not own:
+                continue
+            rank = 2 if effect.date is not None or effect.from_signing else 1
             if best is None or rank > best[0]:
                 best = (rank, effect)
     return best[1] if best else None

@@ -95,3 +95,15 @@ def test_the_date_nearest_the_clause_is_its_date() -> None:
         " ngày 26 tháng 6 năm 2020 hết hiệu lực kể từ ngày Quyết định này có hiệu lực.",
     )
     assert str(effective_date(parse_text("qd-12", text))) == "01/02/2026"
+
+
+def test_another_documents_clause_is_not_this_ones() -> None:
+    """'Luật Cạnh tranh chính thức có hiệu lực' in a chronology is about that law, not this document."""
+    text = DECISION.replace(
+        "Điều 3. Quyết định này có hiệu lực\nthi hành kể từ ngày 15 tháng 01 năm 2026.",
+        "Điều 3. Quá trình: năm 2005, Luật Cạnh tranh chính thức có hiệu lực.",
+    )
+    text = text.replace(
+        "Điều 2. Quyết định số 07/2020/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", ""
+    )
+    assert effect_of(parse_text("qd-12", text)) is None
