@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,51 +31,14 @@ CLASSES = {
     "lists", "across", "loose_names", "followups", "not_found", "realdocs",
 }  # fmt: skip
 KEYS = {"contains", "contains_any", "numbers", "cites", "not_found"}
-ROMAN = re.compile(r"^[#*\s]*([IVX]+)\.(?=\s|\*|$)")
-NUMBERED = re.compile(r"^[#*\s]*(\d+(?:\.\d+)*)\.(?=\s|\*|$)")
-ARTICLE = re.compile(r"(?m)^[#*\s]*Điều\s+(\d+)\s*\.")
-APPENDIX = re.compile(r"^[#*\s]*Phụ lục\s+([IVX]+|\d+)\b", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def ws(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def load(doc: str) -> str | None:
-    for p in (ROOT / "corpus" / f"{doc}.md", REALDOCS / f"{doc}.md"):
-        if p.is_file():
-            return p.read_text(encoding="utf-8")
-    return None
+# the file reading and label rules are the check set's validator's own (one reading of a file's labels)
+sys.path.insert(0, str(HERE / "check"))
+from validate import fold, load, ws  # noqa: E402
+from validate import labels as printed_labels  # noqa: E402
 
 
 def labels(text: str) -> set[str]:
-    out: set[str] = {""}
-    part = ""
-    for line in text.splitlines():
-        m = APPENDIX.match(line)
-        if m:
-            out.add(f"Phụ lục {m[1].upper()}")
-            part = ""
-            continue
-        m = ROMAN.match(line)
-        if m:
-            part = m[1]
-            out.add(part)
-            continue
-        m = NUMBERED.match(line)
-        if m:
-            out.add(f"{part}.{m[1]}" if part else m[1])
-    out |= {f"Điều {n}" for n in ARTICLE.findall(text)}
-    for word in ("Kính gửi", "Nơi nhận", "Căn cứ"):
-        if word.lower() in text.lower():
-            out.add(word)
-    return out
+    return printed_labels(text) | {""}  # "" cites any section
 
 
 def stems(path: Path) -> set[str]:
