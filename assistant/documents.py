@@ -467,7 +467,11 @@ class _Parser:
             start, end = opening[0], self._trim_end(first_struct - 1)
             # the text of a document without numbered items: the opening paragraph that is all of it
             head = Section(BASES, "", "Nội dung văn bản", "body", 0) if unstructured else None
-            sec = self._add(head or Section(BASES, "", "Căn cứ ban hành", "header", 0), start, end)
+            # the legal bases ('Căn cứ Luật ...'), or an opening that states the situation and the
+            # purpose ('Theo dự báo ...', 'Trong những năm qua ...'): not bases, named for what it is
+            bases = any(re.match(r"\W*căn cứ\b", self.c(k), re.IGNORECASE) for k in range(start, end + 1))
+            title = "Căn cứ ban hành" if bases else "Phần mở đầu"
+            sec = self._add(head or Section(BASES, "", title, "header", 0), start, end)
             for k in range(start, end + 1):
                 doc.bases.extend(find_refs(self.c(k), k))
             sec.text = self._body_text(start, end)

@@ -597,6 +597,69 @@ def test_what_an_unanswerable_question_asks_about_is_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Vụ sạt lở đất ngày 14/11 xảy ra ở đâu?", "sat lo"),  # a classifier before the event's noun
+        ("Đợt mưa lớn này diễn ra như thế nào?", "mua lon"),
+        ("Cuộc họp được tổ chức ở đâu?", "hop duoc"),
+    ],
+)
+def test_the_head_of_what_is_asked_skips_classifiers(question: str, head: str) -> None:
+    from assistant.compose.passage import asked_head
+
+    assert asked_head(question) == head
+
+
+def test_the_words_naming_a_document_are_not_what_a_question_measures() -> None:
+    from assistant.compose.passage import measured_thing, without_naming
+    from assistant.documents import parse_text
+
+    doc = parse_text(
+        "cd-217",
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 217/CĐ-TTg\nHà Nội, ngày 16 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+        "V/v ứng phó mưa lũ\nTheo dự báo, khu vực có mưa phổ biến 200-400mm.\n1. Các Bộ theo dõi.\n",
+    )
+    q = "CĐ 217 dự báo khu vực Trung Bộ mưa bao nhiêu?"
+    assert measured_thing(q)[0] == "cd 217"  # what the guard used to check, and refused on
+    assert measured_thing(without_naming(q, [doc]))[0] == "du bao"
+
+
+@pytest.mark.parametrize(
+    ("label", "title", "name"),
+    [
+        ("II.3", "", "mục II.3"),
+        ("1", "", "mục 1"),
+        ("B.1.2", "", "mục B.1.2"),
+        ("Điều 2", "", "Điều 2"),
+        ("Điều 2.1", "", "khoản 1 Điều 2"),
+        ("Điều 2.2.a", "", "điểm a khoản 2 Điều 2"),
+        ("Quy chế kèm theo, Điều 4.1", "", "khoản 1 Điều 4 (Quy chế kèm theo)"),
+        ("Phụ lục I", "", "Phụ lục I"),
+        ("Chương II", "", "Chương II"),
+        ("Căn cứ", "Căn cứ ban hành", "phần căn cứ"),
+        ("Căn cứ", "Phần mở đầu", "phần mở đầu"),
+        ("Nơi nhận", "Nơi nhận", "phần nơi nhận"),
+    ],
+)
+def test_answers_name_a_part_in_the_documents_own_words(label: str, title: str, name: str) -> None:
+    from assistant.compose.common import part_name
+
+    assert part_name(label, title) == name
+
+
+def test_an_opening_that_is_not_legal_bases_is_not_called_bases() -> None:
+    from assistant.documents import parse_text
+
+    head = "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: 06/CT-UBND\nX, ngày 25 tháng 11 năm 2025\nCHỈ THỊ\nVề việc bảo vệ rừng\n"
+    told = parse_text(
+        "a", head + "Trong những năm qua, việc bảo vệ rừng còn hạn chế.\n1. Sở Nông nghiệp kiểm tra.\n"
+    )
+    based = parse_text("b", head + "Căn cứ Luật Lâm nghiệp năm 2017;\n1. Sở Nông nghiệp kiểm tra.\n")
+    assert told.section("Căn cứ").title == "Phần mở đầu"
+    assert based.section("Căn cứ").title == "Căn cứ ban hành"
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Kế hoạch phòng chống tham nhũng của huyện Thủy Nguyên năm 2025 có những nội dung gì?",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answers import Answer, CitationSet, section_for_line
-from assistant.compose.common import doc_name, say
+from assistant.compose.common import doc_name, part_name, say
 from assistant.compose.document import _date_line, _sec
 from assistant.compose.passage import document_list
 from assistant.corpus import Corpus
@@ -164,7 +164,7 @@ def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:
             for label in dict.fromkeys(labels):
                 sec = doc.section(label)
                 if sec is not None:
-                    refs.append(f"mục {label} [{cites.add_section(doc, sec, names[key])}]")
+                    refs.append(f"{part_name(label)} [{cites.add_section(doc, sec, names[key])}]")
             parts.append(f"{doc_name(doc)} ({', '.join(refs)})")
         more = len(common[key]) - MAX_DOCS
         lines.append(
@@ -228,7 +228,7 @@ def answer_phrase_mentions(corpus: Corpus, question: str) -> Answer | None:
         sec = section_for_line(doc, n)
         label, title = (sec.label, sec.title) if sec else (TITLE, "")
         cid = cites.add(doc, label, title, doc.line(n).strip(), n, n)
-        lines.append(f"- {doc_name(doc)}, mục {label} [{cid}]")
+        lines.append(f"- {doc_name(doc)}, {part_name(label)} [{cid}]")
     if len(hits) > MAX_MENTIONS:
         lines.append(f"- … và {len(hits) - MAX_MENTIONS} văn bản khác")
     head = f"**{len(hits)} văn bản** nhắc đến “{typed}”:"

@@ -9,7 +9,7 @@ from typing import Any
 
 from assistant.answers import Answer, CitationSet, section_for_line
 from assistant.cells import Cell, Match, match_tables, unit_line
-from assistant.compose.common import doc_name, short
+from assistant.compose.common import doc_name, part_name, short
 from assistant.compose.passage import topic_words
 from assistant.corpus import Corpus
 from assistant.model import Document
@@ -61,7 +61,7 @@ def answer_cells(corpus: Corpus, question: str, m: Match) -> Answer | None:
     doc, table = m.doc, m.table
     sec = section_for_line(doc, table.line_start)
     label = sec.label if sec else ""
-    where = f"{doc_name(doc)}, mục {label}" if label else doc_name(doc)
+    where = f"{doc_name(doc)}, {part_name(label)}" if label else doc_name(doc)
     unit = _unit(doc, m, cites)
     data: dict[str, Any] = {"doc": doc.doc_id, "section": label}
 

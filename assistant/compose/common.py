@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from assistant.model import Document
+from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, Document
 from assistant.prompts import get_prompts
 from assistant.text import fold
 
@@ -37,6 +37,36 @@ def doc_name(doc: Document) -> str:
     if doc.symbol:
         return f"{kind} (chưa ghi số, ký hiệu …/{doc.symbol})"
     return f"{kind} (tệp {doc.doc_id}, không đọc được số)"
+
+
+_HEADER_PARTS = {
+    TITLE: "phần tiêu đề",
+    RECIPIENTS: "phần kính gửi",
+    CC: "phần nơi nhận",
+    SIGNATURE: "phần chữ ký",
+}
+_ARTICLE = re.compile(r"^(?P<pre>.+?, )?Điều (?P<art>\d+\w*)(?:\.(?P<clause>\d+))?(?:\.(?P<point>[a-zđ]))?$")
+
+
+def part_name(label: str, title: str = "") -> str:
+    """How an answer names a part of a document, in the document's own words: 'mục II.3',
+    'khoản 1 Điều 2', 'điểm a khoản 2 Điều 4 (Quy chế kèm theo)', 'Phụ lục I', 'phần mở đầu'.
+    The label itself (the citation's section) is left as it is."""
+    if label in _HEADER_PARTS:
+        return _HEADER_PARTS[label]
+    if label == BASES:
+        return "phần căn cứ" if title.lower().startswith("căn cứ") else "phần mở đầu"
+    m = _ARTICLE.match(label)
+    if m:
+        name = f"Điều {m['art']}"
+        if m["clause"]:
+            name = f"khoản {m['clause']} {name}"
+        if m["point"]:
+            name = f"điểm {m['point']} {name}"
+        return f"{name} ({m['pre'][:-2]})" if m["pre"] else name
+    if not label or (label[0].isupper() and not re.match(r"^[IVXLCDM]+\b|^[A-Z](?:\.|$)", label)):
+        return label  # 'Phụ lục I', 'Chương II', 'Quy chế kèm theo'
+    return f"mục {label}"
 
 
 def doc_long_name(doc: Document) -> str:

@@ -6,7 +6,16 @@ import datetime
 import re
 
 from assistant.answers import Answer, CitationSet, best_quote, section_for_line
-from assistant.compose.common import bullet_list, doc_long_name, doc_name, issuer_name, say, short, title_case
+from assistant.compose.common import (
+    bullet_list,
+    doc_long_name,
+    doc_name,
+    issuer_name,
+    part_name,
+    say,
+    short,
+    title_case,
+)
 from assistant.corpus import Corpus
 from assistant.effect import effect_of
 from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, PartialDate, Section
@@ -61,7 +70,7 @@ def answer_reference(corpus: Corpus, numbers: list[str], unstated: str = "") -> 
             cid = _cite_ref(doc, cites, label, r)
             quote = next((c.quote for c in cites.items if c.id == cid), "")
             items.append(
-                f"- {_ref_text(r)} — được dẫn trong {doc_long_name(doc)}, mục {label} [{cid}]"
+                f"- {_ref_text(r)} — được dẫn trong {doc_long_name(doc)}, {part_name(label)} [{cid}]"
                 + (f":\n  > {quote}" if quote else "")
             )
             data.append({"doc": doc.doc_id, "cited_in": label, **_ref_dict(r)})

@@ -8,7 +8,7 @@ import unicodedata
 from typing import Any, Protocol
 
 from assistant.answers import Answer, CitationSet, answer_form, form_bonus
-from assistant.compose.common import doc_name, say
+from assistant.compose.common import doc_name, part_name, say
 from assistant.compose.sections import section_text
 from assistant.corpus import Corpus
 from assistant.documents import clean_line
@@ -212,7 +212,7 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         blocks.append(
             say(
                 "passage_item",
-                where=f"{doc_name(doc)}, mục {sec.label}",
+                where=f"{doc_name(doc)}, {part_name(sec.label, sec.title)}",
                 heading=heading,
                 text=body,
                 cite=f"[{cid}]",
@@ -223,11 +223,14 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         )
     if not blocks:
         return not_found(corpus, question)
-    head = asked_head(question)
+    # the guards below look at what is asked, not at the words naming the document ('CĐ 217 ...
+    # mưa bao nhiêu?' measures rain, not 'CĐ 217')
+    asked = without_naming(question, picked) if picked and len(picked) < len(corpus.docs) else question
+    head = asked_head(asked)
     if head and not any(_mentions(corpus, c.doc, c.section, head) for c in cites.items):
         # 'Thủ đô của Pháp là gì?': passages that share words with the question, none about its subject
         return not_found(corpus, question, data={"asked": head, "sources": sources})
-    measured = measured_thing(question)
+    measured = measured_thing(asked)
     if measured[0] and not any(
         _states_figure(corpus, c.doc, c.line_start, c.line_end, measured) for c in cites.items
     ):
@@ -356,6 +359,11 @@ _GENERIC_LEAD = (
     "viec ",
     "thu tuc ",
     "quy dinh ",
+    # classifiers before an event's noun ('vụ sạt lở', 'đợt mưa', 'cuộc họp'): the noun is the head
+    "vu ",
+    "dot ",
+    "cuoc ",
+    "su ",
 )
 
 

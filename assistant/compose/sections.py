@@ -11,7 +11,7 @@ import re
 
 from assistant.agencies import Assignment
 from assistant.answers import Answer, CitationSet
-from assistant.compose.common import doc_name
+from assistant.compose.common import doc_name, part_name
 from assistant.corpus import TITLE_LEAD, Corpus
 from assistant.documents import appendix_label, roman_to_int
 from assistant.model import Document, Section
@@ -245,7 +245,9 @@ def _agencies_text(doc: Document, sec: Section, given: list[Assignment], cites: 
         refs = names.setdefault(a.agency, [])
         if f"[{cid}]" not in refs:
             refs.append(f"[{cid}]")
-    head = f"**{doc_name(doc)}, mục {sec.label}**" + (f" ({sec.title})" if sec.title else "")
+    head = f"**{doc_name(doc)}, {part_name(sec.label, sec.title)}**" + (
+        f" ({sec.title})" if sec.title else ""
+    )
     lines = [f"- **{name}** {' '.join(refs)}" for name, refs in names.items()]
     return f"{head} giao nhiệm vụ cho {len(names)} cơ quan, đơn vị:\n\n" + "\n".join(lines)
 
@@ -266,7 +268,7 @@ def _criteria_text(doc: Document, sec: Section, cites: CitationSet) -> str:
 def section_text(doc: Document, sec: Section, cites: CitationSet, corpus: Corpus | None = None) -> str:
     if sec.kind == "appendix" and any(r.appendix == sec.label for r in doc.criteria):
         return _criteria_text(doc, sec, cites)
-    head = f"**{doc_name(doc)}, mục {sec.label}**" + (f": {sec.title}" if sec.title else "")
+    head = f"**{doc_name(doc)}, {part_name(sec.label, sec.title)}**" + (f": {sec.title}" if sec.title else "")
     lines: list[str] = []
     if sec.children:
         lead = _own_line_numbers(doc, sec)[:1]

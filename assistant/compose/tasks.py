@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.agencies import Assignment, agency_key, assignment_to_dict
 from assistant.answers import Answer, CitationSet, best_quote
-from assistant.compose.common import bullet_list, doc_name, say, short
+from assistant.compose.common import bullet_list, doc_name, part_name, say, short
 from assistant.corpus import Corpus
 from assistant.text import expand_abbreviations, fold, squash, syllables
 
@@ -62,7 +62,7 @@ def _partner_items(corpus: Corpus, cites: CitationSet, roles: list[tuple[str, As
     for _, a in roles:
         cid = _cite(corpus, cites, a, a.task)
         lead = f"{a.agency} (chủ trì)" if a.role == "chủ trì" else a.agency
-        items.append(f"{doc_name(corpus.docs[a.doc])}, mục {a.section}: {lead} [{cid}]")
+        items.append(f"{doc_name(corpus.docs[a.doc])}, {part_name(a.section)}: {lead} [{cid}]")
     return list(dict.fromkeys(items))
 
 
@@ -104,7 +104,7 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
         lines = []
         for a in assignments:
             cid = _cite(corpus, cites, a, question)
-            where = f"{doc_name(corpus.docs[a.doc])}, mục {a.section}"
+            where = f"{doc_name(corpus.docs[a.doc])}, {part_name(a.section)}"
             lines.append(f"**{where}**{_roles(a)} [{cid}]:\n{_task_lines(a)}")
         block = (
             say("answer_tasks_lead", agency=agency, count=len(assignments), documents=len(docs))
@@ -136,7 +136,7 @@ def _general_note(corpus: Corpus, cites: CitationSet, doc_ids: list[str]) -> str
             if sec is None or sec.parent is not None:
                 continue
             cid = cites.add_section(doc, sec.children[0] if sec.children else sec, "")
-            items.append(f"{doc_name(doc)}, mục {sec.label} ({sec.title}) [{cid}]")
+            items.append(f"{doc_name(doc)}, {part_name(sec.label, sec.title)} ({sec.title}) [{cid}]")
     if not items:
         return ""
     return say("answer_tasks_general", items=bullet_list(items))
@@ -156,7 +156,7 @@ def _agencies_of_documents(corpus: Corpus, docs: list[Any]) -> Answer:
             sec = doc.section(a.section)
             cid = cites.add_section(doc, sec, a.agency) if sec is not None else 0
             refs = by_agency.setdefault(a.agency, [])
-            ref = f"mục {a.section}" + (f" [{cid}]" if cid else "")
+            ref = part_name(a.section) + (f" [{cid}]" if cid else "")
             if ref not in refs:
                 refs.append(ref)
         if not by_agency:
