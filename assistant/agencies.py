@@ -587,6 +587,51 @@ class _Parsed:
     stop: str  # verb | colon | period | end
 
 
+# Heads a plural group gives to each name of the list after its colon ('Các Bộ: Quốc phòng, Công
+# an' = Bộ Quốc phòng, Bộ Công an), and names that hold a comma of their own.
+_SPREAD_HEADS = frozenset(("bộ", "sở", "ban", "cục", "vụ", "tổng cục", "đài", "hội", "tỉnh", "thành phố"))
+_COMMA_NAMES = (("văn hóa", "thể thao và du lịch"), ("văn hóa", "thể thao"), ("văn hóa", "thông tin"))
+
+
+def _distributed(toks: Sequence[_Tok], seg: list[Any], j: int) -> tuple[list[str], int] | None:
+    """The names of 'Các <head>: A, B và C, D <verb> ...' read from token ``j`` (after the colon),
+    each with the head, and the index of the token where the task begins; None when what follows
+    the colon is not such a list (a list of tasks: 'Các Sở: - Tuyên truyền ...')."""
+    words = [toks[k].canon for k in range(seg[1], seg[2] + 1)]
+    head = " ".join(words[1:])
+    if len(words) < 2 or words[0] not in {"các", "những"} or head not in _SPREAD_HEADS:
+        return None
+    shown = " ".join(toks[k].raw for k in range(seg[1] + 1, seg[2] + 1))
+    shown = shown[:1].upper() + shown[1:]
+    items: list[list[str]] = [[]]
+    k = j
+    while k < len(toks):
+        t = toks[k]
+        if t.raw == ",":
+            if not items[-1]:
+                return None
+            items.append([])
+        elif t.raw == "-" and items[-1]:
+            items[-1].append(t.raw)  # 'Lao động - Thương binh và Xã hội'
+        elif not t.word or (items[-1] and _verb_at(toks, k)):
+            break
+        elif not items[-1] and not t.cap:
+            return None  # 'Các Sở: tuyên truyền ...': a task, not a name
+        else:
+            items[-1].append(t.raw)
+        k += 1
+    names = [" ".join(w) for w in items if w]
+    if not names or len(names) != len(items):
+        return None
+    joined: list[str] = []
+    for name in names:
+        if joined and (joined[-1].lower(), name.lower()) in _COMMA_NAMES:
+            joined[-1] = f"{joined[-1]}, {name}"
+        else:
+            joined.append(name)
+    return [f"{shown} {name}" for name in joined], k
+
+
 def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Parsed | None:
     """Read the bodies named from token ``i`` on; None when no body is named there."""
     n = len(toks)
@@ -664,6 +709,12 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
             j += 1
             continue
         if t.raw == ":":
+            spread = _distributed(toks, cur, j + 1) if cur[0] == "group" and not segs else None
+            if spread is not None:
+                # 'Các Bộ: Quốc phòng, Công an chủ động ...': the head given to each name listed
+                names, k = spread
+                rest = s[toks[k].start :] if k < n else ""
+                return _Parsed(names, [], rest.strip(), "verb" if k < n else "end")
             stop, rest_at = "colon", j + 1
             break
         if t.raw in {".", "/"}:

@@ -22,6 +22,7 @@ from assistant.compose.across import answer_common_agencies, answer_order, answe
 from assistant.compose.cells import answer_cells, operation_of
 from assistant.compose.common import doc_name, say
 from assistant.compose.document import answer_document, answer_mentions, answer_reference
+from assistant.compose.grouped import answer_grouped
 from assistant.compose.numeric import answer_numeric
 from assistant.compose.passage import Searcher, answer_passage, not_found
 from assistant.compose.people import answer_person, answer_signed_by, signed_by
@@ -30,6 +31,7 @@ from assistant.compose.sections import answer_missing_section, answer_outline, a
 from assistant.compose.tasks import (
     answer_agency_tasks,
     answer_loosely_named,
+    answer_not_in_named,
     answer_unknown_agency,
     answer_which_agency,
 )
@@ -38,7 +40,7 @@ from assistant.documents import find_refs
 from assistant.errors import BackendUnavailableError, InputError
 from assistant.query import NARROWING, understand
 from assistant.router import CODE, Route, detect, folded
-from assistant.text import fold, nfc, squash
+from assistant.text import doc_numbers, fold, nfc, squash
 
 logger = logging.getLogger(__name__)
 
@@ -194,6 +196,13 @@ class ChatService:
             if codes:
                 code = codes[0]
                 return self._with(question, f"{question} ({code})")
+        # 'Văn bản bị bãi bỏ đó ban hành ngày nào?': the document the previous answer named (the one
+        # repealed, replaced, cited), not the one the previous question was about
+        named = _NAMED_BEFORE.search(q)
+        if named and previous_user and not doc_numbers(question):
+            rewritten = self._named_before(question, named, previous_user, previous_answer)
+            if rewritten:
+                return self._with(question, rewritten)
         # 'Ai ký văn bản đó?' after a question about one document: that document, not every one.
         if (
             route.kind == "document"
@@ -223,6 +232,17 @@ class ChatService:
     def _describe(self, question: str, route: Route) -> dict[str, Any]:
         """How the question was understood, for ``data['query']``: the typed Query of a criteria
         question, else what is asked for (target), the operation and the scope the route names."""
+        if route.intent == "grouped":
+            asked = route.params["asked"]
+            return {
+                "target": "grouped_list",
+                "operation": route.params["operation"],
+                "scope": {
+                    "docs": [asked.glist.doc.doc_id],
+                    "members": [m.name for m in asked.members],
+                    "groups": [g.title for g in asked.groups],
+                },
+            }
         if route.intent == "cells":
             m = route.params["match"]
             return {
@@ -261,6 +281,29 @@ class ChatService:
         if not before or len(before) == len(docs):
             return []
         return [d for d in docs if d.doc_id not in before]
+
+    def _named_before(
+        self, question: str, named: re.Match[str], previous_user: str, previous_answer: str
+    ) -> str:
+        """The question with 'văn bản bị bãi bỏ đó' replaced by the one document the previous answer
+        names besides the documents the previous question was about; '' when that is not one."""
+        previous = previous_answer or self.ask(previous_user).answer
+        about = {d.number.upper() for d in self.corpus.pick_documents(previous_user) if d.number}
+        kind = named.group(1)
+        refs = [
+            r
+            for r in find_refs(previous, 0)
+            if r.number.upper() not in about and (kind == "van ban" or fold(r.kind) == kind)
+        ]
+        numbers = list(dict.fromkeys(r.number for r in refs))
+        if len(numbers) != 1:
+            return ""
+        ref = next(r for r in refs if r.number == numbers[0])
+        # the phrase's words as typed: folding keeps the words, so they are counted on the folded text
+        words = question.split()
+        start = len(folded(question)[: named.start()].split())
+        end = start + len(named.group(0).split())
+        return " ".join([*words[:start], f"{ref.kind} số {ref.number}", *words[end:]])
 
     def _with(self, original: str, rewritten: str) -> tuple[str, Route]:
         return rewritten, detect(rewritten, self.corpus)
@@ -321,6 +364,8 @@ class ChatService:
         corpus = self.corpus
         if corpus.absent(question):  # a place or a year no document mentions: nothing can answer it
             return not_found(corpus, question, {"route": {"kind": route.kind, "intent": route.intent}})
+        if route.intent == "grouped":
+            return answer_grouped(corpus, question, route.params["asked"], route.params["operation"])
         if route.kind == "numeric" and route.intent == "cells":
             return answer_cells(corpus, question, route.params["match"]) or self._passage(question)
         if route.kind == "numeric" and route.intent == "query":
@@ -337,8 +382,10 @@ class ChatService:
                     return found
                 directory = corpus.agencies
                 if directory and any(directory.tasks_for(k) for k in route.params["agencies"]):
-                    # tasks in other documents, none read in the one asked about: its text is searched
-                    return self._passage(question)
+                    # tasks in other documents, none read in the one asked about: its text is searched,
+                    # unless it does not even name the agency
+                    absent = answer_not_in_named(corpus, question, route.params["agencies"])
+                    return absent or self._passage(question)
                 return self._unknown_agency(question, route.params["agencies"][0])
             if route.intent == "which_agency":
                 return answer_which_agency(corpus, question) or self._passage(question)
@@ -464,6 +511,13 @@ class ChatService:
 
 
 # A follow-up about the other document ('Văn bản kia thì sao?', 'còn công văn còn lại?').
+# A document named by what the previous answer said of it: 'văn bản bị bãi bỏ đó', 'quyết định được
+# dẫn ở trên', 'văn bản vừa nêu'.
+_NAMED_BEFORE = re.compile(
+    r"\b(van ban|quyet dinh|nghi quyet|thong tu|nghi dinh|chi thi|cong van|luat) "
+    r"(?:(?:bi|duoc) (?:bai bo|thay the|sua doi|bo sung|dan|neu|nhac|trich dan)(?: (?:den|toi|o|tren))? )?"
+    r"(?:do|nay|kia|ay|tren|vua neu|noi tren)\b"
+)
 _OTHER_DOC = re.compile(
     r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu|cai) (kia|con lai|khac|thu hai|con lai thi sao)\b"
 )

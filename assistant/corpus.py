@@ -40,6 +40,37 @@ _TYPE_WORDS = frozenset(
 )
 
 
+# Kinds of documents as officials shorten them before a number ('CĐ 217', 'TB 983', 'QĐ 26/2025');
+# alone, several are other words (CT Chủ tịch, TT Thanh tra, CĐ cao đẳng), so only before a number.
+_KIND_ABBREVIATIONS = {
+    "cv": "cong van",
+    "kh": "ke hoach",
+    "qd": "quyet dinh",
+    "nq": "nghi quyet",
+    "ct": "chi thi",
+    "tb": "thong bao",
+    "tt": "thong tu",
+    "nd": "nghi dinh",
+    "cd": "cong dien",
+    "bc": "bao cao",
+}
+_KIND_BEFORE_NUMBER = re.compile(rf"\b({'|'.join(_KIND_ABBREVIATIONS)})(?: so)? ?(?=\d)")
+# 'báo cáo' is left out: in a question it is mostly the verb ('Sở Tài chính báo cáo gì?')
+_NAMES_DOCUMENT = re.compile(rf"\b({'|'.join(sorted(_TYPE_WORDS - {'bao cao'}))}|quy che|quy dinh)\b|\d+/\d*")
+
+
+def with_kinds_spelled(folded: str) -> str:
+    """Folded text with a document kind shortened before a number written out ('cd 217' ->
+    'cong dien 217')."""
+    return _KIND_BEFORE_NUMBER.sub(lambda m: f"{_KIND_ABBREVIATIONS[m.group(1)]} ", folded)
+
+
+def names_a_document(question: str) -> bool:
+    """Whether a question names a document by its kind or number ('theo QĐ 26/2025', 'Công điện
+    217', 'CĐ 217'); a place alone names none."""
+    return _NAMES_DOCUMENT.search(with_kinds_spelled(expand_abbreviations(fold(question)))) is not None
+
+
 @dataclass
 class Corpus:
     docs: dict[str, Document]
@@ -252,7 +283,7 @@ class Corpus:
         q = re.sub(
             r"\b(\w+ \w+) (nao|gi)\b",
             lambda m: "" if m.group(1) in _TYPE_WORDS else m.group(0),
-            fold(question),
+            with_kinds_spelled(fold(question)),
         )
         words = set(re.findall(r"[\w]+", q))
         # a number of a quantity ('đạt 80 điểm', '30%') is not a document's number
@@ -262,6 +293,9 @@ class Corpus:
             )
         )
         scored: list[tuple[int, Document]] = []
+        by_number: list[
+            Document
+        ] = []  # named by their full number ('Thông tư 127/2025/TT-BQP và QĐ 75/2025/...')
         asked_numbers = set(doc_numbers(question))
         for d, num, head, doc_type, place, tail in self._naming:
             if (
@@ -277,6 +311,7 @@ class Corpus:
             if num:
                 if num in q:
                     score += 5
+                    by_number.append(d)
                 elif num.count("/") >= 2 and re.search(
                     rf"(?<![\d/]){re.escape('/'.join(num.split('/')[:2]))}(?![\d])", q
                 ):
@@ -293,5 +328,7 @@ class Corpus:
                 scored.append((score, d))
         if not scored:
             return []
+        if len(by_number) >= 2:
+            return by_number  # each named by its number: all of them, however else they score
         top = max(s for s, _ in scored)
         return [d for s, d in scored if s == top]

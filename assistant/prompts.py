@@ -97,6 +97,7 @@ EXPECTED: dict[str, set[str]] = {
     "no_deductions": set(),
     "no_zero_rows": set(),
     "not_found_agency": {"agencies", "agency", "closest"},
+    "not_found_agency_in_document": {"agencies", "agency", "document", "elsewhere"},
     "not_found_appendix": {"appendices", "appendix"},
     "not_found_code": {"code", "suggestions"},
     "not_found_group": {"group", "groups"},

@@ -14,6 +14,8 @@ from typing import Any
 from assistant import scoring
 from assistant.compose.across import COMMON, MENTIONED, ORDER
 from assistant.compose.cells import find_cells
+from assistant.compose.changes import ASKED as CHANGES_ASKED
+from assistant.compose.grouped import find_grouped
 from assistant.compose.people import PERSON, signed_by
 from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
 from assistant.corpus import Corpus
@@ -104,6 +106,7 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("cc", re.compile(r"\bnoi nhan\b|\bluu tru\b")),
+    ("changes", CHANGES_ASKED),
     (
         "number",
         re.compile(
@@ -152,6 +155,10 @@ _PROPOSAL_ASKED = re.compile(
     r"\bde nghi cua (ai|co quan nao|don vi nao)\b|\b(ai|co quan nao|don vi nao) de nghi\b"
     r"|\b(to trinh|bao cao tham tra) (so )?(may|nao|bao nhieu)\b|\btren co so (de nghi|to trinh|bao cao tham tra)\b"
     r"|\btheo (de nghi|to trinh) (nao|cua ai)\b"
+    # which incoming document a dispatch answers: 'trả lời công văn số mấy của ...', 'phúc đáp văn bản nào'
+    r"|\b(tra loi|phuc dap|xu ly) (cong van|van ban|cong dien|to trinh|don|thu|kien nghi|de nghi)? ?(so may|nao|gi"
+    r"|so bao nhieu|cua ai|cua co quan nao)\b"
+    r"|\b(van ban|cong van|de nghi) (nao|so may) (gui|cua)\b"
 )
 
 # When something happens, not when a document was issued: 'Khi nào sơ kết?', 'Hạn báo cáo là ngày nào?'
@@ -192,6 +199,10 @@ def detect(question: str, corpus: Corpus) -> Route:
     # a figure of a table by its row and column ('học phí mầm non ở đô thị'); the scoring tables'
     # criteria answer only questions about documents that have them
     picked = corpus.pick_documents(question)
+    # a list of names in groups ('Xã A Lưới 3 thuộc loại địa bàn nào?', 'bao nhiêu phường đô thị?')
+    listed = find_grouped(corpus, question)
+    if listed is not None:
+        return Route("document", "grouped", {"asked": listed[0], "operation": listed[1]})
     scored = not picked or any(d.criteria for d in picked)
     cells = find_cells(corpus, question)
     if cells is not None and (not scored or (cells.rows and cells.cols and not CODE.search(q))):
@@ -401,9 +412,11 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
         for sentence, original in zip(_sentences(q), _sentences(question), strict=False):
             if _AGENCY_HEAD.search(sentence):
                 return Route("tasks", "unknown_agency", {"name": _agency_phrase(original)})
-            # '... có giao nhiệm vụ cho Sở Y tế không?': the body after 'cho', 'đối với'
-            after = re.search(r"\b(?:cho|doi voi|toi)\s+(?=\S)", sentence)
-            if after and _AGENCY_HEAD.search(sentence[after.end() :]):
+            # '... có giao nhiệm vụ cho Sở Y tế không?', 'Công văn 410 giao Sở Y tế việc gì?': the body
+            # after 'cho', 'đối với', 'giao', 'yêu cầu'
+            for after in re.finditer(r"\b(?:cho|doi voi|toi|giao|yeu cau)\s+(?=\S)", sentence):
+                if not _AGENCY_HEAD.search(sentence[after.end() :]):
+                    continue
                 words = original.split()
                 tail = " ".join(words[len(sentence[: after.end()].split()) :])
                 tail = re.sub(r"\s+(không|khong|chưa|chua)\s*\??$", "", tail, flags=re.IGNORECASE)

@@ -730,3 +730,138 @@ def test_which_agencies_a_named_document_gives_tasks_to(service: ChatService) ->
     given = {x.agency for x in service.corpus.assignments if x.doc == KH}
     assert a.kind == "tasks" and all(name in a.answer for name in given)
     assert {c.doc for c in a.citations} == {KH}  # never another document's agencies
+
+
+@pytest.mark.parametrize(
+    ("upper", "place", "written"),
+    [
+        ("BỘ TÀI CHÍNH CỤC THUẾ", "", "Bộ Tài chính Cục Thuế"),
+        ("VĂN PHÒNG CHÍNH PHỦ", "", "Văn phòng Chính phủ"),
+        ("THỦ TƯỚNG CHÍNH PHỦ", "", "Thủ tướng Chính phủ"),
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "", "Sở Giáo dục và Đào tạo"),
+        ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"),
+        ("Ủy ban nhân dân tỉnh An Bình", "", "Ủy ban nhân dân tỉnh An Bình"),  # mixed case kept
+    ],
+)
+def test_an_issuer_in_capitals_is_written_as_vietnamese_writes_it(
+    upper: str, place: str, written: str
+) -> None:
+    from assistant.compose.common import body_case
+
+    assert body_case(upper, place) == written
+
+
+REPLY = """BỘ TÀI CHÍNH
+CỤC THUẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 700/CT-CS
+V/v chính sách thuế
+
+Hà Nội, ngày 02 tháng 12 năm 2026
+
+Kính gửi: Công ty cổ phần An Bình.
+
+Cục Thuế nhận được công văn số 15/AB-HC ngày 10/11/2026 của Công ty cổ phần An Bình về việc hỏi chính sách thuế. Về vấn đề này, Cục Thuế có ý kiến như sau:
+
+1. Về thuế suất: thực hiện theo quy định hiện hành.
+
+Nơi nhận:
+- Như trên;
+
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+
+Nguyễn Văn C
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Công văn 700/CT-CS trả lời công văn số mấy của Công ty?",
+        "CV 700 phuc dap van ban nao",
+        "Công văn 700 trả lời văn bản nào, đề ngày nào?",
+    ],
+)
+def test_which_incoming_document_a_dispatch_answers(question: str) -> None:
+    from assistant.documents import parse_text
+
+    corpus = Corpus.from_documents(
+        [parse_text("cv-700", REPLY), parse_text("x", "ỦY BAN NHÂN DÂN\nSố: 1/KH-UBND\n")]
+    )
+    a = ChatService(corpus, None).ask(question)
+    assert a.kind == "document", a.answer
+    assert "15/AB-HC" in a.answer and "10/11/2026" in a.answer
+    assert a.citations and a.citations[0].doc == "cv-700"
+    assert "Bộ Tài chính Cục Thuế" in a.answer
+
+
+REPEAL = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 80/2026/QĐ-UBND
+
+An Bình, ngày 20 tháng 11 năm 2026
+
+QUYẾT ĐỊNH
+
+Bãi bỏ Quyết định số 14/2020/QĐ-UBND
+
+Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;
+
+Điều 1. Bãi bỏ văn bản
+
+Bãi bỏ toàn bộ Quyết định số 14/2020/QĐ-UBND ngày 01/3/2020 của Ủy ban nhân dân tỉnh quy định chức năng của Sở Xây dựng.
+
+Điều 2. Hiệu lực thi hành
+
+Quyết định này có hiệu lực từ ngày 01 tháng 12 năm 2026 và thay thế Quyết định số 15/2021/QĐ-UBND ngày 02/4/2021 của Ủy ban nhân dân tỉnh.
+
+Nơi nhận:
+- Như Điều 2;
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn D
+"""
+
+
+def _repeal_service() -> ChatService:
+    from assistant.documents import parse_text
+
+    return ChatService(
+        Corpus.from_documents([parse_text("qd-80", REPEAL), parse_text("cv-700", REPLY)]), None
+    )
+
+
+def test_what_a_document_repeals_and_replaces_is_read_from_its_articles_not_its_bases() -> None:
+    a = _repeal_service().ask("Quyết định 80/2026/QĐ-UBND bãi bỏ văn bản nào?")
+    assert a.kind == "document" and a.data["query"]["operation"] == "changes"
+    assert "bãi bỏ: Quyết định số 14/2020/QĐ-UBND ngày 01/03/2020" in a.answer
+    assert "15/2021" not in a.answer  # replaced, not repealed: not what was asked
+    assert a.citations[0].section == "Điều 1"
+    b = _repeal_service().ask("Quyết định 80/2026 thay thế quyết định nào?")
+    assert "thay thế: Quyết định số 15/2021/QĐ-UBND" in b.answer
+    assert "Luật" not in b.answer  # a law of the bases 'sửa đổi, bổ sung' is not changed by it
+
+
+def test_a_follow_up_about_the_document_the_answer_named() -> None:
+    service = _repeal_service()
+    history = [Turn(role="user", content="Quyết định 80/2026/QĐ-UBND bãi bỏ văn bản nào?")]
+    a = service.ask("Văn bản bị bãi bỏ đó ban hành ngày nào?", history)  # the answer is worked out again
+    assert a.data["standalone_question"].startswith("Quyết định số 14/2020/QĐ-UBND")
+    assert "01/03/2020" in a.answer or "01/3/2020" in a.answer
+
+
+def test_documents_each_named_by_number_are_all_picked() -> None:
+    service = _repeal_service()
+    picked = service.corpus.pick_documents(
+        "Quyết định 80/2026/QĐ-UBND và Công văn 700/CT-CS ở An Bình ký ngày nào?"
+    )
+    assert {d.doc_id for d in picked} == {"qd-80", "cv-700"}

@@ -99,3 +99,81 @@ def test_not_found_suggests_only_whole_names() -> None:
     assert not set(a.data["known_agencies"]) & set(cut)
     listed = [line[2:] for line in a.answer.splitlines() if line.startswith("- ")]
     assert listed and not {fold(x) for x in listed} & {fold(x) for x in cut}, listed
+
+
+DISPATCH = """THỦ TƯỚNG CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 301/CĐ-TTg
+
+Hà Nội, ngày 10 tháng 10 năm 2026
+
+CÔNG ĐIỆN
+
+V/v ứng phó bão số 9
+
+THỦ TƯỚNG CHÍNH PHỦ điện:
+
+- Các Bộ: Quốc phòng, Công an, Y tế.
+
+Để chủ động ứng phó với bão, Thủ tướng Chính phủ yêu cầu:
+
+1. Các Bộ: Quốc phòng, Công an chủ động bố trí lực lượng, phương tiện sẵn sàng hỗ trợ sơ tán dân cư.
+
+2. Các Bộ: Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch theo chức năng hướng dẫn các đơn vị trực thuộc.
+
+3. Bộ Y tế bảo đảm thuốc men, cứu chữa người bị thương.
+
+Nơi nhận:
+- Như trên;
+
+THỦ TƯỚNG
+
+Phạm Văn B
+"""
+
+
+@pytest.fixture(scope="module")
+def two() -> Corpus:
+    return Corpus.from_documents([parse_text("kh-12-an-binh", PLAN), parse_text("cd-301", DISPATCH)])
+
+
+def test_a_plural_head_before_a_colon_is_given_to_each_name_listed(two: Corpus) -> None:
+    # 'Các Bộ: Quốc phòng, Công an chủ động ...' assigns the task to Bộ Quốc phòng and Bộ Công an
+    got = {(a.section, a.agency) for a in two.assignments if a.doc == "cd-301"}
+    assert {("1", "Bộ Quốc phòng"), ("1", "Bộ Công an"), ("3", "Bộ Y tế")} <= got
+    # a name holding a comma of its own stays whole
+    assert {("2", "Bộ Giáo dục và Đào tạo"), ("2", "Bộ Văn hóa, Thể thao và Du lịch")} <= got
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("CĐ 301 giao Sở Tư pháp việc gì?", True),  # a kind shortened before its number
+        ("Theo QĐ 26/2025, Sở Xây dựng làm gì?", True),
+        ("Công điện 301 giao việc gì?", True),
+        ("Sở Tư pháp ở Hải Phòng làm gì?", False),  # a place alone names no document
+        ("Sở Tài chính báo cáo gì?", False),  # 'báo cáo' here is the verb
+    ],
+)
+def test_a_question_names_a_document_by_its_kind_or_number(question: str, names: bool) -> None:
+    from assistant.corpus import names_a_document
+
+    assert names_a_document(question) is names
+
+
+def test_an_agency_the_named_document_never_mentions_is_not_found_there(two: Corpus) -> None:
+    a = ChatService(two, None).ask("CĐ 301 giao Sở Tư pháp việc gì?")
+    assert a.kind == "not_found"
+    assert "Công điện số 301/CĐ-TTg không giao nhiệm vụ nào cho **Sở Tư pháp**" in a.answer
+    assert "Kế hoạch số 12/KH-UBND" in a.answer  # where it does have tasks
+    assert "Bộ Quốc phòng" in a.data["agencies_in_document"]
+
+
+def test_an_unknown_agency_after_giao_is_not_found() -> None:
+    corpus = Corpus.from_documents([parse_text("kh-12-an-binh", PLAN)])
+    a = ChatService(corpus, None).ask("Kế hoạch 12 giao Sở Y tế nhiệm vụ gì?")
+    # read as a task question about an agency the corpus lacks, not as a passage search
+    assert a.kind == "not_found" and "Không tìm thấy nhiệm vụ nào giao cho **Sở Y tế**" in a.answer

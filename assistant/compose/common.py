@@ -25,8 +25,65 @@ def sentence_case(upper: str, keep: str = "") -> str:
     return low[:1].upper() + low[1:]
 
 
+# Heads of Vietnamese bodies' names, whose next word is capitalised ('Bộ Tài chính', 'Cục Thuế',
+# 'Văn phòng Chính phủ'); the people's councils and committees are followed by a level ('tỉnh').
+_BODY_HEADS = (
+    "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "tổng cục", "chi cục", "văn phòng", "thanh tra",
+    "bộ", "sở", "cục", "vụ", "ban", "kho bạc", "tòa án nhân dân", "viện kiểm sát nhân dân", "đài", "học viện",
+)  # fmt: skip
+_HEAD_FIRST_WORDS = frozenset(h.split()[0] for h in _BODY_HEADS)
+_LEVELED = (
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "hội đồng nhân dân",
+    "tòa án nhân dân",
+    "viện kiểm sát nhân dân",
+)
+
+
+def body_case(upper: str, keep: str = "") -> str:
+    """'BỘ TÀI CHÍNH CỤC THUẾ' -> 'Bộ Tài chính Cục Thuế', 'VĂN PHÒNG CHÍNH PHỦ' -> 'Văn phòng Chính
+    phủ': a body's name in capitals written as Vietnamese writes it (heads and the word after them
+    capitalised, the place from ``keep``); a name already in mixed case is left as it is."""
+    low = sentence_case(upper, keep)
+    if low == upper:
+        return upper
+    words = low.split(" ")
+    folded = [w.lower() for w in words]
+    i = 0
+    while i < len(words):
+        head = next(
+            (
+                h
+                for h in sorted(_BODY_HEADS, key=len, reverse=True)
+                if folded[i : i + len(h.split())] == h.split()
+            ),
+            None,
+        )
+        if head is None:
+            i += 1
+            continue
+        n = len(head.split())
+        words[i] = words[i][:1].upper() + words[i][1:]
+        after = i + n
+        if head not in _LEVELED and after < len(words):
+            words[after] = words[after][:1].upper() + words[after][1:]
+            # 'Giáo dục và Đào tạo', 'Văn hóa, Thể thao và Du lịch': each field of the name
+            k = after + 1
+            while k + 1 < len(words) and folded[k] not in _HEAD_FIRST_WORDS:
+                if folded[k] == "và" or words[k].endswith(","):
+                    words[k + 1] = words[k + 1][:1].upper() + words[k + 1][1:]
+                k += 1
+            after = k
+        i = after
+    out = " ".join(words)
+    for name in ("Chính phủ", "Quốc hội", "Trung ương"):
+        out = re.sub(rf"\b{name.lower()}\b", name, out)
+    return out
+
+
 def issuer_name(doc: Document) -> str:
-    return sentence_case(doc.issuer, doc.place)
+    return body_case(doc.issuer, doc.place)
 
 
 def doc_name(doc: Document) -> str:

@@ -6,6 +6,7 @@ import datetime
 import re
 
 from assistant.answers import Answer, CitationSet, best_quote, section_for_line
+from assistant.compose.changes import changes_answer
 from assistant.compose.common import (
     bullet_list,
     doc_long_name,
@@ -60,13 +61,16 @@ def answer_reference(corpus: Corpus, numbers: list[str], unstated: str = "") -> 
     items: list[str] = []
     data: list[dict[str, object]] = []
     for doc in corpus.docs.values():
-        seen: set[str] = set()
         cited = [(BASES, r) for r in doc.bases] + [(TITLE, r) for r in doc.refs]
         cited += corpus.body_refs.get(doc.doc_id, [])  # cited in the text, under its own section
+        # each document cited once, where the citing text says most of it (its date, its issuer):
+        # a title's 'Bãi bỏ Quyết định số 14/2020' says less than the article that repeals it
+        best: dict[str, tuple[str, DocRef]] = {}
         for label, r in cited:
-            if r.number not in numbers or r.number in seen:
-                continue
-            seen.add(r.number)
+            held = best.get(r.number)
+            if r.number in numbers and (held is None or _fullness(r) > _fullness(held[1])):
+                best[r.number] = (label, r)
+        for label, r in best.values():
             cid = _cite_ref(doc, cites, label, r)
             quote = next((c.quote for c in cites.items if c.id == cid), "")
             items.append(
@@ -90,6 +94,10 @@ def answer_reference(corpus: Corpus, numbers: list[str], unstated: str = "") -> 
         citations=cites.items,
         data={"intents": ["reference"], "references": data},
     )
+
+
+def _fullness(r: DocRef) -> tuple[bool, bool]:
+    return bool(r.date), bool(r.issuer)
 
 
 def _sec(doc: Document, label: str) -> Section | None:
@@ -317,6 +325,12 @@ _PROPOSAL = re.compile(
     r"\b(?:theo|xet|tren co so|can cu) (?:de nghi|to trinh|bao cao tham tra|y kien)\b|\bto trinh so\b|\bbao cao tham tra so\b"
 )
 _PROPOSAL_KINDS = ("to trinh", "bao cao tham tra", "bao cao", "cong van", "de nghi")
+# the lines of an opening that say which incoming document a dispatch answers ('Cục Thuế nhận được
+# công văn số 291/STSG-HC ngày 29/9/2025 của Công ty ...', 'Trả lời Công văn số ... của ...')
+_REPLY = re.compile(
+    r"\b(?:tra loi|phuc dap|nhan duoc|da nhan|nhan) (?:duoc )?(?:cong van|van ban|cong dien|to trinh|don|thu|kien nghi"
+    r"|bao cao|phieu chuyen|de nghi)\b"
+)
 
 
 def _proposal(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
@@ -324,22 +338,31 @@ def _proposal(doc: Document, cites: CitationSet, question: str, data: list[dict[
     if sec is None:
         return ""
     q = fold(question)
-    asked = next((k for k in _PROPOSAL_KINDS if k in q), "")
+    # the kind asked for ('Tờ trình số mấy?'), not the kind naming the document ('Công văn 410 ...')
+    kinds = "|".join(_PROPOSAL_KINDS)
+    m = re.search(rf"\b({kinds}) (?:so )?(?:may|nao|gi|bao nhieu)\b", q)
+    asked = m.group(1) if m else ""
     lines = [
         n
         for n in range(sec.line_start, sec.line_end + 1)
         if (text := fold(doc.line(n)))
-        and _PROPOSAL.search(text)
-        and (not asked or asked in text or asked == "de nghi")
+        and (
+            _REPLY.search(text)
+            or (_PROPOSAL.search(text) and (not asked or asked in text or asked == "de nghi"))
+        )
     ]
     if not lines:
         return ""
+    replies = [n for n in lines if _REPLY.search(fold(doc.line(n)))]
+    if replies:
+        lines = replies
     items = []
     for n in lines:  # the part of each line the question asks about, as the citation quotes it
         cid = cites.add_line(doc, sec, n, question, max_chars=400)
         items.append(f"{cites.items[cid - 1].quote} [{cid}]")
-    data.append({"doc": doc.doc_id, "proposal_lines": lines})
-    return f"{doc_long_name(doc)} được ban hành trên cơ sở:\n" + bullet_list(items)
+    data.append({"doc": doc.doc_id, "proposal_lines": lines, "reply": bool(replies)})
+    lead = "trả lời, xử lý văn bản gửi đến" if replies else "được ban hành trên cơ sở"
+    return f"{doc_long_name(doc)} {lead}:\n" + bullet_list(items)
 
 
 def _ref_dict(r: DocRef) -> dict[str, object]:
@@ -424,6 +447,7 @@ _HANDLERS = {
     "proposal": _proposal,
     "implements": _implements,
     "phases": _phases,
+    "changes": changes_answer,
 }
 
 INTENTS = tuple(_HANDLERS)

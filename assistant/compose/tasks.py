@@ -9,8 +9,8 @@ from typing import Any
 from assistant.agencies import Assignment, agency_key, assignment_to_dict
 from assistant.answers import Answer, CitationSet, best_quote
 from assistant.compose.common import bullet_list, doc_name, part_name, say, short
-from assistant.corpus import Corpus
-from assistant.text import expand_abbreviations, fold, squash, syllables
+from assistant.corpus import Corpus, names_a_document
+from assistant.text import expand_abbreviations, fold, plain, squash, syllables
 
 _QUESTION_WORDS = set(
     syllables(
@@ -70,12 +70,6 @@ def _partner_data(roles: list[tuple[str, Assignment]]) -> list[dict[str, str]]:
     return [{"partner": n, "agency": a.agency, "doc": a.doc, "section": a.section} for n, a in roles]
 
 
-_NAMES_DOCUMENT = re.compile(
-    r"\b(cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao|thong tu|nghi dinh|cong dien|van ban|quy che|quy dinh)\b"
-    r"|\d+/\d*"
-)
-
-
 def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answer | None:
     directory = corpus.agencies
     if directory is None:
@@ -86,11 +80,7 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     partnered: list[tuple[str, Assignment]] = []
     # a document named by its kind or number ('theo QĐ 26/2025'); a place alone is the agency's own
     # ('Tòa án nhân dân khu vực 4 Hải Phòng'), not a document
-    picked = (
-        corpus.pick_documents(question)
-        if _NAMES_DOCUMENT.search(expand_abbreviations(fold(question)))
-        else []
-    )
+    picked = corpus.pick_documents(question) if names_a_document(question) else []
     named = {d.doc_id for d in picked} if picked and len(picked) < len(corpus.docs) else set()
     for key in keys:
         assignments = directory.tasks_for(key)
@@ -125,6 +115,40 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     if partnered:
         data["partner_in"] = _partner_data(partnered)
     return Answer(answer=text, kind="tasks", citations=cites.items, data=data)
+
+
+def answer_not_in_named(corpus: Corpus, question: str, keys: list[str]) -> Answer | None:
+    """'Công điện 217 giao Sở Tư pháp việc gì?' when the agency has tasks in other documents and the
+    one named neither assigns it any nor names it at all: that, and what that document assigns to
+    whom. None when the named document names the agency (its text may hold a task not read as one)."""
+    directory = corpus.agencies
+    if directory is None or not keys or not names_a_document(question):
+        return None
+    picked = corpus.pick_documents(question)
+    if not picked or len(picked) != 1:
+        return None
+    doc = picked[0]
+    text = corpus.plain_docs.get(doc.doc_id, "")
+    agency = directory.display(keys[0])
+    if f" {plain(agency)} " in text or any(a.doc == doc.doc_id for k in keys for a in directory.tasks_for(k)):
+        return None
+    elsewhere = sorted({a.doc for k in keys for a in directory.tasks_for(k)})
+    if not elsewhere:
+        return None
+    named = list(dict.fromkeys(a.agency for a in corpus.assignments if a.doc == doc.doc_id))
+    if not named:
+        return None
+    return Answer(
+        answer=say(
+            "not_found_agency_in_document",
+            document=doc_name(doc),
+            agency=agency,
+            elsewhere=", ".join(doc_name(corpus.docs[d]) for d in elsewhere[:5]),
+            agencies=bullet_list(named[:30]),
+        ),
+        kind="not_found",
+        data={"agency": agency, "document": doc.doc_id, "agencies_in_document": named},
+    )
 
 
 def _general_note(corpus: Corpus, cites: CitationSet, doc_ids: list[str]) -> str:
