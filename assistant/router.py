@@ -18,7 +18,7 @@ from assistant.compose.changes import ASKED as CHANGES_ASKED
 from assistant.compose.grouped import find_grouped
 from assistant.compose.people import PERSON, signed_by
 from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
-from assistant.corpus import Corpus
+from assistant.corpus import Corpus, names_a_document
 from assistant.query import CODE, needs_engine, understand
 from assistant.text import doc_numbers, expand_abbreviations, fold, plain, squash, syllables
 
@@ -266,6 +266,10 @@ def detect(question: str, corpus: Corpus) -> Route:
         intents.remove("date")  # 'có hiệu lực từ ngày nào': the date it takes effect, not of issue
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it
+    if len(corpus.docs) > 1 and not picked and not names_a_document(question) and not _ISSUED.search(q):
+        # 'Những ngày nào Chùa Hương không thu phí?', 'căn cứ chiều cao bao nhiêu để miễn phí?': no
+        # document is the subject; 'ngày nào' and 'căn cứ' are about what the text says
+        intents = [i for i in intents if i not in ("date", "bases")]
     if intents:
         return Route("document", intents[0], {"intents": intents})
     return Route("passage", "search")

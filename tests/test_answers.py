@@ -865,3 +865,34 @@ def test_documents_each_named_by_number_are_all_picked() -> None:
         "Quyết định 80/2026/QĐ-UBND và Công văn 700/CT-CS ở An Bình ký ngày nào?"
     )
     assert {d.doc_id for d in picked} == {"qd-80", "cv-700"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Những ngày nào di tích không thu phí tham quan?",  # 'ngày nào' of what the text sets
+        "Trẻ em không có giấy tờ thì căn cứ chiều cao bao nhiêu để miễn phí?",  # 'căn cứ' as a verb
+    ],
+)
+def test_no_document_named_is_no_document_fact(question: str) -> None:
+    from assistant.router import detect
+
+    service = _repeal_service()  # two documents
+    assert detect(question, service.corpus).kind == "passage"
+    assert detect("Quyết định 80/2026 ban hành ngày nào?", service.corpus).intent == "date"
+    assert detect("Quyết định 80/2026 căn cứ những văn bản nào?", service.corpus).intent == "bases"
+
+
+@pytest.mark.parametrize(
+    ("question", "measured"),
+    [
+        ("Có bao nhiêu cán bộ bị kỷ luật?", ("can", "can")),
+        ("Dân số của xã là bao nhiêu người?", ("dan so", "nguoi")),
+        ("Trẻ em căn cứ chiều cao bao nhiêu để miễn phí?", ("tre em", "")),  # 'để' is not a unit
+        ("Phí để lại bao nhiêu, nộp ngân sách bao nhiêu?", ("phi de", "")),
+    ],
+)
+def test_the_unit_of_a_figure_asked_is_a_unit(question: str, measured: tuple[str, str]) -> None:
+    from assistant.compose.passage import measured_thing
+
+    assert measured_thing(question) == measured

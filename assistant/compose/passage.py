@@ -385,6 +385,12 @@ def asked_head(question: str) -> str:
 
 
 _NOT_UNIT = {"la", "vay", "a", "nhi", "the", "thi", "nam", "phan", "tien"}
+# what may follow 'bao nhiêu' as the unit of the figure asked ('bao nhiêu người', '... ngày'); any
+# other word there ('bao nhiêu để miễn phí', 'bao nhiêu, nộp ...') begins the rest of the question
+_UNITS = frozenset(
+    "nguoi ngay thang tuan gio phut nam dong trieu ty nghin ngan km m ha tan kg lit diem lan muc vu "
+    "can bo cong chuc dieu khoan xa phuong huyen tinh don vi co quan truong hop ho du an".split()
+)
 
 
 def measured_thing(question: str) -> tuple[str, str]:
@@ -406,7 +412,7 @@ def measured_thing(question: str) -> tuple[str, str]:
         return "", ""  # 'có bao nhiêu', or a document as the subject ('kế hoạch có bao nhiêu mục')
     head = " ".join(words[:2]) if len(words) >= 2 and len(words[0]) <= 4 else words[0]
     unit = m.group("unit") or ""
-    return head, "" if unit in _NOT_UNIT else unit
+    return head, unit if unit in _UNITS and unit not in _NOT_UNIT else ""
 
 
 _FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?![\d/]))\d+(?:[.,]\d+)?(?![\d/]*/[a-z])", re.I)
