@@ -62,6 +62,16 @@ _STATES_TIME = re.compile(
     r"\b(ngay|thang|quy|nam) (\d+|[ivx]+)\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\bhang (nam|quy|thang|tuan|ngay)\b"
     r"|\bdinh ky\b|\bke tu ngay\b|\btruoc ngay\b|\bgiai doan \d"
 )
+# the unit a 'when' question asks in ('tháng mấy', 'năm nào'): the passage must state that unit
+_ASKS_WHEN_UNIT = re.compile(r"\b(ngay|thang|quy|nam) (nao|may)\b|\bmung may\b")
+_STATES_IN_UNIT = {
+    "ngay": re.compile(r"\bngay \d+|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\bhang ngay\b|\bmung \d"),
+    "mung": re.compile(r"\bngay \d+|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\bmung \d"),
+    "thang": re.compile(r"\bthang (\d+|[ivx]+)\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\bhang thang\b"),
+    "quy": re.compile(r"\bquy (\d|[ivx]+)\b|\bhang quy\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b"),
+    "nam": re.compile(r"\bnam \d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bhang nam\b|\bgiai doan \d"),
+}
+_TIME_FORMS = (_STATES_TIME, *_STATES_IN_UNIT.values())
 _ASKS_DURATION = re.compile(r"\bbao lau\b|\b(may|bao nhieu) (thang|nam|ngay|tuan|gio)\b")
 _STATES_DURATION = re.compile(r"\b\d+([.,]\d+)? (thang|nam|ngay|tuan|gio|phut)\b")
 _DOC_KINDS = (
@@ -84,6 +94,9 @@ def answer_form(question: str) -> re.Pattern[str] | None:
         )  # 'Báo cáo thẩm tra số 109/BC-BPC'
     if _ASKS_DURATION.search(q):
         return _STATES_DURATION
+    unit = _ASKS_WHEN_UNIT.search(q)
+    if unit:
+        return _STATES_IN_UNIT[unit.group(1) or "mung"]
     if _ASKS_WHEN.search(q):
         return _STATES_TIME
     return None
@@ -94,7 +107,7 @@ def form_bonus(form: re.Pattern[str] | None, text: str, focus_size: int) -> floa
     if form is None:
         return 0.0
     folded = fold(text)
-    if form is _STATES_TIME:
+    if form in _TIME_FORMS:
         folded = _REF_DATE.sub(" ", folded)
     return 2 / max(1, focus_size) ** 0.5 if form.search(folded) else 0.0
 

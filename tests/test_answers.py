@@ -896,3 +896,24 @@ def test_the_unit_of_a_figure_asked_is_a_unit(question: str, measured: tuple[str
     from assistant.compose.passage import measured_thing
 
     assert measured_thing(question) == measured
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "missing"),
+    [
+        # 2022 is named in the corpus, but no table is of it
+        (
+            "So với năm 2022, điểm phòng chống tham nhũng 2023 của Hải Phòng tăng hay giảm bao nhiêu?",
+            "not_found",
+            "2022",
+        ),
+        ("Điểm năm 2023 chênh lệch bao nhiêu so với năm 2021?", "not_found", "2021"),
+        ("Điểm phòng chống tham nhũng năm 2023 của Hải Phòng là bao nhiêu?", "numeric", ""),
+    ],
+)
+def test_a_comparison_of_years_needs_every_year_it_names(
+    service: ChatService, question: str, kind: str, missing: str
+) -> None:
+    a = service.ask(question)
+    assert a.kind == kind
+    assert missing in a.answer
