@@ -66,7 +66,7 @@ eval:
 # check set (eval/bank/check, scored as a third part, failures printed only with --show-check)
 # against a running server (make serve in another terminal); per-class results into
 # benchmarks/results/eval.md. The realdocs questions need the files of eval/bank/realdocs-files.txt,
-# eval/bank/probe-files.txt and eval/bank/check/realdocs-files.txt ingested: without them those questions are counted as
+# eval/bank/probe-files.txt, eval/bank/probe2-files.txt and eval/bank/check/realdocs-files.txt ingested: without them those questions are counted as
 # skipped. REALDOCS_URL points that part at another server that has them.
 eval-bank:
 	$(BIN)/python eval/bank/check/validate.py

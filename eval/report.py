@@ -9,10 +9,10 @@ results go, per class and separately for the tuning part, the frozen part and th
 into the section "Question bank" of benchmarks/results/eval.md (replaced on each run; the rest of
 the file stays).
 
-The tuning part includes eval/bank/probe.jsonl, a batch written to find failures the rest of the
-bank does not show (see eval/bank/README.md); its real documents are listed in
-eval/bank/probe-files.txt, read here with the bank's and the check set's lists to say which
-expected files the server lacks.
+The tuning part includes eval/bank/probe.jsonl and probe2.jsonl, batches written to find failures
+the rest of the bank does not show (see eval/bank/README.md); their real documents are listed in
+eval/bank/probe-files.txt and probe2-files.txt, read here with the bank's and the check set's lists
+to say which expected files the server lacks.
 
 The check part is eval/bank/check/*.jsonl: an unseen set written after the frozen quarter had been
 looked at (see eval/bank/README.md). It is scored on every run, reported per class next to the
@@ -200,8 +200,8 @@ def load_items(bank: Path, check: Path | None) -> list[dict]:
 
 def expected_realdocs(bank: Path, check: Path | None) -> set[str]:
     """The files of ../shared/realdocs the questions expect loaded: the bank's realdocs-files.txt,
-    the probe batch's probe-files.txt and the check set's realdocs-files.txt."""
-    lists = [bank / "realdocs-files.txt", bank / "probe-files.txt"]
+    the probe batches' probe-files.txt and probe2-files.txt and the check set's realdocs-files.txt."""
+    lists = [bank / "realdocs-files.txt", bank / "probe-files.txt", bank / "probe2-files.txt"]
     if check is not None:
         lists.append(check / "realdocs-files.txt")
     return {

@@ -1,16 +1,20 @@
-"""Check the probe batch (eval/bank/probe.jsonl) against the files it was written from.
+"""Check the probe batches (eval/bank/probe.jsonl, eval/bank/probe2.jsonl) against the files they were
+written from.
 
     python3 eval/bank/probe_validate.py
 
-- ids "pr-NNN", unique; a known class; "frozen" false; known expectation keys; not_found alone;
-  history turns with a role (user/assistant) and content;
+For each batch (probe.jsonl: ids "pr-NNN", files probe-files.txt; probe2.jsonl: ids "p2-NNN", files
+probe2-files.txt):
+- ids of the batch's form, unique; a known class; "frozen" false; known expectation keys; not_found
+  alone; history turns with a role (user/assistant) and content;
 - every "contains" string is verbatim (whitespace folded) in a file the question cites or needs
   ("docs"), or in one of the two corpus files when it names none; every "contains_any" group has
   a verbatim member; "numbers" parse as numbers;
 - every cited label is one the document prints (parts "II", items "II.10", "Điều 5", "Phụ lục II",
   "Kính gửi", "Nơi nhận", "Căn cứ"), or "" (any section);
-- "docs" are files of ../shared/realdocs listed in realdocs-files.txt or probe-files.txt; the
-  probe's own files are not the bank's, not the check set's, and have no known gaps;
+- "docs" are files of ../shared/realdocs listed in realdocs-files.txt or the batch's own list; the
+  batch's own files are not the bank's, not the check set's, not an earlier batch's, and have no
+  known gaps (probe2's are also not in tests/data/realdocs_golden.json);
 - no question repeats a question of the bank's other files (folded text).
 Exit status 1 on any problem.
 """
@@ -47,28 +51,50 @@ def stems(path: Path) -> set[str]:
     return {x.strip().removesuffix(".md") for x in path.read_text(encoding="utf-8").splitlines() if x.strip()}
 
 
+# (questions, id prefix, own files list, earlier batches' lists, whether the golden files are excluded)
+BATCHES = [
+    ("probe.jsonl", "pr", "probe-files.txt", [], False),
+    ("probe2.jsonl", "p2", "probe2-files.txt", ["probe-files.txt"], True),
+]
+
+
 def main() -> int:
     problems: list[str] = []
-    own = stems(HERE / "probe-files.txt")
+    lines_total = 0
+    for name, prefix, files, earlier, no_golden in BATCHES:
+        n, n_ids, n_own = check_batch(name, prefix, files, earlier, no_golden, problems)
+        lines_total += n
+        print(f"{name}: {n} questions, {n_ids} ids, {n_own} files")
+    for p in problems:
+        print("PROBLEM", p)
+    print(f"{lines_total} probe questions in {len(BATCHES)} batches: {len(problems)} problems")
+    return 1 if problems else 0
+
+
+def check_batch(
+    name: str, prefix: str, files: str, earlier: list[str], no_golden: bool, problems: list[str]
+) -> tuple[int, int, int]:
+    own = stems(HERE / files)
     bank_rd, check_rd = stems(HERE / "realdocs-files.txt"), stems(HERE / "check" / "realdocs-files.txt")
     gaps = json.loads((ROOT / "tests" / "data" / "realdocs_known_gaps.json").read_text(encoding="utf-8"))
     gap_files = {m for i in gaps["ids"] for m in re.findall(r"[0-9a-f]{16}", i)}
+    groups = [("the bank's", bank_rd), ("the check set's", check_rd), ("known gaps", gap_files)]
+    groups += [(f"{e}'s", stems(HERE / e)) for e in earlier]
+    if no_golden:
+        golden = json.loads((ROOT / "tests" / "data" / "realdocs_golden.json").read_text(encoding="utf-8"))
+        groups.append(("realdocs_golden.json's", {d["doc"] for d in golden["documents"]}))
     for f in sorted(own):
-        for where, group in (
-            ("the bank's", bank_rd),
-            ("the check set's", check_rd),
-            ("known gaps", gap_files),
-        ):
+        for where, group in groups:
             if f in group:
-                problems.append(f"{f}: in {where} files")
+                problems.append(f"{files}: {f} is in {where} files")
         if load(f) is None:
-            problems.append(f"{f}: not a file of {REALDOCS}")
+            problems.append(f"{files}: {f} is not a file of {REALDOCS}")
     allowed_docs = own | bank_rd
 
     others = {
         fold(json.loads(line)["question"])
         for p in sorted(HERE.glob("*.jsonl"))
-        if p.name != "probe.jsonl"
+        if p.name != name
         for line in p.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
@@ -85,12 +111,12 @@ def main() -> int:
         return texts[doc]
 
     ids: set[str] = set()
-    lines = (HERE / "probe.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (HERE / name).read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, 1):
         it = json.loads(line)
-        where = f"probe.jsonl:{n} {it.get('id')}"
-        if not re.fullmatch(r"pr-\d{3}", it.get("id", "")):
-            problems.append(f"{where}: id is not pr-NNN")
+        where = f"{name}:{n} {it.get('id')}"
+        if not re.fullmatch(prefix + r"-\d{3}", it.get("id", "")):
+            problems.append(f"{where}: id is not {prefix}-NNN")
         if it.get("id") in ids:
             problems.append(f"{where}: duplicate id")
         ids.add(it.get("id"))
@@ -111,7 +137,7 @@ def main() -> int:
         docs = it.get("docs", [])
         for d in docs:
             if d not in allowed_docs:
-                problems.append(f"{where}: doc {d} not in realdocs-files.txt nor probe-files.txt")
+                problems.append(f"{where}: doc {d} not in realdocs-files.txt nor {files}")
         cited = [c["doc"] for c in exp.get("cites", [])]
         for c in exp.get("cites", []):
             if text_of(c["doc"]) is None:
@@ -131,11 +157,7 @@ def main() -> int:
         for x in exp.get("numbers", []):
             if not re.fullmatch(r"\d+(?:[.,]\d+)?", x):
                 problems.append(f"{where}: number {x!r} not written as a number")
-
-    for p in problems:
-        print("PROBLEM", p)
-    print(f"{len(lines)} probe questions, {len(ids)} ids, {len(own)} probe files: {len(problems)} problems")
-    return 1 if problems else 0
+    return len(lines), len(ids), len(own)
 
 
 if __name__ == "__main__":
