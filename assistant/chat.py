@@ -287,9 +287,13 @@ class ChatService:
     ) -> str:
         """The question with 'văn bản bị bãi bỏ đó' replaced by the one document the previous answer
         names besides the documents the previous question was about; '' when that is not one."""
-        previous = previous_answer or self.ask(previous_user).answer
-        about = {d.number.upper() for d in self.corpus.pick_documents(previous_user) if d.number}
         kind = named.group(1)
+        described = named.group(0)[len(kind) :].split()[0] in ("bi", "duoc", "vua", "noi")
+        before = self.corpus.pick_documents(previous_user)
+        if not described and (kind == "van ban" or any(fold(d.doc_type) == kind for d in before)):
+            return ""  # 'Ai ký văn bản đó?' after a question about one document: that document
+        previous = previous_answer or self.ask(previous_user).answer
+        about = {d.number.upper() for d in before if d.number}
         refs = [
             r
             for r in find_refs(previous, 0)

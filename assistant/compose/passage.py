@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any, Protocol
 
-from assistant.answers import Answer, CitationSet, answer_form, form_bonus
+from assistant.answers import Answer, CitationSet, answer_form, form_bonus, section_for_line
 from assistant.compose.common import doc_name, part_name, say
 from assistant.compose.sections import section_text
 from assistant.corpus import Corpus
@@ -367,10 +367,27 @@ _GENERIC_LEAD = (
 )
 
 
+# a document named by kind and number ('TT 130/2025/TT-BQP', 'Công điện 224', 'NĐ số 303'), and a
+# leading 'Theo ...,' that names one: what a question is asked of, not what it asks about
+_KINDS = (
+    "cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao|thong tu|nghi dinh|cong dien|bao cao|van ban"
+    "|to trinh|luat|cv|kh|qd|nq|ct|tb|tt|nd|cd|bc"
+)
+_DOCUMENT_NAMED = re.compile(rf"\b(?:{_KINDS}) (?:so )?\d+(?:/[\w.-]+)*")
+_ACCORDING_TO = re.compile(r"^(?:theo|can cu|tai|trong|o)\b[^,]*,\s*")
+
+
+def _asked_part(question: str) -> str:
+    """The folded question without the document it names ('Theo TT 130/2025/TT-BQP, thời hạn ...
+    mấy ngày?' -> 'thoi han ... may ngay')."""
+    q = squash(_DOCUMENT_NAMED.sub(" ", fold(nfc(question))))
+    return plain(_ACCORDING_TO.sub("", q))
+
+
 def asked_head(question: str) -> str:
     """The head of what an '<X> là gì / ở đâu / như thế nào?' question asks about, as its first two
     words ('thu do', 'so dien', 'thoi tiet'); '' for other questions."""
-    q = plain(question)
+    q = _asked_part(question)
     m = _WHAT_IS.match(q)
     if not m:
         return ""
@@ -388,20 +405,104 @@ _NOT_UNIT = {"la", "vay", "a", "nhi", "the", "thi", "nam", "phan", "tien"}
 # what may follow 'bao nhiêu' as the unit of the figure asked ('bao nhiêu người', '... ngày'); any
 # other word there ('bao nhiêu để miễn phí', 'bao nhiêu, nộp ...') begins the rest of the question
 _UNITS = frozenset(
-    "nguoi ngay thang tuan gio phut nam dong trieu ty nghin ngan km m ha tan kg lit diem lan muc vu "
-    "can bo cong chuc dieu khoan xa phuong huyen tinh don vi co quan truong hop ho du an".split()
+    [
+        "nguoi",
+        "ngay",
+        "thang",
+        "tuan",
+        "gio",
+        "phut",
+        "nam",
+        "dong",
+        "trieu",
+        "ty",
+        "nghin",
+        "ngan",
+        "km",
+        "m",
+        "ha",
+        "tan",
+        "kg",
+        "lit",
+        "diem",
+        "lan",
+        "muc",
+        "vu",
+        "can",
+        "bo",
+        "cong",
+        "chuc",
+        "dieu",
+        "khoan",
+        "xa",
+        "phuong",
+        "huyen",
+        "tinh",
+        "don",
+        "vi",
+        "co",
+        "quan",
+        "truong",
+        "hop",
+        "ho",
+        "du",
+        "an",
+    ]
 )
 
 
+# words that may follow 'bao nhiêu' and are not what is counted ('bao nhiêu để miễn phí', 'bao nhiêu thì')
+_AFTER_NOT_NOUN = frozenset(
+    [
+        "de",
+        "thi",
+        "va",
+        "ma",
+        "la",
+        "cho",
+        "khi",
+        "neu",
+        "vay",
+        "a",
+        "nhi",
+        "the",
+        "tren",
+        "duoc",
+        "phai",
+        "roi",
+        "nua",
+    ]
+)
+_TIME_LEAD = re.compile(r"^(?:tinh )?(?:den|tu|trong|vao|truoc|sau)(?: ngay| thang| nam)? [\d/.-]+\s*")
+
+
 def measured_thing(question: str) -> tuple[str, str]:
-    """What a '<thing> là bao nhiêu (<unit>)?' question measures: its head words ('luong', 'dan so')
-    and the unit asked for ('nguoi', 'dieu'); ('', '') for other questions and for counts of the
-    corpus's own parts ('kế hoạch có bao nhiêu mục?'), which the text answers without a figure."""
-    q = plain(question)
-    count = _COUNT_OF.match(q)
-    if count and count.group("unit") not in _OWN_PARTS and count.group("unit2") not in _OWN_PARTS:
-        # 'Có bao nhiêu cán bộ bị kỷ luật?': a count of things in the world, stated as '<n> cán bộ'
-        return count.group("unit"), count.group("unit")
+    """What a 'bao nhiêu / mấy' question measures: the head words of the thing ('luong', 'dan so',
+    'cap pho' in 'tối đa bao nhiêu cấp phó') and the unit asked for ('ngay' in 'mấy ngày'); ('', '')
+    for other questions and for counts of the corpus's own parts ('kế hoạch có bao nhiêu mục?'),
+    which the text answers without a figure. Read on the clause that asks, without the document
+    it names ('Theo TT 130/2025/TT-BQP, ...') or a leading date ('đến 19/11/2025 có bao nhiêu ...')."""
+    text = _ACCORDING_TO.sub("", squash(_DOCUMENT_NAMED.sub(" ", fold(nfc(question)))))
+    clause = next((c for c in re.split(r"[,;?!]", text) if re.search(r"\b(bao nhieu|may)\b", c)), "")
+    q = _TIME_LEAD.sub("", plain(clause))
+    after = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", q)
+    first, second = (after.group(1), after.group(2) or "") if after else ("", "")
+    own_part = first in _OWN_PARTS or (second in _OWN_PARTS and len(first) <= 3)
+    if own_part:
+        unit = first  # 'bao nhiêu điều': of a document held, the structure answers (below)
+    elif first and first not in _AFTER_NOT_NOUN and first not in _NOT_UNIT:
+        if first in _UNITS and first not in ("can", "cong", "don", "co", "du", "truong", "ho"):
+            unit = first  # 'mấy ngày', 'bao nhiêu người': the thing is named before
+        else:
+            # 'bao nhiêu cấp phó', 'bao nhiêu biên chế', 'có bao nhiêu cán bộ': the thing counted
+            noun = (
+                f"{first} {second}".strip()
+                if len(first) <= 4 and second and second not in _AFTER_NOT_NOUN
+                else first
+            )
+            return noun, ""
+    else:
+        unit = ""
     m = _HOW_MUCH.match(q)
     if not m:
         return "", ""
@@ -411,8 +512,7 @@ def measured_thing(question: str) -> tuple[str, str]:
     if not words or words[0] in {"co", "ke", "van", "cong", "quyet"}:
         return "", ""  # 'có bao nhiêu', or a document as the subject ('kế hoạch có bao nhiêu mục')
     head = " ".join(words[:2]) if len(words) >= 2 and len(words[0]) <= 4 else words[0]
-    unit = m.group("unit") or ""
-    return head, unit if unit in _UNITS and unit not in _NOT_UNIT else ""
+    return head, unit
 
 
 _FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?![\d/]))\d+(?:[.,]\d+)?(?![\d/]*/[a-z])", re.I)
@@ -434,9 +534,15 @@ def _states_figure(corpus: Corpus, doc_id: str, start: int, end: int, measured: 
         return False
     head, unit = measured
     text = " ".join(doc.lines[start - 1 : end])
+    # the thing measured may be named above the figure, by the clause's heading or the table's
+    # columns ('Điều 5. Mức trợ cấp ngày công' over '... 435.000 đồng')
+    sec = section_for_line(doc, start)
+    above = f"{sec.heading_path} {sec.title}" if sec is not None else ""
+    above += " ".join(" ".join(t.header) for t in doc.tables if t.line_start <= start <= t.line_end)
+    named_above = re.search(rf"\b{re.escape(head)}\b", squash(re.sub(r"[^\w\s,.]", " ", fold(above))))
     for sentence in _SENT.split(text):
         folded = squash(re.sub(r"[^\w\s,.]", " ", fold(sentence)))
-        if not re.search(rf"\b{re.escape(head)}\b", folded) or not _FIGURE.search(sentence):
+        if not (named_above or re.search(rf"\b{re.escape(head)}\b", folded)) or not _FIGURE.search(sentence):
             continue
         # '96 điều', '15 ngày'; a unit before its number is a label ('Điều 10'), except a date's
         before = re.search(rf"\d+(?:[.,]\d+)? (?:\w+ )?{re.escape(unit)}\b", folded)
