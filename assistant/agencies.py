@@ -1249,14 +1249,57 @@ def _held_by_roles(doc: Document, sec: Section) -> bool:
 
 
 def extract_assignments(doc: Document) -> list[Assignment]:
-    """Every (agency, task) a document's items assign, in document order."""
+    """Every (agency, task) a document's items assign, in document order, then those of its tables
+    of tasks (assistant.table_tasks)."""
     out: list[Assignment] = []
     for sec in _body_sections(doc):
         if _held_by_roles(doc, sec):
             continue
         found, _ = _section_assignments(doc, sec)
         out.extend(found)
+    out.extend(_table_assignments(doc))
     return out
+
+
+def _table_assignments(doc: Document) -> list[Assignment]:
+    from assistant.table_tasks import table_assignments
+
+    out: list[Assignment] = []
+    for label, _title, task, cells, partners, line in table_assignments(doc):
+        sec = doc.section(label) if label else None
+        if sec is None:
+            continue
+        # a cell may list its bodies as bullets ('Sở Nội vụ; - Hội đồng tuyển dụng'): each read alone
+        parts = [p for c in cells for p in re.split(r"\s*;\s*-?\s*|\s+-\s+(?=[A-ZĐÀ-Ỹ])", c) if p.strip(" -")]
+        for cell in parts:
+            ad = _addressing(cell.strip(" -"), allow_bare=True)
+            if ad is None or not ad.agencies:
+                continue
+            ad.agencies = [_trim_tail(n) for n in ad.agencies]
+            ad.role = ad.role or "chủ trì"
+            ad.partners = [*ad.partners, *(_split_partners(partners) if partners else [])]
+            out.extend(_make(doc, sec, ad, task, line, line, label))
+    return out
+
+
+# verbs a table's cell may write after the body's name ('Sở Khoa học và Công nghệ thúc đẩy, theo
+# dõi'); lowercase only: 'Sở Xây dựng' keeps its capital
+_CELL_VERBS = re.compile(
+    r"\s+(?:thúc đẩy|hướng dẫn|tổng hợp|theo dõi|đôn đốc|giám sát|kiểm tra|tham mưu|đề xuất|xây dựng|phối hợp"
+    r"|chủ trì|thực hiện|triển khai|tổ chức|chịu trách nhiệm|phụ trách|quản lý|cập nhật|báo cáo)\b.*$"
+)
+
+
+def _trim_tail(name: str) -> str:
+    """'Sở Khoa học và Công nghệ thúc đẩy' -> 'Sở Khoa học và Công nghệ': a cell's name ends before
+    the verb written after it."""
+    cut = _CELL_VERBS.sub("", name)
+    return cut if len(cut.split()) >= 2 else name
+
+
+def _split_partners(cell: str) -> list[str]:
+    ad = _addressing(cell, allow_bare=True)
+    return [_trim_tail(n) for n in ad.agencies] if ad is not None else []
 
 
 def _heading_class(sec: Section) -> str:

@@ -177,3 +177,46 @@ def test_an_unknown_agency_after_giao_is_not_found() -> None:
     a = ChatService(corpus, None).ask("Kế hoạch 12 giao Sở Y tế nhiệm vụ gì?")
     # read as a task question about an agency the corpus lacks, not as a passage search
     assert a.kind == "not_found" and "Không tìm thấy nhiệm vụ nào giao cho **Sở Y tế**" in a.answer
+
+
+TABLE_PLAN = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+
+Số: 30/KH-UBND
+
+KẾ HOẠCH
+
+Chuyển đổi số năm 2026
+
+I. Mục tiêu
+
+Hoàn thành các chỉ tiêu tại Phụ lục kèm theo.
+
+PHỤ LỤC
+
+NHIỆM VỤ CỤ THỂ
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| --- | --- | --- | --- | --- |
+| I | Hạ tầng số | | | |
+| 1 | Phủ sóng 5G toàn tỉnh | Sở Khoa học và Công nghệ thúc đẩy | Sở Tài chính | Tháng 12/2026 |
+| 2 | Khám chữa bệnh từ xa | Sở Y tế; - Bảo hiểm xã hội tỉnh | Sở Khoa học và Công nghệ | Quý III/2026 |
+"""
+
+
+def test_a_table_of_tasks_gives_each_row_to_the_bodies_of_its_lead_column() -> None:
+    corpus = Corpus.from_documents([parse_text("kh-30", TABLE_PLAN)])
+    rows = {(a.agency, a.task, a.role) for a in corpus.assignments}
+    assert ("Sở Khoa học và Công nghệ", "Phủ sóng 5G toàn tỉnh (thời gian: Tháng 12/2026)", "chủ trì") in rows
+    assert {a.agency for a in corpus.assignments if a.task.startswith("Khám chữa bệnh")} == {
+        "Sở Y tế",
+        "Bảo hiểm xã hội tỉnh",
+    }
+    (five_g,) = [a for a in corpus.assignments if a.task.startswith("Phủ sóng")]
+    from assistant.answers import section_for_line
+
+    doc = corpus.docs["kh-30"]
+    assert five_g.partners == ["Sở Tài chính"]
+    assert five_g.section == section_for_line(doc, five_g.line_start).label  # the part holding the table
+    a = ChatService(corpus, None).ask("Sở Y tế chủ trì nhiệm vụ gì?")
+    assert a.kind == "tasks" and "Khám chữa bệnh từ xa" in a.answer
+    assert a.citations[0].quote  # the row, quoted from the file
