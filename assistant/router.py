@@ -158,7 +158,6 @@ _PROPOSAL_ASKED = re.compile(
     # which incoming document a dispatch answers: 'trả lời công văn số mấy của ...', 'phúc đáp văn bản nào'
     r"|\b(tra loi|phuc dap|xu ly) (cong van|van ban|cong dien|to trinh|don|thu|kien nghi|de nghi)? ?(so may|nao|gi"
     r"|so bao nhieu|cua ai|cua co quan nao)\b"
-    r"|\b(van ban|cong van|de nghi) (nao|so may) (gui|cua)\b"
 )
 
 # When something happens, not when a document was issued: 'Khi nào sơ kết?', 'Hạn báo cáo là ngày nào?'

@@ -591,7 +591,7 @@ def test_what_an_unanswerable_question_asks_about_is_read() -> None:
     assert asked_head("Thủ đô của Pháp là gì?") == "thu do"
     assert asked_head("Thời tiết Hải Phòng ngày mai thế nào?") == "thoi tiet"
     assert asked_head("Mục tiêu chung của kế hoạch là gì?") == ""  # a part of the document: its words answer
-    assert measured_thing("Có bao nhiêu cán bộ bị kỷ luật?") == ("can bo", "")  # the thing counted
+    assert measured_thing("Có bao nhiêu cán bộ bị kỷ luật?") == ("can", "can")  # stated as '<n> cán bộ'
     assert measured_thing("Kế hoạch có bao nhiêu nhiệm vụ?") == ("", "")  # counted from the structure
     assert named_localities("Kế hoạch của huyện Thủy Nguyên năm 2025") == ["huyện Thủy Nguyên"]  # as written
 
@@ -843,11 +843,12 @@ def _repeal_service() -> ChatService:
 def test_what_a_document_repeals_and_replaces_is_read_from_its_articles_not_its_bases() -> None:
     a = _repeal_service().ask("Quyết định 80/2026/QĐ-UBND bãi bỏ văn bản nào?")
     assert a.kind == "document" and a.data["query"]["operation"] == "changes"
-    assert "bãi bỏ: Quyết định số 14/2020/QĐ-UBND ngày 01/03/2020" in a.answer
+    assert "bãi bỏ: **Quyết định số 14/2020/QĐ-UBND ngày 01/03/2020" in a.answer
+    assert "quy định chức năng của Sở Xây dựng" in a.answer  # what the repealed one was about
     assert "15/2021" not in a.answer  # replaced, not repealed: not what was asked
     assert a.citations[0].section == "Điều 1"
     b = _repeal_service().ask("Quyết định 80/2026 thay thế quyết định nào?")
-    assert "thay thế: Quyết định số 15/2021/QĐ-UBND" in b.answer
+    assert "thay thế: **Quyết định số 15/2021/QĐ-UBND" in b.answer
     assert "Luật" not in b.answer  # a law of the bases 'sửa đổi, bổ sung' is not changed by it
 
 
@@ -886,10 +887,11 @@ def test_no_document_named_is_no_document_fact(question: str) -> None:
 @pytest.mark.parametrize(
     ("question", "measured"),
     [
-        ("Có bao nhiêu cán bộ bị kỷ luật?", ("can bo", "")),  # the thing counted, after 'bao nhiêu'
-        ("Vụ được tối đa bao nhiêu cấp phó theo NĐ 303?", ("cap pho", "")),
-        ("Theo TT 130/2025/TT-BQP, thời hạn phê duyệt là mấy ngày?", ("thoi han", "ngay")),
-        ("Theo Công điện 224, đến 19/11/2025 có bao nhiêu dự án khánh thành?", ("du an", "")),
+        ("Có bao nhiêu cán bộ bị kỷ luật?", ("can", "can")),  # the thing counted, stated as '<n> cán bộ'
+        ("Vụ được tối đa bao nhiêu cấp phó theo NĐ 303?", ("vu duoc", "cap")),
+        ("Theo TT 130/2025/TT-BQP, thời hạn phê duyệt là mấy ngày?", ("thoi han", "ngay")),  # not 'theo tt'
+        ("Theo Công điện 224, đến 19/11/2025 có bao nhiêu dự án khánh thành?", ("du", "du")),  # not '19 11'
+        ("Hải Phòng có bao nhiêu dân?", ("hai phong", "dan")),
         ("Dân số của xã là bao nhiêu người?", ("dan so", "nguoi")),
         ("Trẻ em căn cứ chiều cao bao nhiêu để miễn phí?", ("tre em", "")),  # 'để' is not a unit
         ("Phí để lại bao nhiêu, nộp ngân sách bao nhiêu?", ("phi de", "")),
@@ -920,3 +922,38 @@ def test_a_comparison_of_years_needs_every_year_it_names(
     a = service.ask(question)
     assert a.kind == kind
     assert missing in a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quyết định 80/2026 bãi bỏ tiêu chí nào?",  # something inside it, not a document
+        "Quyết định 80/2026 bổ sung cửa khẩu nào?",
+    ],
+)
+def test_a_change_of_something_else_is_not_a_change_of_documents(question: str) -> None:
+    from assistant.router import detect
+
+    assert detect(question, _repeal_service().corpus).intent != "changes"
+
+
+@pytest.mark.parametrize(
+    ("question", "tail"),
+    [
+        ("Thông báo 623/TB-VPCP: Đắk Lắk đạt bao nhiêu điểm chỉ số PCI năm 2024?", ["so", "pci"]),
+        ("Theo Công điện 217/CĐ-TTg, có bao nhiêu người chết do mưa lũ?", ["chet", "mua", "lu"]),
+        ("Theo TT 130/2025/TT-BQP, thời hạn là mấy ngày, nếu phức tạp thì bao lâu?", []),
+    ],
+)
+def test_what_the_unit_asked_is_of(question: str, tail: list[str]) -> None:
+    from assistant.compose.passage import measured_tail
+
+    assert measured_tail(question) == tail
+
+
+def test_theo_a_law_unnamed_is_part_of_what_is_asked() -> None:
+    from assistant.compose.passage import asked_head
+
+    # 'Theo luật,' names no document the corpus could hold: the question asks what the law says
+    assert asked_head("Theo luật, hành vi tham nhũng được định nghĩa thế nào?") == "theo luat"
+    assert asked_head("Theo QĐ 26/2025/QĐ-UBND, quy chế áp dụng cho ai là gì?") == "quy che"

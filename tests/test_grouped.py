@@ -99,3 +99,8 @@ def test_the_members_of_a_group(service: ChatService) -> None:
 def test_a_figure_of_the_figures_table_is_not_a_count_of_the_list(service: ChatService) -> None:
     a = service.ask("Mức hỗ trợ ở đô thị là bao nhiêu?")
     assert a.data["query"]["target"] == "cells"
+
+
+def test_a_group_named_in_a_question_about_something_else_is_not_a_list(service: ChatService) -> None:
+    a = service.ask("Mức hỗ trợ nào ở miền núi cao nhất?")
+    assert a.data["query"]["target"] != "grouped_list"

@@ -20,9 +20,11 @@ _VERBS = (
     ("sửa đổi, bổ sung", re.compile(r"\b(sua doi|bo sung|dinh chinh)\b")),
 )
 # a question about what a document changes: 'bãi bỏ văn bản nào', 'thay thế quyết định nào'
+_DOC_WORDS = r"(?:van ban|quyet dinh|nghi quyet|thong tu|nghi dinh|chi thi|cong van|ke hoach|luat|quy dinh)"
 ASKED = re.compile(
-    r"\b(bai bo|thay the|het hieu luc|sua doi|bo sung|dinh chinh)\b.{0,40}\b(nao|gi|nhung|so may|cac)\b"
-    r"|\b(van ban|quyet dinh|nghi quyet|thong tu|nghi dinh|chi thi) (nao|gi) (bi|duoc) (bai bo|thay the|sua doi)\b"
+    rf"\b(?:bai bo|thay the|het hieu luc|sua doi|bo sung|dinh chinh)\b(?:, bo sung)? (?:nhung |cac |toan bo )?{_DOC_WORDS}\b"
+    r".{0,30}\b(?:nao|gi|so may)\b"
+    rf"|\b{_DOC_WORDS} (?:nao|gi) (?:bi|duoc) (?:bai bo|thay the|sua doi)\b"
 )
 _SKIP = {BASES, RECIPIENTS, CC, SIGNATURE}
 
@@ -74,7 +76,9 @@ def changes_answer(doc: Document, cites: CitationSet, question: str, data: list[
         cid = cites.add_line(doc, sec, ref.line, f"{ref.kind} {ref.number}") if sec is not None else 0
         text = f"{ref.kind} số {ref.number}" + (f" ngày {ref.date}" if ref.date else "")
         text += f" của {ref.issuer}" if ref.issuer else ""
-        items.append(f"{verb}: {text}" + (f" [{cid}]" if cid else ""))
+        quote = cites.items[cid - 1].quote if cid else ""
+        said = f" — “{quote}”" if quote and ref.number in quote else ""  # what the clause says it is about
+        items.append(f"{verb}: **{text}**{said}" + (f" [{cid}]" if cid else ""))
     data.append(
         {
             "doc": doc.doc_id,

@@ -33,8 +33,13 @@ def find_grouped(corpus: Corpus, question: str) -> tuple[grouped.Asked, str] | N
             return asked, "member"
         if asked in counted:
             return asked, "count"
-        if asked.groups and not asked.members and _LIST.search(q) and not _COUNT.search(q):
-            return asked, "list"
+        kinds = grouped.kinds(asked.glist)
+        names_kind = any(re.search(rf"\b{re.escape(k)}\b", q) for k in kinds) or re.search(
+            r"\b(liet ke|danh sach|gom nhung|bao gom)\b", q
+        )
+        if asked.groups and not asked.members and names_kind and _LIST.search(q) and not _COUNT.search(q):
+            return asked, "list"  # 'những xã nào thuộc miền núi', not 'cấp học nào ở nông thôn ...'
+
         return None
     if not named and picked and len(counted) == 1:
         return counted[0], "count"  # 'Phụ lục ... có tổng cộng bao nhiêu xã, phường?'

@@ -237,6 +237,15 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         # 'Lương của chủ tịch UBND là bao nhiêu?': passages about the chủ tịch, none stating a figure
         # of the thing asked for; quoting them would pass for an answer
         return not_found(corpus, question, data={"measured": " ".join(measured).strip(), "sources": sources})
+    tail = measured_tail(asked)
+    if tail and not any(
+        set(tail) <= set(syllables(f"{sec.heading_path} {sec.text}"))
+        for c in cites.items
+        if (sec := corpus.section(c.doc, c.section)) is not None
+    ):
+        # 'bao nhiêu điểm chỉ số PCI', 'bao nhiêu người chết': passages with figures of points or
+        # people, none about the index or the dead
+        return not_found(corpus, question, data={"measured": " ".join(tail), "sources": sources})
     form = answer_form(question)
     if (
         form is not None
@@ -380,8 +389,17 @@ _ACCORDING_TO = re.compile(r"^(?:theo|can cu|tai|trong|o)\b[^,]*,\s*")
 def _asked_part(question: str) -> str:
     """The folded question without the document it names ('Theo TT 130/2025/TT-BQP, thời hạn ...
     mấy ngày?' -> 'thoi han ... may ngay')."""
-    q = squash(_DOCUMENT_NAMED.sub(" ", fold(nfc(question))))
-    return plain(_ACCORDING_TO.sub("", q))
+    return plain(_without_document(question))
+
+
+def _without_document(question: str) -> str:
+    """Folded, punctuation kept, without the document named and the leading 'Theo <it>,' (only a
+    clause that names a document by number: 'Theo luật, ...' says what is asked about)."""
+    q = fold(nfc(question))
+    lead = _ACCORDING_TO.match(q)
+    if lead and _DOCUMENT_NAMED.search(lead.group(0)):
+        q = q[lead.end() :]
+    return squash(_DOCUMENT_NAMED.sub(" ", q))
 
 
 def asked_head(question: str) -> str:
@@ -473,7 +491,7 @@ _AFTER_NOT_NOUN = frozenset(
         "nua",
     ]
 )
-_TIME_LEAD = re.compile(r"^(?:tinh )?(?:den|tu|trong|vao|truoc|sau)(?: ngay| thang| nam)? [\d/.-]+\s*")
+_TIME_LEAD = re.compile(r"^(?:tinh )?(?:den|tu|trong|vao|truoc|sau)(?: ngay| thang| nam)? (?:\d+[/.\- ]*)+")
 
 
 def measured_thing(question: str) -> tuple[str, str]:
@@ -482,37 +500,53 @@ def measured_thing(question: str) -> tuple[str, str]:
     for other questions and for counts of the corpus's own parts ('kế hoạch có bao nhiêu mục?'),
     which the text answers without a figure. Read on the clause that asks, without the document
     it names ('Theo TT 130/2025/TT-BQP, ...') or a leading date ('đến 19/11/2025 có bao nhiêu ...')."""
-    text = _ACCORDING_TO.sub("", squash(_DOCUMENT_NAMED.sub(" ", fold(nfc(question)))))
+    text = _without_document(question)
     clause = next((c for c in re.split(r"[,;?!]", text) if re.search(r"\b(bao nhieu|may)\b", c)), "")
     q = _TIME_LEAD.sub("", plain(clause))
     after = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", q)
     first, second = (after.group(1), after.group(2) or "") if after else ("", "")
     own_part = first in _OWN_PARTS or (second in _OWN_PARTS and len(first) <= 3)
-    if own_part:
-        unit = first  # 'bao nhiêu điều': of a document held, the structure answers (below)
-    elif first and first not in _AFTER_NOT_NOUN and first not in _NOT_UNIT:
-        if first in _UNITS and first not in ("can", "cong", "don", "co", "du", "truong", "ho"):
-            unit = first  # 'mấy ngày', 'bao nhiêu người': the thing is named before
-        else:
-            # 'bao nhiêu cấp phó', 'bao nhiêu biên chế', 'có bao nhiêu cán bộ': the thing counted
-            noun = (
-                f"{first} {second}".strip()
-                if len(first) <= 4 and second and second not in _AFTER_NOT_NOUN
-                else first
-            )
-            return noun, ""
-    else:
-        unit = ""
+    # what 'bao nhiêu' is followed by is the unit the figure is stated in: a unit ('mấy ngày') or the
+    # thing counted ('bao nhiêu cấp phó', 'bao nhiêu doanh nghiệp': '05 cấp phó', '12 doanh nghiệp')
+    unit = first if first and first not in _AFTER_NOT_NOUN and first not in _NOT_UNIT else ""
     m = _HOW_MUCH.match(q)
-    if not m:
-        return "", ""
-    words = m.group("thing").split()
+    words = m.group("thing").split() if m else []
     while words and words[0] in _NOT_HEAD:  # 'tổng số', 'mức': the head is the noun after them
         words = words[1:]
-    if not words or words[0] in {"co", "ke", "van", "cong", "quyet"}:
-        return "", ""  # 'có bao nhiêu', or a document as the subject ('kế hoạch có bao nhiêu mục')
+    if words and words[0] in {"co", "ke", "van", "cong", "quyet"}:
+        # 'có bao nhiêu', or a document as the subject ('kế hoạch có bao nhiêu mục'): its parts are
+        # counted from the structure; anything else is named by the unit alone
+        return ("", "") if own_part or not unit else (unit, unit)
+    if not words:
+        return ("", "") if own_part or not unit else (unit, unit)
     head = " ".join(words[:2]) if len(words) >= 2 and len(words[0]) <= 4 else words[0]
     return head, unit
+
+
+_TAIL_STOP = frozenset(
+    ["nam", "cua", "tai", "o", "trong", "theo", "vao", "khi", "neu", "thi", "la", "va", "cho", "tu", "den"]
+)
+
+
+def measured_tail(question: str) -> list[str]:
+    """The words that say what the unit after 'bao nhiêu' is of ('điểm chỉ số PCI' -> chi so pci,
+    'người chết do mưa lũ' -> chet mua lu), up to three content words before a year, a place or
+    the clause's end; [] when none."""
+    text = _without_document(question)
+    clause = next((c for c in re.split(r"[,;?!]", text) if re.search(r"\b(bao nhieu|may)\b", c)), "")
+    m = re.search(r"\b(?:bao nhieu|may) \w+ (.*)$", plain(clause))
+    if not m:
+        return []
+    keep = topic_words(question)
+    out: list[str] = []
+    for w in m.group(1).split():
+        if w in _TAIL_STOP or w.isdigit():
+            break
+        if w in keep:
+            out.append(w)
+        if len(out) == 3:
+            break
+    return out
 
 
 _FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?![\d/]))\d+(?:[.,]\d+)?(?![\d/]*/[a-z])", re.I)
