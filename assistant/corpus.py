@@ -203,6 +203,28 @@ class Corpus:
         for year in dict.fromkeys(re.findall(r"(?<![\d/.,])((?:19|20)\d\d)(?![\d/.,])", question)):
             if year not in years:
                 out.append(f"năm {year}")
+        out.extend(self._unknown_numbers(question))
+        return out
+
+    def _unknown_numbers(self, question: str) -> list[str]:
+        """Documents a question names by number that the corpus neither holds nor cites: a full number
+        ('Thông tư 36/2024/TT-BXD' beside the held 36/2025/TT-BXD) or a kind and its number ('Công
+        điện 225', 'CĐ 225') when no document of that kind has it. Answering them from the nearest
+        document would pass another document off as the one asked about."""
+        own, cited = self._numbers
+        out = [n for n in doc_numbers(question) if n not in own and n not in cited]
+        if out:
+            return out
+        q = with_kinds_spelled(fold(question))
+        kinds = "|".join(sorted(_TYPE_WORDS - {"van ban", "bao cao"}))
+        for kind, num in re.findall(rf"\b({kinds}) (?:so )?(\d+)\b(?![/\-.,]\d)", q):
+            same = [d for d in self.docs.values() if fold(d.doc_type) == kind]
+            heads = {plain(d.number).split()[0] for d in same if d.number}
+            held_or_cited = num.lstrip("0") in {h.lstrip("0") for h in heads} or any(
+                n.split("/")[0].lstrip("0") == num.lstrip("0") for n in cited
+            )
+            if same and not held_or_cited:
+                out.append(f"{same[0].doc_type} {num}")
         return out
 
     @functools.cached_property

@@ -957,3 +957,18 @@ def test_theo_a_law_unnamed_is_part_of_what_is_asked() -> None:
     # 'Theo luật,' names no document the corpus could hold: the question asks what the law says
     assert asked_head("Theo luật, hành vi tham nhũng được định nghĩa thế nào?") == "theo luat"
     assert asked_head("Theo QĐ 26/2025/QĐ-UBND, quy chế áp dụng cho ai là gì?") == "quy che"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Quyết định 80/2025/QĐ-UBND ban hành ngày nào?", "not_found"),  # the held one is 80/2026
+        ("Công văn 701 trả lời văn bản nào?", "not_found"),  # the held dispatch is 700
+        ("CV 701 trả lời văn bản nào?", "not_found"),
+        ("Quyết định 80/2026/QĐ-UBND ban hành ngày nào?", "document"),
+        ("Quyết định số 14/2020/QĐ-UBND ban hành ngày nào?", "document"),  # cited: what the citing text says
+    ],
+)
+def test_a_document_named_by_a_number_the_corpus_neither_holds_nor_cites(question: str, kind: str) -> None:
+    a = _repeal_service().ask(question)
+    assert a.kind == kind, a.answer
