@@ -300,6 +300,12 @@ _CAPTION = re.compile(
 _CODE = re.compile(r"^(?P<code>[A-Z](?:\.\d{1,2}){1,5})\.?\s+(?P<title>.*)$")
 
 
+# A consolidated text's note reference right after a heading's number ('a) [2]', '2.[18] Chủ trì').
+_NOTE_AFTER_NUMBER = re.compile(
+    r"^(?P<mark>(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]|Điều\s+\d{1,4}[a-zđ]?[.:])\s*(?:\[\d{1,3}\]\s*)+"
+)
+
+
 @dataclass
 class _Heading:
     kind: str
@@ -691,6 +697,7 @@ class _Parser:
 
     # --- numbered body ---
     def _heading(self, s: str, law: bool) -> _Heading | None:
+        s = _NOTE_AFTER_NUMBER.sub(r"\g<mark> ", s)  # '1.[17] Các tổ chức ...': the note is no title
         if law:
             for kind, rx in (("chapter", _CHAPTER), ("section", _LAW_SECTION), ("part_law", _LAW_PART)):
                 m = rx.match(s)
@@ -713,6 +720,9 @@ class _Parser:
         if m and m.group("title") and m.group("title")[0].isupper():
             num = m.group("num")
             return _Heading("item", num, m.group("title").strip(), num.count(".") + 1)
+        m = _POINT.match(s)
+        if m:
+            return _Heading("point", m.group("num"), m.group("title").strip(), 0)
         return None
 
     def _body(self, start: int, end: int) -> None:
@@ -735,6 +745,15 @@ class _Parser:
                 part = Section(h.number, h.number, _strip_colon(h.title), "part", 1)
                 items = []
                 self._open(part, None, i)
+            elif h.kind == "point":
+                # 'a)', 'b)' under the innermost open item (or part): its points, in the alphabet's order
+                holder = items[-1] if items else part
+                if holder is None or not _next_point(holder, h.number):
+                    continue
+                sec = Section(
+                    f"{holder.label}.{h.number}", h.number, _strip_colon(h.title), "point", holder.level + 1
+                )
+                self._open(sec, holder, i)
             else:
                 if not self._plausible_item(h, items):
                     continue
@@ -802,7 +821,7 @@ class _Parser:
 
     def _open(self, sec: Section, parent: Section | None, line: int) -> None:
         sec.line_start = line
-        sec.body_start = line + 1
+        sec.body_start = self.layout.end[line - 1] + 1  # after the heading, however many lines it wraps over
         parent = parent or self._root
         sec.parent = parent
         if parent is None:
@@ -1303,6 +1322,25 @@ class _Parser:
             doc.issuer = (local or found or [body])[0]
         if not doc.subject:
             doc.subject = next((s.title for s in doc.sections if s.kind == "header" and s.title), "")
+
+
+# The letters that number points ('a)', 'b)' ... Nghị định 30/2020/NĐ-CP): the Vietnamese alphabet
+# without its vowels with marks, so 'đ)' follows 'd)' and no 'f)', 'j)', 'w)', 'z)' is in it.
+_POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _next_point(holder: Section, letter: str) -> bool:
+    """Is ``letter`` a next point of ``holder``: its first is 'a' (or 'b', 'c' where the text before
+    holds the first), each one after the last in the alphabet, a few left out at most (an excerpt,
+    a point struck out). A letter out of order is a line of text ('c) ...' quoted in a sentence)."""
+    if letter not in _POINT_LETTERS:
+        return False
+    k = _POINT_LETTERS.index(letter)
+    points = [c.number for c in holder.children if c.kind == "point"]
+    if not points:
+        return k <= 2 and not holder.children
+    last = _POINT_LETTERS.index(points[-1])
+    return last < k <= last + 5
 
 
 def _strip_colon(s: str) -> str:

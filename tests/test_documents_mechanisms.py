@@ -1,0 +1,138 @@
+"""Table-driven tests of the reading mechanisms behind issue 11's layout classes, on small synthetic
+texts in the shapes real files take (the real snippets are in test_documents_reallayouts.py).
+
+Each table row is one layout; the texts are built from a short header and a body so that only the
+mechanism under test differs between rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.documents import parse_text
+from assistant.model import Document, Section
+from assistant.text import fold
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH THỬ NGHIỆM
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 12/KH-UBND
+Thử Nghiệm, ngày 05 tháng 11 năm 2025
+
+KẾ HOẠCH
+THỬ NGHIỆM CÁCH ĐỌC
+
+"""
+SIGNATURE = """
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def key(text: str) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text or "")).split())
+
+
+def doc_of(body: str) -> Document:
+    return parse_text("t", HEADER + body + SIGNATURE)
+
+
+def line_of(doc: Document, needle: str) -> int:
+    for n, line in enumerate(doc.lines, start=1):
+        if line.strip() == needle:
+            return n
+    raise AssertionError(f"{needle!r} is not a line")
+
+
+def section(doc: Document, label: str) -> Section:
+    s = doc.section(label)
+    assert s is not None, f"no section {label!r}; labels: {[x.label for x in doc.walk()]}"
+    return s
+
+
+def body_labels(doc: Document) -> list[str]:
+    return [s.label for s in doc.walk() if s.kind in {"part", "item", "point"}]
+
+
+# --- points 'a)', 'b)' of a directive's items are sections, in the alphabet's order -------------------
+
+POINTS = [
+    pytest.param(
+        "I. NHIỆM VỤ\n1. Mục tiêu\na) Thứ nhất.\nb) Thứ hai.\nc) Thứ ba.\n2. Yêu cầu\na) Một.\n",
+        ["I", "I.1", "I.1.a", "I.1.b", "I.1.c", "I.2", "I.2.a"],
+        id="points-under-items-restart-per-item",
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n1. Mục tiêu\na) Thứ nhất.\nb) Thứ hai.\nd) Thứ tư.\nđ) Thứ năm.\ne) Thứ sáu.\n",
+        ["I", "I.1", "I.1.a", "I.1.b", "I.1.d", "I.1.đ", "I.1.e"],
+        id="đ-follows-d-and-a-point-left-out-is-tolerated",
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n1. Mục tiêu\na) Thứ nhất.\nb) Thứ hai.\na) Không phải điểm mới.\nx) Cũng không.\n",
+        ["I", "I.1", "I.1.a", "I.1.b"],
+        id="a-letter-out-of-order-is-text",
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n1. Mục tiêu\n1.1. Chi tiết\na) Thứ nhất.\n1.2. Chi tiết khác\na) Một.\n",
+        ["I", "I.1", "I.1.1", "I.1.1.a", "I.1.2", "I.1.2.a"],
+        id="points-under-the-innermost-item",
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\na) Thứ nhất.\nb) Thứ hai.\n",
+        ["I", "I.a", "I.b"],
+        id="points-directly-under-a-part",
+    ),
+    pytest.param(
+        "1. Mục tiêu\na) [2] Thứ nhất có ghi chú.\n2.[3] Yêu cầu có ghi chú\n",
+        ["1", "1.a", "2"],
+        id="a-note-reference-after-the-number",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "labels"), POINTS)
+def test_points_of_a_directive(body: str, labels: list[str]) -> None:
+    assert body_labels(doc_of(body)) == labels
+
+
+def test_a_note_reference_is_no_part_of_the_title() -> None:
+    doc = doc_of("1. Mục tiêu\na) [2] Thứ nhất có ghi chú.\n2.[3] Yêu cầu có ghi chú\n")
+    assert section(doc, "1.a").title == "Thứ nhất có ghi chú."
+    assert section(doc, "2").title == "Yêu cầu có ghi chú"
+
+
+# --- a heading's body starts after its last line, however many lines it wraps over ------------------
+
+WRAPPED_HEADINGS = [
+    pytest.param(
+        "**1.\nMục tiêu chung của kế hoạch**\n\nNội dung.\n",
+        "1",
+        "Mục tiêu chung của kế hoạch**",
+        id="number-alone",
+    ),
+    pytest.param(
+        "**1. Mục tiêu chung của\nkế hoạch thử nghiệm**\n\nNội dung.\n",
+        "1",
+        "kế hoạch thử nghiệm**",
+        id="bold-wrapped",
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n**1.1.\nChi tiết thứ nhất\ncủa nhiệm vụ:**\nNội dung.\n",
+        "I.1.1",
+        "của nhiệm vụ:**",
+        id="sub-item-over-three-lines",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "label", "last_heading_line"), WRAPPED_HEADINGS)
+def test_body_starts_after_a_wrapped_heading(body: str, label: str, last_heading_line: str) -> None:
+    doc = doc_of(body)
+    assert section(doc, label).body_start == line_of(doc, last_heading_line) + 1
+    assert section(doc, label).text == "Nội dung."
