@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from assistant.agencies import extract_assignments
 from assistant.documents import parse_text
 from assistant.model import Document, Section
 from assistant.text import fold
@@ -136,3 +137,84 @@ def test_body_starts_after_a_wrapped_heading(body: str, label: str, last_heading
     doc = doc_of(body)
     assert section(doc, label).body_start == line_of(doc, last_heading_line) + 1
     assert section(doc, label).text == "Nội dung."
+
+
+# --- a file whose paragraphs are separated by blank lines: the first line cut short ------------------
+
+# Eight numbered items after blank lines make the file 'blank-separated'; the first line of each
+# paragraph is cut short, as the legal website writes it.
+SEPARATED_ITEMS = "".join(f"{n}. Nhiệm vụ số {n}\n\n" for n in range(2, 9))
+
+
+def _separated(first_item: str) -> Document:
+    return doc_of("I. NHIỆM VỤ\n\n" + first_item + "\n\n" + SEPARATED_ITEMS)
+
+
+SEPARATED = [
+    pytest.param(
+        "1. Nhiệm vụ chung\n\na) Bộ Tài chính, Bộ Công\nThương chủ trì thực hiện.",
+        "I.1.a",
+        "bo tai chinh bo cong thuong chu tri thuc hien",
+        id="a-name-cut-at-the-first-line",
+    ),
+    pytest.param(
+        "1. Nhiệm vụ chung\n\na) Ủy ban nhân dân thành phố Hà\nNội chủ trì thực hiện.",
+        "I.1.a",
+        "uy ban nhan dan thanh pho ha noi chu tri thuc hien",
+        id="a-place-name-cut",
+    ),
+    pytest.param(
+        "1. Nhiệm vụ: Tham mưu UBND\nThành phố rà soát, hoàn thiện.",
+        "I.1",
+        "nhiem vu tham muu ubnd thanh pho ra soat hoan thien",
+        id="an-item-cut-before-a-capital",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first_item", "label", "title"), SEPARATED)
+def test_a_blank_separated_file_joins_a_paragraph_cut_before_a_capital(
+    first_item: str, label: str, title: str
+) -> None:
+    assert key(section(_separated(first_item), label).title) == title
+
+
+def test_the_cut_name_is_assigned_whole() -> None:
+    doc = _separated("1. Nhiệm vụ chung\n\na) Bộ Tài chính, Bộ Công\nThương chủ trì thực hiện.")
+    assert [key(a.agency) for a in extract_assignments(doc)] == ["bo tai chinh", "bo cong thuong"]
+
+
+COMPACT_OR_APART = [
+    pytest.param(
+        "I. NHIỆM VỤ\n1. Mục tiêu\nXác định rõ nhiệm vụ.\n2. Yêu cầu\nBảo đảm tiến độ.\n",
+        "I.1",
+        "muc tieu",
+        id="a-compact-file-keeps-a-heading-and-its-text-apart",
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n\n**1. Mục tiêu**\nXác định rõ nhiệm vụ.\n\n" + SEPARATED_ITEMS,
+        "I.1",
+        "muc tieu",
+        id="a-bold-heading-ends-at-its-closing-marks",
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n\n1. Mục tiêu\n*Nhân công*\nBậc thợ 3/7\n\n" + SEPARATED_ITEMS,
+        "I.1",
+        "muc tieu",
+        id="a-line-in-emphasis-stands-alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "label", "title"), COMPACT_OR_APART)
+def test_lines_that_stay_apart(body: str, label: str, title: str) -> None:
+    assert key(section(doc_of(body), label).title) == title
+
+
+def test_a_header_cell_keeps_one_field_a_line_in_a_blank_separated_file() -> None:
+    head = "|\nỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n|\n"
+    head += "Số: 15/UBND-VP\n*V/v thử nghiệm cách đọc*\n|\n*Thử Nghiệm, ngày 05 tháng 11 năm 2025*\n|\n\n"
+    body = "I. NHIỆM VỤ\n\n1. Nhiệm vụ chung\n\n" + SEPARATED_ITEMS
+    doc = parse_text("t", head + body + SIGNATURE)
+    assert doc.number == "15/UBND-VP"
+    assert key(doc.subject) == "thu nghiem cach doc"
