@@ -755,7 +755,7 @@ class _Parser:
                 )
                 self._open(sec, holder, i)
             else:
-                if not self._plausible_item(h, items):
+                if not self._plausible_item(h, items, _in_emphasis(self.layout.text[i - 1])):
                     continue
                 while len(items) >= h.depth:
                     items.pop()
@@ -768,8 +768,10 @@ class _Parser:
                 items.append(sec)
         self._close_spans(end)
 
-    def _plausible_item(self, h: _Heading, items: list[Section]) -> bool:
-        """Reject numbers that do not continue the current numbering (a wrapped line, a year)."""
+    def _plausible_item(self, h: _Heading, items: list[Section], emphasised: bool = False) -> bool:
+        """Reject numbers that do not continue the current numbering (a wrapped line, a year). A
+        heading written in bold from end to end may skip a few numbers (an excerpt, an item struck
+        out, a typo): no sentence is written that way."""
         parts = [int(p) for p in h.number.split(".")]
         if not items:
             return parts[-1] == 1 or (len(parts) == 1 and parts[0] <= 30)
@@ -779,6 +781,11 @@ class _Parser:
                 return True
         if len(parts) == len(open_nums[-1]) + 1 and parts[:-1] == open_nums[-1] and parts[-1] <= 20:
             return True  # the first sub-item of the open item ('1.1.'; '1.2.' where 1.1 was dropped)
+        if emphasised and any(
+            len(parts) == len(nums) and parts[:-1] == nums[:-1] and nums[-1] < parts[-1] <= nums[-1] + 3
+            for nums in open_nums
+        ):
+            return True
         # '1.' under a part whose items are numbered by their full path ('2.1.' written as '1.')
         return len(parts) == 1 and parts[0] == open_nums[0][0] + 1
 
@@ -1341,6 +1348,18 @@ def _next_point(holder: Section, letter: str) -> bool:
         return k <= 2 and not holder.children
     last = _POINT_LETTERS.index(points[-1])
     return last < k <= last + 5
+
+
+def _in_emphasis(raw: str) -> bool:
+    """Is a logical line one span of bold (or italics) from its first word to its last?
+    ('**3. Về đảm bảo an toàn thông tin**', '*2.1. Trách nhiệm chung*:'; not '**1.** Giao Sở ...')"""
+    t = raw.strip()
+    m = re.match(r"^(\*{1,3}|_{2,3})(?=[^*_\s])", t)
+    if m is None:
+        return False
+    mark = m.group(1)
+    body = t[len(mark) :].rstrip(" :.")
+    return body.endswith(mark) and mark[0] not in body[: -len(mark)]
 
 
 def _strip_colon(s: str) -> str:

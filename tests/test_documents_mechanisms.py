@@ -218,3 +218,31 @@ def test_a_header_cell_keeps_one_field_a_line_in_a_blank_separated_file() -> Non
     doc = parse_text("t", head + body + SIGNATURE)
     assert doc.number == "15/UBND-VP"
     assert key(doc.subject) == "thu nghiem cach doc"
+
+
+# --- a heading in bold from end to end may skip a few numbers; a plain line may not -----------------
+
+SKIPPED_NUMBERS = [
+    pytest.param(
+        "I. NHIỆM VỤ\n**1. Về dữ liệu**\nNội dung.\n**3. Về an toàn**\nNội dung.\n", True, id="bold"
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n**1. Về dữ liệu**\n**1.1. Xây dựng**\nNội dung.\n**3. Về an toàn**\nNội dung.\n",
+        True,
+        id="bold-after-a-sub-item",
+    ),
+    pytest.param("I. NHIỆM VỤ\n1. Về dữ liệu\nNội dung.\n3. Về an toàn\nNội dung.\n", False, id="plain"),
+    pytest.param(
+        "I. NHIỆM VỤ\n**1. Về dữ liệu**\nNội dung.\n**6. Về an toàn**\nNội dung.\n", False, id="too-far"
+    ),
+    pytest.param(
+        "I. NHIỆM VỤ\n**1. Về dữ liệu**\nNội dung.\n**3.** Về an toàn\nNội dung.\n",
+        False,
+        id="bold-number-only",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "read"), SKIPPED_NUMBERS)
+def test_a_bold_heading_may_skip_numbers(body: str, read: bool) -> None:
+    assert ("I.3" in body_labels(doc_of(body))) is read
