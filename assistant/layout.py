@@ -134,6 +134,43 @@ _FUNCTION_WORDS = {
     "bi",
 }
 
+# The head of an organ's name, capitalised, that the name never ends on: a line stopping on one
+# goes on with the name ('Tổng Công ty' / 'Phân bón ...', 'Giao Sở' / 'Tài chính', 'Bộ' / 'Công an').
+_NAME_HEADS = {
+    ("so",),
+    ("bo",),
+    ("cuc",),
+    ("tong", "cuc"),
+    ("chi", "cuc"),
+    ("cong", "ty"),
+    ("uy", "ban"),
+    ("hoi", "dong"),
+    ("trung", "tam"),
+    ("van", "phong"),
+    ("ngan", "hang"),
+    ("kho", "bac"),
+    ("vien",),
+    ("hoc", "vien"),
+    ("benh", "vien"),
+    ("toa", "an"),
+    ("dai",),
+    ("lien", "doan"),
+    ("lien", "minh"),
+    ("mat", "tran"),
+    ("chi", "nhanh"),
+}
+
+
+def _ends_on_a_head(s: str) -> bool:
+    """Does the line stop on the capitalised head of an organ's name ('... Tổng Công ty', '... Sở')?"""
+    words = re.findall(r"\w+", s)
+    for n in (1, 2):
+        tail = words[-n:]
+        if len(tail) == n and tail[0][:1].isupper() and tuple(fold(w) for w in tail) in _NAME_HEADS:
+            return True
+    return False
+
+
 # The website's own metadata box ('Số hiệu:', 'Loại văn bản:' ...) and its related-documents lists.
 SITE_LABELS = {
     "so hieu": "number",
@@ -381,6 +418,8 @@ def _continues(
         return True  # 'Căn cứ Luật Đất đai số' / '31/2024/QH15', 'Thanh Hóa, ngày' / '20 tháng 11'
     if cc[:1].isdigit() and not _is_upper(pc):
         return True  # a number carried to the next line ('... bởi Luật số' / '87/2025/QH15')
+    if cc[:1].isupper() and not _is_upper(pc) and _ends_on_a_head(pc):
+        return True  # 'Kính gửi: Tổng Công ty' / 'Phân bón và Hóa chất Dầu khí', 'Giám đốc Sở' / 'Tài chính'
     if _is_upper(pc) != _is_upper(cc):
         return False  # 'NHỮNG QUY ĐỊNH CHUNG' then 'Điều 1' / a heading then its text
     if _is_upper(pc) and _is_upper(cc):

@@ -246,3 +246,53 @@ SKIPPED_NUMBERS = [
 @pytest.mark.parametrize(("body", "read"), SKIPPED_NUMBERS)
 def test_a_bold_heading_may_skip_numbers(body: str, read: bool) -> None:
     assert ("I.3" in body_labels(doc_of(body))) is read
+
+
+# --- a line stopping on the head of an organ's name goes on with the name ----------------------------
+
+DISPATCH = """BỘ TÀI CHÍNH
+CỤC THỬ NGHIỆM
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 15/CTN-VP
+V/v thử nghiệm cách đọc
+Hà Nội, ngày 05 tháng 11 năm 2025
+Kính gửi: {recipient}
+Cục Thử nghiệm nhận được công văn của đơn vị đề nghị hướng dẫn việc kê khai; về vấn đề này, Cục Thử nghiệm có ý kiến như sau: đề nghị đơn vị căn cứ quy định để thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Nguyễn Văn An
+"""
+
+HEAD_WRAPS = [
+    pytest.param(
+        "Tổng Công ty\nPhân bón và Hóa chất Dầu khí.",
+        ["tong cong ty phan bon va hoa chat dau khi"],
+        id="cong-ty",
+    ),
+    pytest.param("Sở\nTài chính tỉnh Thử Nghiệm.", ["so tai chinh tinh thu nghiem"], id="so"),
+    pytest.param("Ủy ban\nNhân dân các xã.", ["uy ban nhan dan cac xa"], id="uy-ban"),
+    pytest.param(
+        "Ngân hàng\nNhà nước chi nhánh khu vực 3.", ["ngan hang nha nuoc chi nhanh khu vuc 3"], id="ngan-hang"
+    ),
+    pytest.param(
+        "- Sở Tài chính;\n- Sở Tư pháp.", ["so tai chinh", "so tu phap"], id="a-list-of-names-stays-a-list"
+    ),
+]
+
+
+@pytest.mark.parametrize(("recipient", "want"), HEAD_WRAPS)
+def test_a_name_cut_after_its_head_is_one_recipient(recipient: str, want: list[str]) -> None:
+    doc = parse_text("cv", DISPATCH.format(recipient=recipient))
+    assert [key(r) for r in doc.recipients] == want
+
+
+def test_a_head_word_in_lowercase_or_a_closed_sentence_does_not_join() -> None:
+    doc = doc_of("1. Giao các bộ\nNội dung của mục.\n2. Giao Sở Tài chính.\nBộ Công an phối hợp.\n")
+    assert key(section(doc, "1").title) == "giao cac bo"
+    assert key(section(doc, "2").title) == "giao so tai chinh"
