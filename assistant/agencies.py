@@ -666,6 +666,9 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
         if t.raw == ":":
             stop, rest_at = "colon", j + 1
             break
+        if t.raw in {"-", "–"} and _apposition_at(s, toks, j):
+            stop, rest_at = "colon", j + 1  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo': what it is
+            break
         if t.raw in {".", "/"}:
             stop, rest_at = "period", j
             break
@@ -693,6 +696,15 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
             groups.append((text_of(x), any(y[0] == "name" for y in segs[:k])))
     rest = s[toks[rest_at].start :] if rest_at < n else ""
     return _Parsed([x for x in names if x], [x for x in groups if x[0]], rest.strip(), stop)
+
+
+def _apposition_at(s: str, toks: Sequence[_Tok], j: int) -> bool:
+    """A dash between spaces followed by a kind of body ('- Cơ quan thường trực ...', '- đơn vị chủ
+    trì'): the name ends before it and what follows says what the body is. A dash inside a name
+    ('Bưu chính - Viễn thông', 'Dầu khí - CTCP', 'Cam Lộ - Đông Hà') is followed by a name."""
+    t = toks[j]
+    spaced = t.start > 0 and s[t.start - 1] == " " and s[t.end : t.end + 1] == " "
+    return spaced and _at(toks, j + 1, _BARE_GROUP_PHRASES) is not None
 
 
 def _is_generic_group(name: str) -> bool:
@@ -814,6 +826,8 @@ def _addressing_at_start(s: str, toks: list[_Tok], *, allow_bare: bool) -> _Addr
                 if av2 is not None:
                     verb, i2 = av2
                     parsed = _parse_addressees(parsed.rest, rtoks, i2, after_verb=True)
+            elif parsed is not None and parsed.stop == "colon" and _duty_after_colon(parsed.rest):
+                pass  # '+ Sở Xây dựng: hướng dẫn các cơ quan ...': a division of tasks, body by body
             elif parsed is not None and (not allow_bare or (parsed.stop == "period" and len(toks) > 25)):
                 parsed = None
     if parsed is None:
@@ -833,6 +847,18 @@ def _addressing_at_start(s: str, toks: list[_Tok], *, allow_bare: bool) -> _Addr
         head = parsed.rest
     role = "chủ trì" if verb == "Chủ trì" or _canon(parsed.rest).startswith("chủ trì") else ""
     return _Addressing(agencies, others, verb, head, _inline_partners(parsed.rest), role)
+
+
+# Verbs that may follow a colon without saying what the body is to do ('Sở Tư pháp: là cơ quan ...',
+# 'Sở Y tế: có 5 người'): after a name and a colon only another task verb states a task.
+_NOT_A_DUTY_AFTER_COLON = {("là",), ("được",), ("có",), ("trong",), ("theo",), ("để",), ("nhằm",), ("cần",)}
+
+
+def _duty_after_colon(rest: str) -> bool:
+    """Does the text after 'Sở X:' open with a task verb ('hướng dẫn ...', 'chủ trì, phối hợp ...')?"""
+    toks = _tokens(rest)
+    p = _at(toks, 0, _VERB_PHRASES) if _verb_at(toks, 0) else None
+    return p is not None and p not in _NOT_A_DUTY_AFTER_COLON
 
 
 def _inline_partners(rest: str, within: int = 0) -> list[str]:
