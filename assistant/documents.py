@@ -491,8 +491,8 @@ class _Parser:
     def _appendix_start(self) -> int:
         for i in range(1, self.n + 1):
             m = _APPENDIX.match(self.c(i))
-            if m and m.group("num") and len(self.c(i)) < 120:
-                return i
+            if m and m.group("num") and len(self.c(i)) < 120 and not self.c(i).endswith("."):
+                return i  # as _appendices reads them: 'Phụ lục VIII, Phụ lục IX và Phụ lục X.' cites
         return self.n + 1
 
     def _tail(self, body_start: int) -> tuple[int, int, tuple[int, int] | None]:

@@ -385,6 +385,30 @@ def _blank_separated(lines: list[str], skip: list[bool]) -> bool:
     return opens >= 8 and after_blank >= 0.7 * opens
 
 
+# A reference carried to the next line: 'theo khoản 3' / 'Phụ lục V kèm theo Nghị quyết này.',
+# '... quy định tại' / 'Điều 12 Nghị định số 58/2024/NĐ-CP'.
+_REFERENCE_START = re.compile(
+    r"^(?:Điều|Chương|Mục|Phần|Phụ\s+lục|Khoản|Điểm)\s+(?:\d{1,4}[a-zđ]?|[IVXLC]{1,6})(?P<more>\s*,|\s+(?=\w))?"
+)
+_CITING_END = re.compile(r"(?:\b(?:khoản|điểm|mục|tiết|phần)\s+[\da-zđ]{1,3}|,)$")
+
+
+def _cited_on(prev: str, cur: str) -> bool:
+    """Does ``cur`` open with a reference ('Phụ lục V', 'Điều 12') that the sentence of ``prev`` is
+    still citing? The previous line has no closing mark and stops on a word that asks for the
+    reference ('khoản 3', 'tại', 'theo', a comma in a list of references): then even 'Điều 1.' is
+    cited. On another lowercase word only a reference with words after it is ('... bổ sung' /
+    'Điều 12 Nghị định số ...'): 'Điều 1. Phạm vi điều chỉnh' / 'Điều 2.' is a heading."""
+    m = _REFERENCE_START.match(cur.strip())
+    words = prev.split()
+    if m is None or not words or _ENDS.search(prev):
+        return False
+    last = words[-1]
+    if _CITING_END.search(prev) or (last.islower() and fold(last) in _FUNCTION_WORDS):
+        return True
+    return bool(m.group("more")) and last.isalpha() and last.islower() and last not in {"như", "sau"}
+
+
 def _continues(
     prev: str, prev_last: str, cur: str, width: int, bold_open: bool, separated: bool = False
 ) -> bool:
@@ -405,6 +429,8 @@ def _continues(
     if _MARK_ONLY.match(prev):
         # '2.3.' + 'Công an tỉnh'; an appendix heading keeps its title on a line of its own
         return not _OPENS.match(cur) and not cc.startswith("(") and not fold(pc).startswith("phu luc")
+    if _cited_on(pc, cc):
+        return True  # '... theo khoản 3' / 'Phụ lục V kèm theo Nghị quyết này.'
     if _OPENS.match(cur):
         return False
     if prev_last.rstrip().endswith("**") or _EMPHASIS_LINE.match(prev_last):

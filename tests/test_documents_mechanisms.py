@@ -296,3 +296,62 @@ def test_a_head_word_in_lowercase_or_a_closed_sentence_does_not_join() -> None:
     doc = doc_of("1. Giao các bộ\nNội dung của mục.\n2. Giao Sở Tài chính.\nBộ Công an phối hợp.\n")
     assert key(section(doc, "1").title) == "giao cac bo"
     assert key(section(doc, "2").title) == "giao so tai chinh"
+
+
+# --- a reference carried to the next line opens no section ------------------------------------------
+
+LAW_HEAD = """HỘI ĐỒNG NHÂN DÂN
+TỈNH THỬ NGHIỆM
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 12/2025/NQ-HĐND
+Thử Nghiệm, ngày 05 tháng 11 năm 2025
+
+NGHỊ QUYẾT
+SỬA ĐỔI MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT THỬ NGHIỆM
+
+Điều 1. Sửa đổi một số điều
+1. Cách tính điểm theo khoản 3
+{wrapped}
+2. Nội dung khác.
+Điều 2. Tổ chức thực hiện
+1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+
+CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+CITED = [
+    pytest.param("Phụ lục V kèm theo Nghị quyết này.", id="an-appendix-cited-after-khoản-3"),
+    pytest.param("Điều 12 Nghị định số 58/2024/NĐ-CP và các quy định", id="an-article-cited"),
+    pytest.param("Chương II Nghị quyết số 11/2022/NQ-HĐND;", id="a-chapter-cited"),
+]
+
+
+@pytest.mark.parametrize("wrapped", CITED)
+def test_a_cited_reference_on_the_next_line_is_no_heading(wrapped: str) -> None:
+    doc = parse_text("nq", LAW_HEAD.format(wrapped=wrapped))
+    labels = [s.label for s in doc.walk() if s.kind in {"article", "clause", "chapter", "appendix"}]
+    assert labels == ["Điều 1", "Điều 1.1", "Điều 1.2", "Điều 2", "Điều 2.1"]
+    assert doc.signer is not None and doc.signer.name == "Nguyễn Văn An"
+
+
+def test_a_list_of_cited_appendices_ending_a_sentence_is_no_appendix() -> None:
+    wrapped = "Phụ lục I, Phụ lục II,\nPhụ lục VIII, Phụ lục IX và Phụ lục X."
+    doc = parse_text("nq", LAW_HEAD.format(wrapped=wrapped).replace("theo khoản 3", "tại"))
+    assert not [s for s in doc.walk() if s.kind == "appendix"]
+    assert [s.label for s in doc.walk() if s.kind == "article"] == ["Điều 1", "Điều 2"]
+
+
+def test_an_article_after_a_finished_sentence_is_an_article() -> None:
+    doc = parse_text("nq", LAW_HEAD.format(wrapped="các quy định có liên quan."))
+    assert [s.label for s in doc.walk() if s.kind == "article"] == ["Điều 1", "Điều 2"]
+
+
+def test_an_article_after_an_article_title_is_an_article() -> None:
+    """'Điều 1. Phạm vi điều chỉnh' stops on a lowercase word, but 'Điều 2.' is a heading, no citation."""
+    text = LAW_HEAD.replace("1. Cách tính điểm theo khoản 3\n{wrapped}\n2. Nội dung khác.\n", "")
+    doc = parse_text("nq", text)
+    assert [s.label for s in doc.walk() if s.kind == "article"] == ["Điều 1", "Điều 2"]
