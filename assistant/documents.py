@@ -236,6 +236,7 @@ _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NUMBER_START = re.compile(
     r"^\s*[\d…. ]*\d*\s*/\s*[A-ZĐ0-9]", re.IGNORECASE
 )  # '74/2025/NQ-HĐND', '…/KH-UBND'
+_GLUED_RULE = re.compile(r"[-_–—]{3,}")  # 'CHÍNH PHỦ-------': the rule under the issuer, line break lost
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày.*)$", re.IGNORECASE)
 _OPENING = re.compile(r"^(Thực hiện|Căn cứ|Xét|Theo|Trên cơ sở|Nhằm|Để|Ngày)\b")
 
@@ -293,6 +294,8 @@ _CHAPTER = re.compile(r"^Chương\s+(?P<num>[IVXLC]+|\d+)\s*[.:]?\s*(?P<title>.*
 _LAW_SECTION = re.compile(r"^Mục\s+(?P<num>\d+)\s*[.:]?\s*(?P<title>.*)$")
 _LAW_PART = re.compile(r"^Phần\s+(?P<num>thứ\s+\S+|[IVXLC]+|\d+)\s*[.:]?\s*(?P<title>.*)$", re.IGNORECASE)
 _CC_LINE = re.compile(r"^Nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
+_FLAT_CC = re.compile(r"^-\s[^;]+;(?:\s*-\s[^;]+;)+\s*-\s*Lưu\b")  # '- Chính phủ; - ...; - Lưu: VT, NC.'
+_SIGNED = re.compile(r"^\(\s*đã\s+ký\s*\)\s*|^đã\s+ký\s*$", re.IGNORECASE)  # '(Đã ký)' of a published copy
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S", re.IGNORECASE)
 _CAPTION = re.compile(
     r"Kèm theo\s+(?P<kind>[^\d.…]*?)\s*số\s*(?P<num>.*?)\s*ngày\s*(?P<date>[\d.…/\s]*\d{4})", re.IGNORECASE
@@ -344,6 +347,12 @@ class _Parser:
     # 1-based helpers
     def c(self, i: int) -> str:
         return self.clean[i - 1]
+
+    def sig(self, i: int) -> str:
+        """Line ``i`` as a signature line: without a flattened table's '|' and a copy's '(Đã ký)'."""
+        if not 1 <= i <= self.n:
+            return ""
+        return squash(_SIGNED.sub("", self.c(i).strip("| ")))
 
     def parse(self) -> Document:
         body_start = self._header()
@@ -402,22 +411,21 @@ class _Parser:
         subject_lines: list[tuple[int, str]] = []
         recip_start = 0
         opening: list[int] = []
-        i = 1
         state = "top"
-        while i < first_struct:
-            s = self.c(i)
-            if not s:
-                i += 1
-                continue
+        units = self._header_units(first_struct)
+        u = -1
+        while u + 1 < len(units):
+            u += 1
+            i, s = units[u]
             m_num = _NUMBER_LINE.match(s)
             m_pd = _PLACE_DATE.match(s)
             if state in {"top", "subject"} and m_num and not doc.number_raw:
                 doc.number_raw = m_num.group("rest").strip()
-                if not doc.number_raw:
-                    # 'Số:' alone, the number on the next line (a header table copied cell by cell)
-                    j = next((k for k in range(i + 1, min(i + 4, first_struct)) if self.c(k)), 0)
-                    if j and _NUMBER_START.match(self.c(j)):
-                        doc.number_raw, i = self.c(j).strip(), j
+                # 'Số:' alone, the number on the next line (a header table copied cell by cell)
+                nxt = units[u + 1] if u + 1 < len(units) else None
+                if not doc.number_raw and nxt and nxt[0] < i + 4 and _NUMBER_START.match(nxt[1]):
+                    u += 1
+                    i, doc.number_raw = nxt[0], nxt[1].strip()
                 header_end = i
             elif state in {"top", "subject"} and m_pd and not doc.date and parse_date(m_pd.group("date")):
                 doc.place = m_pd.group("place").strip()
@@ -457,10 +465,9 @@ class _Parser:
                 state == "top" and _is_upper_line(s) and len(s) < 80 and not subject_lines
             ):
                 issuer_lines.append(s)
-            else:
+            elif not opening or opening[-1] != i:
                 opening.append(i)
                 state = "opening"
-            i += 1
         doc.issuer = squash(" ".join(issuer_lines))
         doc.subject = squash(" ".join(t for _, t in subject_lines))
         top = next((k for k in range(1, self.n + 1) if self.c(k)), 1)
@@ -481,6 +488,23 @@ class _Parser:
             doc.refs.extend(find_refs(t, ln))
         return first_struct
 
+    def _header_units(self, stop: int) -> list[tuple[int, str]]:
+        """The header's lines before ``stop`` as (line, text), a row of a layout table flattened onto
+        one line split into its cells: 'CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI ... Hạnh phúc------ |' is
+        the issuer and the motto, 'Số: 16/2025/NĐ-CP |' the number (the table's cells each end with
+        ' |', their own line breaks lost, a rule glued to the text)."""
+        units: list[tuple[int, str]] = []
+        for i in range(1, stop):
+            s, raw = self.c(i), self.layout.text[i - 1].strip()
+            if not s:
+                continue
+            if raw.endswith("|") and not raw.startswith("|"):
+                for cell in raw.rstrip("|").split("|"):
+                    units.extend((i, t) for t in (clean_line(x) for x in _GLUED_RULE.split(cell)) if t)
+            else:
+                units.append((i, s))
+        return units
+
     def _trim_end(self, end: int) -> int:
         """The last file line of the last logical line at or before ``end``."""
         k = end
@@ -499,6 +523,8 @@ class _Parser:
         """Locate 'Nơi nhận' and the signature block; return (last body line, cc start, sig span)."""
         app = self._appendix_start()
         cc = next((i for i in range(body_start, app) if _CC_LINE.match(self.c(i))), 0)
+        if not cc:  # the list with its label lost, flattened onto one line: '- Chính phủ; - ...; - Lưu: VT'
+            cc = next((i for i in range(body_start, app) if _FLAT_CC.match(self.c(i))), 0)
         sig_start = 0
         search_from = cc or body_start
         for i in range(search_from, app):
@@ -508,12 +534,22 @@ class _Parser:
         if not sig_start:
             # no 'TM.'/'KT.' line: a title in capitals ('CHỦ TỊCH', 'BỘ TRƯỞNG') over a person's name
             for i in range(search_from, app):
-                s = self.c(i)
+                s = self.sig(i)
                 if s and _is_upper_line(s) and len(s) < 60 and not _CC_LINE.match(s):
-                    nxt = next((self.c(k) for k in range(i + 1, min(i + 4, app)) if self.c(k)), "")
+                    nxt = next((self.sig(k) for k in range(i + 1, min(i + 4, app)) if self.c(k)), "")
                     if _title_case_name(nxt):
                         sig_start = i
                         break
+        if not sig_start:
+            # a published copy: '(Đã ký) Lê Thành Long' where the titles were lost
+            sig_start = next(
+                (
+                    i
+                    for i in range(search_from, app)
+                    if _SIGNED.match(self.c(i)) and _title_case_name(self.sig(i) or self.sig(i + 1))
+                ),
+                0,
+            )
         sig: tuple[int, int] | None = None
         self._attached = []
         if sig_start or cc:
@@ -544,7 +580,7 @@ class _Parser:
         """The line of the signer's name in a signature block starting at ``start`` (its last line)."""
         last = start
         for i in range(start, stop):
-            s = self.c(i)
+            s = self.sig(i)
             if not s:
                 continue
             if _AUTHORITY.match(s) or _is_upper_line(s):
@@ -664,6 +700,8 @@ class _Parser:
 
     def _cc(self, start: int, end: int) -> None:
         end = self._trim_end(end)
+        if _FLAT_CC.match(self.c(start)):
+            self.doc.cc.extend(x for x in (p.strip(" -;.|") for p in self.c(start).split("; -")) if x)
         for i in range(start + 1, end + 1):
             s = self.c(i).lstrip("-+• ").rstrip(";.").strip()
             if s:
@@ -676,7 +714,7 @@ class _Parser:
         name = ""
         name_line = end
         for i in range(start, end + 1):
-            s = self.c(i)
+            s = self.sig(i)
             if not s:
                 continue
             if _AUTHORITY.match(s):

@@ -419,6 +419,8 @@ def _continues(
         return False
     if "\t" in cur or "\t" in prev or _MD_ROW.match(cur) or _MD_HEADING.match(cur) or _MD_HEADING.match(prev):
         return False
+    if prev_last.rstrip().endswith("|"):
+        return False  # the end of a cell of a table flattened one row a line ('Số: 16/2025/NĐ-CP |')
     last_word = fold(pc.split()[-1]) if pc.split() else ""
     if _SIGNATURE_AUTHORITY.match(pc) or prev_last.endswith(("  ", "\\")):
         # 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH', or a markdown line break: two lines unless cut mid-name

@@ -355,3 +355,76 @@ def test_an_article_after_an_article_title_is_an_article() -> None:
     text = LAW_HEAD.replace("1. Cách tính điểm theo khoản 3\n{wrapped}\n2. Nội dung khác.\n", "")
     doc = parse_text("nq", text)
     assert [s.label for s in doc.walk() if s.kind == "article"] == ["Điều 1", "Điều 2"]
+
+
+# --- a table flattened one row a line: cells end with ' |', their line breaks lost ------------------
+
+FLAT_BODY = """
+
+**NGHỊ ĐỊNH**
+
+SỬA ĐỔI MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH THỬ NGHIỆM
+
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*
+
+**Điều 1. Sửa đổi một số điều**
+
+1. Sửa đổi khoản 1 Điều 7.
+
+**Điều 2. Trách nhiệm thi hành**
+
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này./.
+
+- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ; - Lưu: VT, NC (02). |
+{signature}
+"""
+
+FLAT_HEADERS = [
+    pytest.param(
+        "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |\n"
+        "Số: 16/2025/NĐ-CP |\n|",
+        ("Nghị định", "16/2025/NĐ-CP", "chinh phu", None),
+        id="issuer-and-motto-on-one-line-number-on-the-next",
+    ),
+    pytest.param(
+        "CHÍNH PHỦ_______ Số: 171/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc"
+        "_________________ Hà Nội, ngày 30 tháng 6 năm 2025 |",
+        ("Nghị định", "171/2025/NĐ-CP", "chinh phu", "30/06/2025"),
+        id="the-whole-header-on-one-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "want"), FLAT_HEADERS)
+def test_a_flattened_header_table_is_read_cell_by_cell(
+    head: str, want: tuple[str, str, str, str | None]
+) -> None:
+    doc = parse_text("nd", head + FLAT_BODY.format(signature="( Đã ký) Lê Thành Long |"))
+    doc_type, number, issuer, date = want
+    assert (doc.doc_type, doc.number, key(doc.issuer)) == (doc_type, number, issuer)
+    assert (str(doc.date) if doc.date else None) == date
+    assert key(doc.subject) == "sua doi mot so dieu cua nghi dinh thu nghiem"
+    assert [s.label for s in doc.walk() if s.kind == "article"] == ["Điều 1", "Điều 2"]
+
+
+SIGNED_COPIES = [
+    pytest.param("( Đã ký) Lê Thành Long |", ("Lê Thành Long", ""), id="signed-mark-and-name"),
+    pytest.param(
+        "CHỦ TỊCH\nTrần Thanh Mẫn |", ("Trần Thanh Mẫn", "CHỦ TỊCH"), id="title-then-name-in-a-cell"
+    ),
+    pytest.param("(Đã ký)\nNguyễn Văn An", ("Nguyễn Văn An", ""), id="signed-mark-alone"),
+]
+
+
+@pytest.mark.parametrize(("signature", "want"), SIGNED_COPIES)
+def test_the_signature_of_a_flattened_copy(signature: str, want: tuple[str, str]) -> None:
+    head = "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc------ |\nSố: 16/2025/NĐ-CP |"
+    doc = parse_text("nd", head + FLAT_BODY.format(signature=signature))
+    assert doc.signer is not None and (doc.signer.name, doc.signer.title) == want
+    assert doc.cc == [
+        "Thủ tướng, các Phó Thủ tướng Chính phủ",
+        "Các bộ, cơ quan ngang bộ",
+        "Lưu: VT, NC (02)",
+    ]
+    last = doc.section("Điều 2")
+    assert last is not None and "Thủ tướng" not in last.text  # the list of recipients is no part of it
