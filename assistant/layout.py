@@ -104,35 +104,14 @@ _OPEN_ENDINGS = {
 }
 
 # Function words a sentence never stops on (lowercase in the text): a line ending on one continues.
-_FUNCTION_WORDS = {
-    "va",
-    "cua",
-    "cac",
-    "ve",
-    "thuoc",
-    "trong",
-    "doi",
-    "voi",
-    "cho",
-    "tai",
-    "tren",
-    "theo",
-    "den",
-    "so",
-    "la",
-    "hoac",
-    "nhung",
-    "mot",
-    "tu",
-    "de",
-    "ngay",
-    "thang",
-    "nam",
-    "o",
-    "bang",
-    "duoc",
-    "bi",
-}
+# Written with their tones: folded, 'từ' would be 'tự' ('1. Trình tự'), 'số' 'sở' ('các sở').
+_FUNCTION_WORDS = frozenset(
+    (
+        "và", "của", "các", "về", "thuộc", "trong", "đối", "với", "cho", "tại", "trên", "theo", "đến", "số",
+        "là", "hoặc", "những", "một", "từ", "để", "ngày", "tháng", "năm", "ở", "bằng", "được", "bị",
+    )
+)  # fmt: skip
+
 
 # The head of an organ's name, capitalised, that the name never ends on: a line stopping on one
 # goes on with the name ('Tổng Công ty' / 'Phân bón ...', 'Giao Sở' / 'Tài chính', 'Bộ' / 'Công an').
@@ -404,7 +383,7 @@ def _cited_on(prev: str, cur: str) -> bool:
     if m is None or not words or _ENDS.search(prev):
         return False
     last = words[-1]
-    if _CITING_END.search(prev) or (last.islower() and fold(last) in _FUNCTION_WORDS):
+    if _CITING_END.search(prev) or (last.islower() and last in _FUNCTION_WORDS):
         return True
     return bool(m.group("more")) and last.isalpha() and last.islower() and last not in {"như", "sau"}
 
@@ -442,13 +421,14 @@ def _continues(
     if cc[:1].islower() or cc[:1] in ",;:%" or (cc[:1] == "(" and wrapped):
         return True
     raw_last = pc.split()[-1] if pc.split() else ""
-    if raw_last.islower() and last_word in _FUNCTION_WORDS:
+    if raw_last.islower() and raw_last in _FUNCTION_WORDS:
         return True  # 'Căn cứ Luật Đất đai số' / '31/2024/QH15', 'Thanh Hóa, ngày' / '20 tháng 11'
     if cc[:1].isdigit() and not _is_upper(pc):
         return True  # a number carried to the next line ('... bởi Luật số' / '87/2025/QH15')
     if cc[:1].isupper() and not _is_upper(pc) and _ends_on_a_head(pc):
         return True  # 'Kính gửi: Tổng Công ty' / 'Phân bón và Hóa chất Dầu khí', 'Giám đốc Sở' / 'Tài chính'
-    if _is_upper(pc) != _is_upper(cc):
+    if _is_upper(pc) != (_is_upper(cc) and (len(cc.split()) > 1 or _is_upper(pc))):
+        # one word in capitals after text is an abbreviation carried over ('... hồ sơ' / 'TTHC')
         return False  # 'NHỮNG QUY ĐỊNH CHUNG' then 'Điều 1' / a heading then its text
     if _is_upper(pc) and _is_upper(cc):
         # a title in capitals wrapped over lines: the line reached the wrap width, or it stops on a

@@ -428,3 +428,34 @@ def test_the_signature_of_a_flattened_copy(signature: str, want: tuple[str, str]
     ]
     last = doc.section("Điều 2")
     assert last is not None and "Thủ tướng" not in last.text  # the list of recipients is no part of it
+
+
+# --- function words are read with their tones; an abbreviation carried over is no heading ----------
+
+TONES = [
+    pytest.param("1. Trình tự\nTrong thời hạn 15 ngày, nộp hồ sơ.\n", "trinh tu", id="tự-is-not-từ"),
+    pytest.param("1. Giao các sở\nNội dung của mục.\n", "giao cac so", id="sở-is-not-số"),
+    pytest.param(
+        "1. Thu hồi đất từ\nNăm 2025 đến năm 2030.\n", "thu hoi dat tu nam 2025 den nam 2030", id="từ"
+    ),
+    pytest.param(
+        "1. Hồ sơ gồm bản sao giấy tờ số\n12/2025/NĐ-CP.\n",
+        "ho so gom ban sao giay to so 12 2025 nd cp",
+        id="số",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "title"), TONES)
+def test_a_line_ending_on_a_function_word_goes_on(body: str, title: str) -> None:
+    assert key(section(doc_of(body), "1").title) == title
+
+
+def test_an_abbreviation_carried_to_the_next_line_is_part_of_the_heading() -> None:
+    doc = _separated("1. Tra cứu tình trạng hồ sơ\nTTHC\n\na) Tra cứu trực tuyến.")
+    assert key(section(doc, "I.1").title) == "tra cuu tinh trang ho so tthc"
+
+
+def test_a_heading_in_capitals_after_text_stays_apart() -> None:
+    doc = doc_of("I. NHIỆM VỤ\n1. Nội dung chính\nII. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Tài chính thực hiện.\n")
+    assert body_labels(doc) == ["I", "I.1", "II", "II.1"]
