@@ -263,7 +263,8 @@ _TASK_VERBS = _words(
     "kê khai|công khai|cải cách|ứng dụng|rút kinh nghiệm|tiếp thu|góp ý|tham gia ý kiến|cho ý kiến|"
     "quyết định|ra quyết định|phân cấp|ủy quyền|uỷ quyền|cấp giấy|cấp giấy phép|cấp phép|cấp chứng chỉ|"
     "cấp chứng nhận|ký|cử|trao đổi|thẩm tra|chấp thuận|mở|thông báo|trả lời|xin|phát động|hoàn thiện|"
-    "vận hành|kết nối|chia sẻ|bồi dưỡng|tập huấn|đồng bộ|số hóa|giải ngân|bàn giao|tiếp tục|nêu"
+    "vận hành|kết nối|chia sẻ|bồi dưỡng|tập huấn|đồng bộ|số hóa|giải ngân|bàn giao|tiếp tục|nêu|"
+    "xem xét|tiến hành|cân đối"
 )
 
 # A one-syllable verb that is the second half of a noun with the word before it.
@@ -294,7 +295,7 @@ _ADDRESS_VERBS = {
 # Law headings that name the body whose duties follow: 'Trách nhiệm của Bộ Công an'.
 _DUTY_TITLE = re.compile(
     r"^(?:Trách nhiệm|Nhiệm vụ(?:,| và)? quyền hạn|Nhiệm vụ|Quyền hạn(?: và trách nhiệm)?|"
-    r"Quyền và nghĩa vụ|Trách nhiệm thi hành)\s+(?:của|đối với)\s+(?P<who>.+)$",
+    r"Quyền và nghĩa vụ|Trách nhiệm thi hành)\s+(?:(?:của|đối với)\s+)?(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -760,6 +761,12 @@ def _addressing(text: str, *, allow_bare: bool) -> _Addressing | None:
     if not toks:
         return None
     found = _addressing_at_start(s, toks, allow_bare=allow_bare)
+    lead = _LEAD_ADVERBIAL.match(s) if found is None else None
+    if lead is not None and _plain_lead(lead.group("lead")):
+        # 'Hằng năm, các cơ quan ... xây dựng báo cáo', 'Trong quý I ..., Sở Nội vụ chủ trì ...': the
+        # sentence's subject after a time or ground put first; it must still be followed by its task
+        rest = lead.group("rest")
+        found = _addressing_at_start(rest, _tokens(rest), allow_bare=False)
     if found is None and ": " in s:
         # 'Về hỗ trợ kinh phí ...: Giao Bộ Tài chính chủ trì, ...': a topic, then the addressing
         rest = s.split(": ", 1)[1].strip()
@@ -773,6 +780,22 @@ def _addressing(text: str, *, allow_bare: bool) -> _Addressing | None:
     if found is not None and _all_capitals(s) and not _capitals_name(toks):
         return None  # 'ĐOÀN KẾT, ĐẠI ĐOÀN KẾT.': a slogan in capitals, no body
     return found
+
+
+# A time, frequency or ground put before a sentence's subject, up to its comma.
+# Only a time or a frequency: a clause of condition ('Trường hợp X chưa ban hành ...,', 'Sau khi X quy
+# định ...,') has a subject of its own, and a ground ('Căn cứ các quy định nêu trên, Công ty ...') states
+# how the law applies, not a task; a lead that names anything (a capitalised word but a numeral) may end
+# its first comma inside a list of bodies.
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?P<lead>(?:Hằng|Hàng|Mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|(?:Định kỳ|Trong|Trước|Chậm nhất)\b"
+    r"[^,;:.]{0,100}?)\s*,\s+(?P<rest>(?:[A-ZĐÀ-Ỹ]|các\s).*)$"
+)
+
+
+def _plain_lead(lead: str) -> bool:
+    """No word of the lead but its first is capitalised, save a numeral ('Trong quý I của năm ...')."""
+    return all(not w[:1].isupper() or re.fullmatch(r"[IVXLC]+|\d\S*", w) for w in lead.split()[1:])
 
 
 def _all_capitals(s: str) -> bool:

@@ -99,3 +99,64 @@ APPOSITION = [
 @pytest.mark.parametrize(("body", "want"), APPOSITION)
 def test_a_dash_ends_the_name_only_before_a_kind_of_body(body: str, want: list[tuple[str, str]]) -> None:
     assert assigned(body) == want
+
+
+LEADS = [
+    pytest.param(
+        "1. Trình tự đánh giá\na) Hằng năm, các cơ quan, đơn vị cấp tỉnh và Ủy ban nhân dân xã, phường xây dựng"
+        " báo cáo, tự chấm điểm.\n",
+        [("cac co quan don vi cap tinh", "II.1.a"), ("uy ban nhan dan xa phuong", "II.1.a")],
+        id="a-frequency",
+    ),
+    pytest.param(
+        "1. Trình tự đánh giá\na) Trong quý I của năm liền kề, Sở Nội vụ chủ trì rà soát kết quả chấm điểm.\n",
+        [("so noi vu", "II.1.a")],
+        id="a-time-with-a-numeral",
+    ),
+    pytest.param(
+        "1. Thời hạn\nChậm nhất là 02 ngày làm việc, Hội đồng tuyển dụng phải thông báo công khai kết quả.\n",
+        [("hoi dong tuyen dung", "II.1")],
+        id="a-time-limit",
+    ),
+    pytest.param(
+        "1. Trình tự\nTrong thời hạn 15 ngày, Ủy ban nhân dân tỉnh xem xét ban hành quyết định công nhận.\n",
+        [("uy ban nhan dan tinh", "II.1")],
+        id="xem-xét-ends-the-name",
+    ),
+    pytest.param(
+        "1. Trình tự\nTrường hợp Bộ trưởng Bộ Y tế, Bộ trưởng Bộ Giáo dục chưa quy định, các đơn vị áp dụng"
+        " quy định chung.\n",
+        [],
+        id="a-condition-has-its-own-subject",
+    ),
+    pytest.param(
+        "1. Trình tự\nTrong trường hợp cần thiết theo đề nghị của Sở Tài chính, Sở Y tế báo cáo bổ sung.\n",
+        [],
+        id="a-lead-that-names-a-body",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), LEADS)
+def test_a_time_put_before_the_subject(body: str, want: list[tuple[str, str]]) -> None:
+    assert assigned(body) == want
+
+
+DUTY_HEADINGS = [
+    pytest.param(
+        "1. Trách nhiệm của Sở Nội vụ\na) Chủ trì triển khai Quy định này.\n",
+        [("so noi vu", "II.1")],
+        id="của",
+    ),
+    pytest.param(
+        "1. Trách nhiệm các cơ quan, đơn vị cấp tỉnh và Ủy ban nhân dân xã, phường\na) Tổ chức triển khai.\n",
+        [("cac co quan don vi cap tinh", "II.1"), ("uy ban nhan dan xa phuong", "II.1")],
+        id="của-left-out",
+    ),
+    pytest.param("1. Trách nhiệm thực hiện\na) Tổ chức triển khai.\n", [], id="no-body-named"),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), DUTY_HEADINGS)
+def test_a_duty_heading_names_its_body(body: str, want: list[tuple[str, str]]) -> None:
+    assert assigned(body) == want
