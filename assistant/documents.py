@@ -536,7 +536,7 @@ class _Parser:
             for i in range(search_from, app):
                 s = self.sig(i)
                 if s and _is_upper_line(s) and len(s) < 60 and not _CC_LINE.match(s):
-                    nxt = next((self.sig(k) for k in range(i + 1, min(i + 4, app)) if self.c(k)), "")
+                    nxt = next((self.sig(k) for k in range(i + 1, min(i + 4, app)) if self.sig(k)), "")
                     if _title_case_name(nxt):
                         sig_start = i
                         break

@@ -413,6 +413,11 @@ SIGNED_COPIES = [
         "CHỦ TỊCH\nTrần Thanh Mẫn |", ("Trần Thanh Mẫn", "CHỦ TỊCH"), id="title-then-name-in-a-cell"
     ),
     pytest.param("(Đã ký)\nNguyễn Văn An", ("Nguyễn Văn An", ""), id="signed-mark-alone"),
+    pytest.param(
+        "|\nTHỨ TRƯỞNG THƯỜNG TRỰC\n(Đã ký)\nPhạm Văn An |",
+        ("Phạm Văn An", "THỨ TRƯỞNG THƯỜNG TRỰC"),
+        id="title-over-the-signed-mark",
+    ),
 ]
 
 
