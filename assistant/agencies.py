@@ -1190,7 +1190,20 @@ def _section_assignments(doc: Document, sec: Section) -> tuple[list[Assignment],
         end = paras[-1].end if paras and not sec.children else sec.line_end
         end = max(end, sec.line_start)
         _body_partners(ad, paras)
-        return _make(doc, sec, ad, _clean_task("\n".join(parts)), sec.line_start, end), []
+        by_heading = _make(doc, sec, ad, _clean_task("\n".join(parts)), sec.line_start, end)
+        if sec.kind == "point" and ad.task_head:
+            # a point's 'heading' is its first sentence, task and all: a later sentence may address
+            # another body ('d) Chính phủ quy định ...' / 'Đề nghị Thuế tỉnh Ninh Bình căn cứ ...')
+            for p in paras:
+                pad = _addressing(p.text, allow_bare=False)
+                if pad is not None and pad.task_head:
+                    task = _cap(_clean_task(pad.task_head))
+                    by_heading.extend(
+                        a
+                        for a in _make(doc, sec, pad, task, p.start, p.end)
+                        if a.agency_key not in {x.agency_key for x in by_heading}
+                    )
+        return by_heading, []
     by_role = _role_assignments(doc, sec, _item_paragraphs(doc, sec))
     if by_role is not None:
         return by_role, []

@@ -160,3 +160,22 @@ DUTY_HEADINGS = [
 @pytest.mark.parametrize(("body", "want"), DUTY_HEADINGS)
 def test_a_duty_heading_names_its_body(body: str, want: list[tuple[str, str]]) -> None:
     assert assigned(body) == want
+
+
+POINT_SENTENCES = [
+    pytest.param(
+        "1. Trình tự\na) Sở Tài chính tổng hợp hồ sơ.\nTrong thời hạn 05 ngày, Sở Tư pháp thẩm định hồ sơ.\n",
+        [("so tai chinh", "II.1.a"), ("so tu phap", "II.1.a")],
+        id="a-second-sentence-of-a-point-addresses-another-body",
+    ),
+    pytest.param(
+        "1. Nhiệm vụ\na) Ủy ban nhân dân các xã:\n- Chủ động triển khai các giải pháp.\n",
+        [("uy ban nhan dan cac xa", "II.1.a")],
+        id="a-point-naming-its-body-keeps-its-bullets",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "want"), POINT_SENTENCES)
+def test_the_sentences_of_a_point(body: str, want: list[tuple[str, str]]) -> None:
+    assert assigned(body) == want
