@@ -263,7 +263,8 @@ _TASK_VERBS = _words(
     "kê khai|công khai|cải cách|ứng dụng|rút kinh nghiệm|tiếp thu|góp ý|tham gia ý kiến|cho ý kiến|"
     "quyết định|ra quyết định|phân cấp|ủy quyền|uỷ quyền|cấp giấy|cấp giấy phép|cấp phép|cấp chứng chỉ|"
     "cấp chứng nhận|ký|cử|trao đổi|thẩm tra|chấp thuận|mở|thông báo|trả lời|xin|phát động|hoàn thiện|"
-    "vận hành|kết nối|chia sẻ|bồi dưỡng|tập huấn|đồng bộ|số hóa|giải ngân|bàn giao|tiếp tục|nêu"
+    "vận hành|kết nối|chia sẻ|bồi dưỡng|tập huấn|đồng bộ|số hóa|giải ngân|bàn giao|tiếp tục|nêu|"
+    "xem xét|tiến hành|cân đối"
 )
 
 # A one-syllable verb that is the second half of a noun with the word before it.
@@ -294,7 +295,7 @@ _ADDRESS_VERBS = {
 # Law headings that name the body whose duties follow: 'Trách nhiệm của Bộ Công an'.
 _DUTY_TITLE = re.compile(
     r"^(?:Trách nhiệm|Nhiệm vụ(?:,| và)? quyền hạn|Nhiệm vụ|Quyền hạn(?: và trách nhiệm)?|"
-    r"Quyền và nghĩa vụ|Trách nhiệm thi hành)\s+(?:của|đối với)\s+(?P<who>.+)$",
+    r"Quyền và nghĩa vụ|Trách nhiệm thi hành)\s+(?:(?:của|đối với)\s+)?(?P<who>.+)$",
     re.IGNORECASE,
 )
 
@@ -717,6 +718,9 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
                 return _Parsed(names, [], rest.strip(), "verb" if k < n else "end")
             stop, rest_at = "colon", j + 1
             break
+        if t.raw in {"-", "–"} and _apposition_at(s, toks, j):
+            stop, rest_at = "colon", j + 1  # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo': what it is
+            break
         if t.raw in {".", "/"}:
             stop, rest_at = "period", j
             break
@@ -744,6 +748,15 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
             groups.append((text_of(x), any(y[0] == "name" for y in segs[:k])))
     rest = s[toks[rest_at].start :] if rest_at < n else ""
     return _Parsed([x for x in names if x], [x for x in groups if x[0]], rest.strip(), stop)
+
+
+def _apposition_at(s: str, toks: Sequence[_Tok], j: int) -> bool:
+    """A dash between spaces followed by a kind of body ('- Cơ quan thường trực ...', '- đơn vị chủ
+    trì'): the name ends before it and what follows says what the body is. A dash inside a name
+    ('Bưu chính - Viễn thông', 'Dầu khí - CTCP', 'Cam Lộ - Đông Hà') is followed by a name."""
+    t = toks[j]
+    spaced = t.start > 0 and s[t.start - 1] == " " and s[t.end : t.end + 1] == " "
+    return spaced and _at(toks, j + 1, _BARE_GROUP_PHRASES) is not None
 
 
 def _is_generic_group(name: str) -> bool:
@@ -799,6 +812,12 @@ def _addressing(text: str, *, allow_bare: bool) -> _Addressing | None:
     if not toks:
         return None
     found = _addressing_at_start(s, toks, allow_bare=allow_bare)
+    lead = _LEAD_ADVERBIAL.match(s) if found is None else None
+    if lead is not None and _plain_lead(lead.group("lead")):
+        # 'Hằng năm, các cơ quan ... xây dựng báo cáo', 'Trong quý I ..., Sở Nội vụ chủ trì ...': the
+        # sentence's subject after a time or ground put first; it must still be followed by its task
+        rest = lead.group("rest")
+        found = _addressing_at_start(rest, _tokens(rest), allow_bare=False)
     if found is None and ": " in s:
         # 'Về hỗ trợ kinh phí ...: Giao Bộ Tài chính chủ trì, ...': a topic, then the addressing
         rest = s.split(": ", 1)[1].strip()
@@ -812,6 +831,22 @@ def _addressing(text: str, *, allow_bare: bool) -> _Addressing | None:
     if found is not None and _all_capitals(s) and not _capitals_name(toks):
         return None  # 'ĐOÀN KẾT, ĐẠI ĐOÀN KẾT.': a slogan in capitals, no body
     return found
+
+
+# A time, frequency or ground put before a sentence's subject, up to its comma.
+# Only a time or a frequency: a clause of condition ('Trường hợp X chưa ban hành ...,', 'Sau khi X quy
+# định ...,') has a subject of its own, and a ground ('Căn cứ các quy định nêu trên, Công ty ...') states
+# how the law applies, not a task; a lead that names anything (a capitalised word but a numeral) may end
+# its first comma inside a list of bodies.
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?P<lead>(?:Hằng|Hàng|Mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|(?:Định kỳ|Trong|Trước|Chậm nhất)\b"
+    r"[^,;:.]{0,100}?)\s*,\s+(?P<rest>(?:[A-ZĐÀ-Ỹ]|các\s).*)$"
+)
+
+
+def _plain_lead(lead: str) -> bool:
+    """No word of the lead but its first is capitalised, save a numeral ('Trong quý I của năm ...')."""
+    return all(not w[:1].isupper() or re.fullmatch(r"[IVXLC]+|\d\S*", w) for w in lead.split()[1:])
 
 
 def _all_capitals(s: str) -> bool:
@@ -865,6 +900,8 @@ def _addressing_at_start(s: str, toks: list[_Tok], *, allow_bare: bool) -> _Addr
                 if av2 is not None:
                     verb, i2 = av2
                     parsed = _parse_addressees(parsed.rest, rtoks, i2, after_verb=True)
+            elif parsed is not None and parsed.stop == "colon" and _duty_after_colon(parsed.rest):
+                pass  # '+ Sở Xây dựng: hướng dẫn các cơ quan ...': a division of tasks, body by body
             elif parsed is not None and (not allow_bare or (parsed.stop == "period" and len(toks) > 25)):
                 parsed = None
     if parsed is None:
@@ -884,6 +921,18 @@ def _addressing_at_start(s: str, toks: list[_Tok], *, allow_bare: bool) -> _Addr
         head = parsed.rest
     role = "chủ trì" if verb == "Chủ trì" or _canon(parsed.rest).startswith("chủ trì") else ""
     return _Addressing(agencies, others, verb, head, _inline_partners(parsed.rest), role)
+
+
+# Verbs that may follow a colon without saying what the body is to do ('Sở Tư pháp: là cơ quan ...',
+# 'Sở Y tế: có 5 người'): after a name and a colon only another task verb states a task.
+_NOT_A_DUTY_AFTER_COLON = {("là",), ("được",), ("có",), ("trong",), ("theo",), ("để",), ("nhằm",), ("cần",)}
+
+
+def _duty_after_colon(rest: str) -> bool:
+    """Does the text after 'Sở X:' open with a task verb ('hướng dẫn ...', 'chủ trì, phối hợp ...')?"""
+    toks = _tokens(rest)
+    p = _at(toks, 0, _VERB_PHRASES) if _verb_at(toks, 0) else None
+    return p is not None and p not in _NOT_A_DUTY_AFTER_COLON
 
 
 def _inline_partners(rest: str, within: int = 0) -> list[str]:
@@ -1192,7 +1241,20 @@ def _section_assignments(doc: Document, sec: Section) -> tuple[list[Assignment],
         end = paras[-1].end if paras and not sec.children else sec.line_end
         end = max(end, sec.line_start)
         _body_partners(ad, paras)
-        return _make(doc, sec, ad, _clean_task("\n".join(parts)), sec.line_start, end), []
+        by_heading = _make(doc, sec, ad, _clean_task("\n".join(parts)), sec.line_start, end)
+        if sec.kind == "point" and ad.task_head:
+            # a point's 'heading' is its first sentence, task and all: a later sentence may address
+            # another body ('d) Chính phủ quy định ...' / 'Đề nghị Thuế tỉnh Ninh Bình căn cứ ...')
+            for p in paras:
+                pad = _addressing(p.text, allow_bare=False)
+                if pad is not None and pad.task_head:
+                    task = _cap(_clean_task(pad.task_head))
+                    by_heading.extend(
+                        a
+                        for a in _make(doc, sec, pad, task, p.start, p.end)
+                        if a.agency_key not in {x.agency_key for x in by_heading}
+                    )
+        return by_heading, []
     by_role = _role_assignments(doc, sec, _item_paragraphs(doc, sec))
     if by_role is not None:
         return by_role, []

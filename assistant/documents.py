@@ -236,6 +236,7 @@ _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _NUMBER_START = re.compile(
     r"^\s*[\d…. ]*\d*\s*/\s*[A-ZĐ0-9]", re.IGNORECASE
 )  # '74/2025/NQ-HĐND', '…/KH-UBND'
+_GLUED_RULE = re.compile(r"[-_–—]{3,}")  # 'CHÍNH PHỦ-------': the rule under the issuer, line break lost
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}),\s*(?P<date>ngày.*)$", re.IGNORECASE)
 _OPENING = re.compile(r"^(Thực hiện|Căn cứ|Xét|Theo|Trên cơ sở|Nhằm|Để|Ngày)\b")
 
@@ -293,11 +294,19 @@ _CHAPTER = re.compile(r"^Chương\s+(?P<num>[IVXLC]+|\d+)\s*[.:]?\s*(?P<title>.*
 _LAW_SECTION = re.compile(r"^Mục\s+(?P<num>\d+)\s*[.:]?\s*(?P<title>.*)$")
 _LAW_PART = re.compile(r"^Phần\s+(?P<num>thứ\s+\S+|[IVXLC]+|\d+)\s*[.:]?\s*(?P<title>.*)$", re.IGNORECASE)
 _CC_LINE = re.compile(r"^Nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
+_FLAT_CC = re.compile(r"^-\s[^;]+;(?:\s*-\s[^;]+;)+\s*-\s*Lưu\b")  # '- Chính phủ; - ...; - Lưu: VT, NC.'
+_SIGNED = re.compile(r"^\(\s*đã\s+ký\s*\)\s*|^đã\s+ký\s*$", re.IGNORECASE)  # '(Đã ký)' of a published copy
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S", re.IGNORECASE)
 _CAPTION = re.compile(
     r"Kèm theo\s+(?P<kind>[^\d.…]*?)\s*số\s*(?P<num>.*?)\s*ngày\s*(?P<date>[\d.…/\s]*\d{4})", re.IGNORECASE
 )
 _CODE = re.compile(r"^(?P<code>[A-Z](?:\.\d{1,2}){1,5})\.?\s+(?P<title>.*)$")
+
+
+# A consolidated text's note reference right after a heading's number ('a) [2]', '2.[18] Chủ trì').
+_NOTE_AFTER_NUMBER = re.compile(
+    r"^(?P<mark>(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]|Điều\s+\d{1,4}[a-zđ]?[.:])\s*(?:\[\d{1,3}\]\s*)+"
+)
 
 
 @dataclass
@@ -338,6 +347,12 @@ class _Parser:
     # 1-based helpers
     def c(self, i: int) -> str:
         return self.clean[i - 1]
+
+    def sig(self, i: int) -> str:
+        """Line ``i`` as a signature line: without a flattened table's '|' and a copy's '(Đã ký)'."""
+        if not 1 <= i <= self.n:
+            return ""
+        return squash(_SIGNED.sub("", self.c(i).strip("| ")))
 
     def parse(self) -> Document:
         body_start = self._header()
@@ -396,22 +411,21 @@ class _Parser:
         subject_lines: list[tuple[int, str]] = []
         recip_start = 0
         opening: list[int] = []
-        i = 1
         state = "top"
-        while i < first_struct:
-            s = self.c(i)
-            if not s:
-                i += 1
-                continue
+        units = self._header_units(first_struct)
+        u = -1
+        while u + 1 < len(units):
+            u += 1
+            i, s = units[u]
             m_num = _NUMBER_LINE.match(s)
             m_pd = _PLACE_DATE.match(s)
             if state in {"top", "subject"} and m_num and not doc.number_raw:
                 doc.number_raw = m_num.group("rest").strip()
-                if not doc.number_raw:
-                    # 'Số:' alone, the number on the next line (a header table copied cell by cell)
-                    j = next((k for k in range(i + 1, min(i + 4, first_struct)) if self.c(k)), 0)
-                    if j and _NUMBER_START.match(self.c(j)):
-                        doc.number_raw, i = self.c(j).strip(), j
+                # 'Số:' alone, the number on the next line (a header table copied cell by cell)
+                nxt = units[u + 1] if u + 1 < len(units) else None
+                if not doc.number_raw and nxt and nxt[0] < i + 4 and _NUMBER_START.match(nxt[1]):
+                    u += 1
+                    i, doc.number_raw = nxt[0], nxt[1].strip()
                 header_end = i
             elif state in {"top", "subject"} and m_pd and not doc.date and parse_date(m_pd.group("date")):
                 doc.place = m_pd.group("place").strip()
@@ -451,10 +465,9 @@ class _Parser:
                 state == "top" and _is_upper_line(s) and len(s) < 80 and not subject_lines
             ):
                 issuer_lines.append(s)
-            else:
+            elif not opening or opening[-1] != i:
                 opening.append(i)
                 state = "opening"
-            i += 1
         doc.issuer = squash(" ".join(issuer_lines))
         doc.subject = squash(" ".join(t for _, t in subject_lines))
         top = next((k for k in range(1, self.n + 1) if self.c(k)), 1)
@@ -479,6 +492,23 @@ class _Parser:
             doc.refs.extend(find_refs(t, ln))
         return first_struct
 
+    def _header_units(self, stop: int) -> list[tuple[int, str]]:
+        """The header's lines before ``stop`` as (line, text), a row of a layout table flattened onto
+        one line split into its cells: 'CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI ... Hạnh phúc------ |' is
+        the issuer and the motto, 'Số: 16/2025/NĐ-CP |' the number (the table's cells each end with
+        ' |', their own line breaks lost, a rule glued to the text)."""
+        units: list[tuple[int, str]] = []
+        for i in range(1, stop):
+            s, raw = self.c(i), self.layout.text[i - 1].strip()
+            if not s:
+                continue
+            if raw.endswith("|") and not raw.startswith("|"):
+                for cell in raw.rstrip("|").split("|"):
+                    units.extend((i, t) for t in (clean_line(x) for x in _GLUED_RULE.split(cell)) if t)
+            else:
+                units.append((i, s))
+        return units
+
     def _trim_end(self, end: int) -> int:
         """The last file line of the last logical line at or before ``end``."""
         k = end
@@ -489,14 +519,16 @@ class _Parser:
     def _appendix_start(self) -> int:
         for i in range(1, self.n + 1):
             m = _APPENDIX.match(self.c(i))
-            if m and m.group("num") and len(self.c(i)) < 120:
-                return i
+            if m and m.group("num") and len(self.c(i)) < 120 and not self.c(i).endswith("."):
+                return i  # as _appendices reads them: 'Phụ lục VIII, Phụ lục IX và Phụ lục X.' cites
         return self.n + 1
 
     def _tail(self, body_start: int) -> tuple[int, int, tuple[int, int] | None]:
         """Locate 'Nơi nhận' and the signature block; return (last body line, cc start, sig span)."""
         app = self._appendix_start()
         cc = next((i for i in range(body_start, app) if _CC_LINE.match(self.c(i))), 0)
+        if not cc:  # the list with its label lost, flattened onto one line: '- Chính phủ; - ...; - Lưu: VT'
+            cc = next((i for i in range(body_start, app) if _FLAT_CC.match(self.c(i))), 0)
         sig_start = 0
         search_from = cc or body_start
         for i in range(search_from, app):
@@ -506,12 +538,22 @@ class _Parser:
         if not sig_start:
             # no 'TM.'/'KT.' line: a title in capitals ('CHỦ TỊCH', 'BỘ TRƯỞNG') over a person's name
             for i in range(search_from, app):
-                s = self.c(i)
+                s = self.sig(i)
                 if s and _is_upper_line(s) and len(s) < 60 and not _CC_LINE.match(s):
-                    nxt = next((self.c(k) for k in range(i + 1, min(i + 4, app)) if self.c(k)), "")
+                    nxt = next((self.sig(k) for k in range(i + 1, min(i + 4, app)) if self.sig(k)), "")
                     if _title_case_name(nxt):
                         sig_start = i
                         break
+        if not sig_start:
+            # a published copy: '(Đã ký) Lê Thành Long' where the titles were lost
+            sig_start = next(
+                (
+                    i
+                    for i in range(search_from, app)
+                    if _SIGNED.match(self.c(i)) and _title_case_name(self.sig(i) or self.sig(i + 1))
+                ),
+                0,
+            )
         sig: tuple[int, int] | None = None
         self._attached = []
         if sig_start or cc:
@@ -542,7 +584,7 @@ class _Parser:
         """The line of the signer's name in a signature block starting at ``start`` (its last line)."""
         last = start
         for i in range(start, stop):
-            s = self.c(i)
+            s = self.sig(i)
             if not s:
                 continue
             if _AUTHORITY.match(s) or _is_upper_line(s):
@@ -662,6 +704,8 @@ class _Parser:
 
     def _cc(self, start: int, end: int) -> None:
         end = self._trim_end(end)
+        if _FLAT_CC.match(self.c(start)):
+            self.doc.cc.extend(x for x in (p.strip(" -;.|") for p in self.c(start).split("; -")) if x)
         for i in range(start + 1, end + 1):
             s = self.c(i).lstrip("-+• ").rstrip(";.").strip()
             if s:
@@ -674,7 +718,7 @@ class _Parser:
         name = ""
         name_line = end
         for i in range(start, end + 1):
-            s = self.c(i)
+            s = self.sig(i)
             if not s:
                 continue
             if _AUTHORITY.match(s):
@@ -695,6 +739,7 @@ class _Parser:
 
     # --- numbered body ---
     def _heading(self, s: str, law: bool) -> _Heading | None:
+        s = _NOTE_AFTER_NUMBER.sub(r"\g<mark> ", s)  # '1.[17] Các tổ chức ...': the note is no title
         if law:
             for kind, rx in (("chapter", _CHAPTER), ("section", _LAW_SECTION), ("part_law", _LAW_PART)):
                 m = rx.match(s)
@@ -717,6 +762,9 @@ class _Parser:
         if m and m.group("title") and m.group("title")[0].isupper():
             num = m.group("num")
             return _Heading("item", num, m.group("title").strip(), num.count(".") + 1)
+        m = _POINT.match(s)
+        if m:
+            return _Heading("point", m.group("num"), m.group("title").strip(), 0)
         return None
 
     def _body(self, start: int, end: int) -> None:
@@ -739,8 +787,17 @@ class _Parser:
                 part = Section(h.number, h.number, _strip_colon(h.title), "part", 1)
                 items = []
                 self._open(part, None, i)
+            elif h.kind == "point":
+                # 'a)', 'b)' under the innermost open item (or part): its points, in the alphabet's order
+                holder = items[-1] if items else part
+                if holder is None or not _next_point(holder, h.number):
+                    continue
+                sec = Section(
+                    f"{holder.label}.{h.number}", h.number, _strip_colon(h.title), "point", holder.level + 1
+                )
+                self._open(sec, holder, i)
             else:
-                if not self._plausible_item(h, items):
+                if not self._plausible_item(h, items, _in_emphasis(self.layout.text[i - 1])):
                     continue
                 while len(items) >= h.depth:
                     items.pop()
@@ -753,8 +810,10 @@ class _Parser:
                 items.append(sec)
         self._close_spans(end)
 
-    def _plausible_item(self, h: _Heading, items: list[Section]) -> bool:
-        """Reject numbers that do not continue the current numbering (a wrapped line, a year)."""
+    def _plausible_item(self, h: _Heading, items: list[Section], emphasised: bool = False) -> bool:
+        """Reject numbers that do not continue the current numbering (a wrapped line, a year). A
+        heading written in bold from end to end may skip a few numbers (an excerpt, an item struck
+        out, a typo): no sentence is written that way."""
         parts = [int(p) for p in h.number.split(".")]
         if not items:
             return parts[-1] == 1 or (len(parts) == 1 and parts[0] <= 30)
@@ -764,6 +823,11 @@ class _Parser:
                 return True
         if len(parts) == len(open_nums[-1]) + 1 and parts[:-1] == open_nums[-1] and parts[-1] <= 20:
             return True  # the first sub-item of the open item ('1.1.'; '1.2.' where 1.1 was dropped)
+        if emphasised and any(
+            len(parts) == len(nums) and parts[:-1] == nums[:-1] and nums[-1] < parts[-1] <= nums[-1] + 3
+            for nums in open_nums
+        ):
+            return True
         # '1.' under a part whose items are numbered by their full path ('2.1.' written as '1.')
         return len(parts) == 1 and parts[0] == open_nums[0][0] + 1
 
@@ -806,7 +870,7 @@ class _Parser:
 
     def _open(self, sec: Section, parent: Section | None, line: int) -> None:
         sec.line_start = line
-        sec.body_start = line + 1
+        sec.body_start = self.layout.end[line - 1] + 1  # after the heading, however many lines it wraps over
         parent = parent or self._root
         sec.parent = parent
         if parent is None:
@@ -1307,6 +1371,37 @@ class _Parser:
             doc.issuer = (local or found or [body])[0]
         if not doc.subject:
             doc.subject = next((s.title for s in doc.sections if s.kind == "header" and s.title), "")
+
+
+# The letters that number points ('a)', 'b)' ... Nghị định 30/2020/NĐ-CP): the Vietnamese alphabet
+# without its vowels with marks, so 'đ)' follows 'd)' and no 'f)', 'j)', 'w)', 'z)' is in it.
+_POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+def _next_point(holder: Section, letter: str) -> bool:
+    """Is ``letter`` a next point of ``holder``: its first is 'a' (or 'b', 'c' where the text before
+    holds the first), each one after the last in the alphabet, a few left out at most (an excerpt,
+    a point struck out). A letter out of order is a line of text ('c) ...' quoted in a sentence)."""
+    if letter not in _POINT_LETTERS:
+        return False
+    k = _POINT_LETTERS.index(letter)
+    points = [c.number for c in holder.children if c.kind == "point"]
+    if not points:
+        return k <= 2 and not holder.children
+    last = _POINT_LETTERS.index(points[-1])
+    return last < k <= last + 5
+
+
+def _in_emphasis(raw: str) -> bool:
+    """Is a logical line one span of bold (or italics) from its first word to its last?
+    ('**3. Về đảm bảo an toàn thông tin**', '*2.1. Trách nhiệm chung*:'; not '**1.** Giao Sở ...')"""
+    t = raw.strip()
+    m = re.match(r"^(\*{1,3}|_{2,3})(?=[^*_\s])", t)
+    if m is None:
+        return False
+    mark = m.group(1)
+    body = t[len(mark) :].rstrip(" :.")
+    return body.endswith(mark) and mark[0] not in body[: -len(mark)]
 
 
 def _strip_colon(s: str) -> str:

@@ -33,6 +33,7 @@ _EMPHASIS_ONLY = re.compile(r"^[\s*_]*$")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_EMPHASIS_LINE = re.compile(r"^\s*(\*{1,3}|_{1,3})[^*_\s][^*_]*\1\s*$")  # '*Nhân công*', '**Mục tiêu**
 
 # A line that opens a new element: numbered heading, bullet, point, article, chapter, appendix, ...
 _OPENS = re.compile(
@@ -103,35 +104,51 @@ _OPEN_ENDINGS = {
 }
 
 # Function words a sentence never stops on (lowercase in the text): a line ending on one continues.
-_FUNCTION_WORDS = {
-    "va",
-    "cua",
-    "cac",
-    "ve",
-    "thuoc",
-    "trong",
-    "doi",
-    "voi",
-    "cho",
-    "tai",
-    "tren",
-    "theo",
-    "den",
-    "so",
-    "la",
-    "hoac",
-    "nhung",
-    "mot",
-    "tu",
-    "de",
-    "ngay",
-    "thang",
-    "nam",
-    "o",
-    "bang",
-    "duoc",
-    "bi",
+# Written with their tones: folded, 'từ' would be 'tự' ('1. Trình tự'), 'số' 'sở' ('các sở').
+_FUNCTION_WORDS = frozenset(
+    (
+        "và", "của", "các", "về", "thuộc", "trong", "đối", "với", "cho", "tại", "trên", "theo", "đến", "số",
+        "là", "hoặc", "những", "một", "từ", "để", "ngày", "tháng", "năm", "ở", "bằng", "được", "bị",
+    )
+)  # fmt: skip
+
+
+# The head of an organ's name, capitalised, that the name never ends on: a line stopping on one
+# goes on with the name ('Tổng Công ty' / 'Phân bón ...', 'Giao Sở' / 'Tài chính', 'Bộ' / 'Công an').
+_NAME_HEADS = {
+    ("so",),
+    ("bo",),
+    ("cuc",),
+    ("tong", "cuc"),
+    ("chi", "cuc"),
+    ("cong", "ty"),
+    ("uy", "ban"),
+    ("hoi", "dong"),
+    ("trung", "tam"),
+    ("van", "phong"),
+    ("ngan", "hang"),
+    ("kho", "bac"),
+    ("vien",),
+    ("hoc", "vien"),
+    ("benh", "vien"),
+    ("toa", "an"),
+    ("dai",),
+    ("lien", "doan"),
+    ("lien", "minh"),
+    ("mat", "tran"),
+    ("chi", "nhanh"),
 }
+
+
+def _ends_on_a_head(s: str) -> bool:
+    """Does the line stop on the capitalised head of an organ's name ('... Tổng Công ty', '... Sở')?"""
+    words = re.findall(r"\w+", s)
+    for n in (1, 2):
+        tail = words[-n:]
+        if len(tail) == n and tail[0][:1].isupper() and tuple(fold(w) for w in tail) in _NAME_HEADS:
+            return True
+    return False
+
 
 # The website's own metadata box ('Số hiệu:', 'Loại văn bản:' ...) and its related-documents lists.
 SITE_LABELS = {
@@ -325,13 +342,64 @@ def _wrap_width(lines: list[str]) -> int:
     return int(statistics.quantiles(widths, n=10)[-1]) if len(widths) >= 10 else max(widths)
 
 
-def _continues(prev: str, prev_last: str, cur: str, width: int, bold_open: bool) -> bool:
-    """Does file line ``cur`` continue the logical line ``prev`` (whose last file line is ``prev_last``)?"""
+# A line that opens a numbered element (item, point, part, article): where these stand after a blank
+# line, the file separates its paragraphs by blank lines.
+_NUMBERED = re.compile(
+    r"^[\s*_#>]*(?:[IVXLC]{1,6}\s*[.:)]|\d{1,2}(?:\.\d{1,2}){0,4}\s*[.)](?!\d)|[a-zđ]\)|Điều\s+\d)"
+)
+
+
+def _blank_separated(lines: list[str], skip: list[bool]) -> bool:
+    """Does the file put a blank line between its paragraphs? Judged on its numbered elements: in the
+    files copied from the legal website nearly all of them stand after a blank line (and the first
+    line of each paragraph is cut short, mid-name: 'b) Bộ Tài chính, Bộ Công' / 'Thương, Bộ ...'),
+    in files typed or exported compact none does. In the first kind two lines with no blank between
+    are one paragraph unless the second opens a new element."""
+    opens = after_blank = 0
+    for k in range(1, len(lines)):
+        if skip[k] or _PIPE.match(lines[k - 1]) or not _NUMBERED.match(lines[k]):
+            continue
+        opens += 1
+        after_blank += not lines[k - 1].strip()
+    return opens >= 8 and after_blank >= 0.7 * opens
+
+
+# A reference carried to the next line: 'theo khoản 3' / 'Phụ lục V kèm theo Nghị quyết này.',
+# '... quy định tại' / 'Điều 12 Nghị định số 58/2024/NĐ-CP'.
+_REFERENCE_START = re.compile(
+    r"^(?:Điều|Chương|Mục|Phần|Phụ\s+lục|Khoản|Điểm)\s+(?:\d{1,4}[a-zđ]?|[IVXLC]{1,6})(?P<more>\s*,|\s+(?=\w))?"
+)
+_CITING_END = re.compile(r"(?:\b(?:khoản|điểm|mục|tiết|phần)\s+[\da-zđ]{1,3}|,)$")
+
+
+def _cited_on(prev: str, cur: str) -> bool:
+    """Does ``cur`` open with a reference ('Phụ lục V', 'Điều 12') that the sentence of ``prev`` is
+    still citing? The previous line has no closing mark and stops on a word that asks for the
+    reference ('khoản 3', 'tại', 'theo', a comma in a list of references): then even 'Điều 1.' is
+    cited. On another lowercase word only a reference with words after it is ('... bổ sung' /
+    'Điều 12 Nghị định số ...'): 'Điều 1. Phạm vi điều chỉnh' / 'Điều 2.' is a heading."""
+    m = _REFERENCE_START.match(cur.strip())
+    words = prev.split()
+    if m is None or not words or _ENDS.search(prev):
+        return False
+    last = words[-1]
+    if _CITING_END.search(prev) or (last.islower() and last in _FUNCTION_WORDS):
+        return True
+    return bool(m.group("more")) and last.isalpha() and last.islower() and last not in {"như", "sau"}
+
+
+def _continues(
+    prev: str, prev_last: str, cur: str, width: int, bold_open: bool, separated: bool = False
+) -> bool:
+    """Does file line ``cur`` continue the logical line ``prev`` (whose last file line is ``prev_last``)?
+    ``separated``: the file separates paragraphs by blank lines and none stands between the two."""
     pc, cc = _plain(prev), _plain(cur)
     if not pc or not cc:
         return False
     if "\t" in cur or "\t" in prev or _MD_ROW.match(cur) or _MD_HEADING.match(cur) or _MD_HEADING.match(prev):
         return False
+    if prev_last.rstrip().endswith("|"):
+        return False  # the end of a cell of a table flattened one row a line ('Số: 16/2025/NĐ-CP |')
     last_word = fold(pc.split()[-1]) if pc.split() else ""
     if _SIGNATURE_AUTHORITY.match(pc) or prev_last.endswith(("  ", "\\")):
         # 'TM. ỦY BAN NHÂN DÂN' / 'CHỦ TỊCH', or a markdown line break: two lines unless cut mid-name
@@ -342,28 +410,34 @@ def _continues(prev: str, prev_last: str, cur: str, width: int, bold_open: bool)
     if _MARK_ONLY.match(prev):
         # '2.3.' + 'Công an tỉnh'; an appendix heading keeps its title on a line of its own
         return not _OPENS.match(cur) and not cc.startswith("(") and not fold(pc).startswith("phu luc")
+    if _cited_on(pc, cc):
+        return True  # '... theo khoản 3' / 'Phụ lục V kèm theo Nghị quyết này.'
     if _OPENS.match(cur):
         return False
-    if prev_last.rstrip().endswith("**"):
-        return False  # a bold span closed at the line end: a heading ends there
+    if prev_last.rstrip().endswith("**") or _EMPHASIS_LINE.match(prev_last):
+        return False  # a bold span closed at the line end, a line in emphasis: a heading ends there
     if _ENDS.search(pc):
         return cc[:1].islower() and not pc.endswith((".", "./.", "!", "?"))
     if cc[:1].islower() or cc[:1] in ",;:%" or (cc[:1] == "(" and wrapped):
         return True
     raw_last = pc.split()[-1] if pc.split() else ""
-    if raw_last.islower() and last_word in _FUNCTION_WORDS:
+    if raw_last.islower() and raw_last in _FUNCTION_WORDS:
         return True  # 'Căn cứ Luật Đất đai số' / '31/2024/QH15', 'Thanh Hóa, ngày' / '20 tháng 11'
     if cc[:1].isdigit() and not _is_upper(pc):
         return True  # a number carried to the next line ('... bởi Luật số' / '87/2025/QH15')
-    if _is_upper(pc) != _is_upper(cc):
+    if cc[:1].isupper() and not _is_upper(pc) and _ends_on_a_head(pc):
+        return True  # 'Kính gửi: Tổng Công ty' / 'Phân bón và Hóa chất Dầu khí', 'Giám đốc Sở' / 'Tài chính'
+    if _is_upper(pc) != (_is_upper(cc) and (len(cc.split()) > 1 or _is_upper(pc))):
+        # one word in capitals after text is an abbreviation carried over ('... hồ sơ' / 'TTHC')
         return False  # 'NHỮNG QUY ĐỊNH CHUNG' then 'Điều 1' / a heading then its text
     if _is_upper(pc) and _is_upper(cc):
         # a title in capitals wrapped over lines: the line reached the wrap width, or it stops on a
         # word no title ends with; 'LUẬT' / 'PHÒNG, CHỐNG MA TÚY' and 'KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'
         # are two lines
         return last_word in _OPEN_ENDINGS or wrapped
-    # sentence case, next line capitalised: a wrap if the previous line reached the wrap width
-    return wrapped
+    # sentence case, next line capitalised: a wrap if the previous line reached the wrap width, or
+    # where a new paragraph would have stood after a blank line
+    return wrapped or (separated and not _EMPHASIS_LINE.match(cur))
 
 
 # --- pipe tables -----------------------------------------------------------------------------------
@@ -601,6 +675,7 @@ def read_layout(lines: list[str]) -> Layout:
             tables.append(table)
 
     width = _wrap_width([lines[k] for k in range(n) if not skip[k] and not table_line[k]])
+    separated = _blank_separated(lines, skip)
     cur = -1  # 0-based start of the open logical line
     bold = False
     italic = False
@@ -628,7 +703,10 @@ def read_layout(lines: list[str]) -> Layout:
                 blank_run == 1 and (_MARK_ONLY.match(text[cur]) or (_plain(raw)[:1].islower() and not bold))
             )
             span = bold or (italic and blank_run == 0 and _italic_closes(lines, k))
-            if joined and _continues(text[cur], prev_last, raw, width, span):
+            # a paragraph of a blank-separated file opens after a blank line; lines after a '|' are a
+            # cell of the website's layout table ('Số: 1539/VLO-QLDN3' / '*V/v ...*'), one field a line
+            own_para = separated and blank_run == 0 and cur > 0 and not lines[cur - 1].strip()
+            if joined and _continues(text[cur], prev_last, raw, width, span, own_para):
                 text[cur] = squash(text[cur] + " " + raw)
                 end[cur] = k + 1
                 owner[k] = cur + 1
