@@ -19,6 +19,7 @@ from assistant.text import fold
 _CLAUSE = re.compile(r"\bco hieu luc\b|\bhieu luc thi hanh (ke )?tu\b|\bhieu luc ke tu\b")
 _OWN = re.compile(r"\b(nay|nay da)\s+(co hieu luc|hieu luc)\b")
 _FROM_SIGNING = re.compile(r"\b(ke )?tu ngay ky\b|\bngay ky ban hanh\b|\btu ngay thong qua\b")
+_KINDS = "nghi quyet|quyet dinh|thong tu|nghi dinh|chi thi|ke hoach|cong van|thong bao|van ban|quy che|quy dinh|luat"
 _LABEL = re.compile(r"^\s*\**\s*(?:Điều|Khoản)\s+\d+\.?\s*\**\s*")  # '**Điều 2.** Quyết định này ...'
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ0-9])")
 
@@ -54,6 +55,16 @@ def effect_of(doc: Document) -> Effect | None:
             # the document's own clause ('<loại> này có hiệu lực', or a clause with no other subject);
             # 'Luật Cạnh tranh chính thức có hiệu lực' is another document's
             own = _OWN.search(folded) or folded.lstrip(" *-").startswith(("co hieu luc", "hieu luc"))
+            lead = re.sub(r"^[\s*\-]*(?:\d{1,2}[.)]\s*)?", "", folded[: clause.start()])
+            kind = fold(doc.doc_type) if doc.doc_type else ""
+            # '1. Nghị quyết có hiệu lực ...': the document's own kind, bare, as the subject
+            own = own or (bool(kind) and lead.strip() == kind)
+            # 'Nghị quyết này đã được ... thông qua ngày ... và có hiệu lực từ ...': 'this' document
+            # before the clause, no other document named between
+            this = re.search(rf"\b(?:{_KINDS}) nay\b", lead)
+            own = own or (
+                bool(this) and not re.search(r"\d+/\d{4}/|\bso \d", lead[this.end() :] if this else "")
+            )
             if not own:
                 continue
             rank = 2 if effect.date is not None or effect.from_signing else 1

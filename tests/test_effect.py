@@ -107,3 +107,32 @@ def test_another_documents_clause_is_not_this_ones() -> None:
         "Điều 2. Quyết định số 07/2020/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", ""
     )
     assert effect_of(parse_text("qd-12", text)) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "date"),
+    [
+        # the document's own kind, bare, after a clause number
+        (
+            "Điều 3. Hiệu lực thi hành\n\n1. Quyết định có hiệu lực thi hành kể từ ngày 20 tháng 01 năm 2026.",
+            "20/01/2026",
+        ),
+        # 'this' document before the clause, in the closing sentence of a resolution
+        (
+            "Điều 3. Quyết định này đã được thông qua ngày 05 tháng 01 năm 2026 và có hiệu lực từ ngày 25 tháng 01 năm 2026.",
+            "25/01/2026",
+        ),
+        # another document named between: not this one's clause
+        (
+            "Điều 3. Quyết định này thay thế Quyết định số 07/2020/QĐ-UBND có hiệu lực từ ngày 01 tháng 3 năm 2020.",
+            None,
+        ),
+    ],
+)
+def test_clauses_whose_subject_is_the_document_itself(clause: str, date: str | None) -> None:
+    text = DECISION.replace(
+        "Điều 3. Quyết định này có hiệu lực\nthi hành kể từ ngày 15 tháng 01 năm 2026.", clause
+    )
+    doc = parse_text("qd-12", text)
+    got = effective_date(doc)
+    assert (str(got) if got else None) == date
