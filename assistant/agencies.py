@@ -117,6 +117,23 @@ AGENCY_ALIASES: dict[str, str] = {
     "ktnn": "kiem toan nha nuoc",
 }
 
+# Two letters after 'Sở' / 'Bộ' that name the department ('Sở TC Bắc Ninh', 'Sở NV', 'Bộ QP'); only
+# there: alone, 'tc' and 'nv' are other words.
+DEPARTMENT_ABBREVIATIONS: dict[str, str] = {
+    "tc": "tai chinh",
+    "nv": "noi vu",
+    "tp": "tu phap",
+    "yt": "y te",
+    "xd": "xay dung",
+    "ct": "cong thuong",
+    "gd": "giao duc",
+    "nn": "nong nghiep",
+    "qp": "quoc phong",
+    "ca": "cong an",
+    "ng": "ngoai giao",
+    "kh": "ke hoach",
+}
+
 # Abbreviations that are also ordinary words once folded ('cả' -> 'ca'): expanded only as typed,
 # in capitals, before folding.
 CASE_SENSITIVE_ALIASES: dict[str, str] = {
@@ -1460,7 +1477,9 @@ def _query_tokens(text: str) -> list[_QTok]:
         f = fold(raw)
         cap = raw[:1].isupper()
         words: list[str] = []
-        if f in AGENCY_ALIASES:
+        if out and out[-1].word in ("so", "bo") and f in DEPARTMENT_ABBREVIATIONS:
+            words = DEPARTMENT_ABBREVIATIONS[f].split()  # 'Sở TC' = Sở Tài chính, not 'Sở chủ tịch'
+        elif f in AGENCY_ALIASES:
             words = AGENCY_ALIASES[f].split()
         else:  # 'hoa-xa' (Văn hóa-Xã hội), 'ubnd-hdnd': each part on its own
             for part in re.split(r"[&-]", f):

@@ -220,3 +220,25 @@ def test_a_table_of_tasks_gives_each_row_to_the_bodies_of_its_lead_column() -> N
     a = ChatService(corpus, None).ask("Sở Y tế chủ trì nhiệm vụ gì?")
     assert a.kind == "tasks" and "Khám chữa bệnh từ xa" in a.answer
     assert a.citations[0].quote  # the row, quoted from the file
+
+
+BAC_NINH = PLAN.replace("AN BÌNH", "BẮC NINH")
+NGHE_AN = (
+    PLAN.replace("AN BÌNH", "NGHỆ AN")
+    .replace("Số: 12/KH-UBND", "Số: 15/KH-UBND")
+    .replace("tuyên truyền pháp luật về phòng, chống tham nhũng", "rà soát văn bản quy phạm pháp luật")
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "task"),
+    [
+        ("Sở TP tỉnh Bắc Ninh chủ trì việc gì?", "tuyên truyền pháp luật"),  # 'TP' after 'Sở': Tư pháp
+        ("So TP Nghe An chu tri viec gi?", "rà soát văn bản"),  # each province's own Sở Tư pháp
+    ],
+)
+def test_a_department_by_its_letters_and_its_province(question: str, task: str) -> None:
+    corpus = Corpus.from_documents([parse_text("kh-12", BAC_NINH), parse_text("kh-15", NGHE_AN)])
+    a = ChatService(corpus, None).ask(question)
+    assert a.kind == "tasks" and task in a.answer
+    assert len({c.doc for c in a.citations}) == 1

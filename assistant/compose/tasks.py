@@ -10,6 +10,7 @@ from assistant.agencies import Assignment, agency_key, assignment_to_dict
 from assistant.answers import Answer, CitationSet, best_quote
 from assistant.compose.common import bullet_list, doc_name, part_name, say, short
 from assistant.corpus import Corpus, names_a_document
+from assistant.places import named_places
 from assistant.text import expand_abbreviations, fold, plain, squash, syllables
 
 _QUESTION_WORDS = set(
@@ -82,10 +83,15 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     # ('Tòa án nhân dân khu vực 4 Hải Phòng'), not a document
     picked = corpus.pick_documents(question) if names_a_document(question) else []
     named = {d.doc_id for d in picked} if picked and len(picked) < len(corpus.docs) else set()
+    places = [fold(p) for p in named_places(question)]
     for key in keys:
         assignments = directory.tasks_for(key)
         if named:  # 'Sở Xây dựng chủ trì gì theo QĐ 26/2025?': that document's tasks only
             assignments = [a for a in assignments if a.doc in named]
+        elif places:
+            # 'Sở Nội vụ Nghệ An': each province has its own; that province's documents, when it has any
+            local = [a for a in assignments if _of_place(corpus.docs[a.doc], places)]
+            assignments = local or assignments
         if not assignments:
             continue
         found.extend(assignments)
@@ -115,6 +121,11 @@ def answer_agency_tasks(corpus: Corpus, question: str, keys: list[str]) -> Answe
     if partnered:
         data["partner_in"] = _partner_data(partnered)
     return Answer(answer=text, kind="tasks", citations=cites.items, data=data)
+
+
+def _of_place(doc: Any, places: list[str]) -> bool:
+    own = fold(f"{doc.place} {doc.issuer}")
+    return any(p in own for p in places)
 
 
 def answer_not_in_named(corpus: Corpus, question: str, keys: list[str]) -> Answer | None:
