@@ -35,7 +35,7 @@ from assistant.compose.tasks import (
     answer_unknown_agency,
     answer_which_agency,
 )
-from assistant.corpus import Corpus
+from assistant.corpus import Corpus, names_a_document
 from assistant.documents import find_refs
 from assistant.errors import BackendUnavailableError, InputError
 from assistant.query import NARROWING, understand
@@ -175,6 +175,17 @@ class ChatService:
                 if len(groups) >= 2:
                     names = " và ".join(f"nhóm {g}" for g in groups)
                     return self._with(question, f"{question.rstrip('?')} giữa {names}?")
+        # 'Còn Thông tư 130/2025/TT-BQP?' after 'Ai ký Thông tư 127/2025/TT-BQP?': the previous question,
+        # about the document this one names
+        if previous_user and _ALSO.match(q) and len(q.split()) <= 12 and names_a_document(question):
+            now = self.corpus.pick_documents(question)
+            then = self.corpus.pick_documents(previous_user)
+            if now and {d.doc_id for d in now} != {d.doc_id for d in then}:
+                _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+                names = ", ".join(doc_name(d) for d in now[:3])
+                if prev_route.kind == "document" and prev_route.intent not in ("list", "reference_followup"):
+                    params = {**prev_route.params, "docs": [d.doc_id for d in now]}
+                    return f"{previous_user} ({names})", Route("document", prev_route.intent, params)
         # 'Văn bản kia thì sao?': the previous question, about the other document(s)
         if previous_user and _OTHER_DOC.search(q):
             other = self._other_documents(previous_user, previous_answer)
@@ -522,6 +533,7 @@ _NAMED_BEFORE = re.compile(
     r"(?:(?:bi|duoc) (?:bai bo|thay the|sua doi|bo sung|dan|neu|nhac|trich dan)(?: (?:den|toi|o|tren))? )?"
     r"(?:do|nay|kia|ay|tren|vua neu|noi tren)\b"
 )
+_ALSO = re.compile(r"^(?:con|the con|vay con|va|con voi)\b")
 _OTHER_DOC = re.compile(
     r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu|cai) (kia|con lai|khac|thu hai|con lai thi sao)\b"
 )

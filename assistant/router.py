@@ -110,7 +110,8 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bmang so\b|\bla so (may|bao nhieu)\b|\bso bao nhieu\b"
+            r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bmang so\b|\bla so (may|bao nhieu)\b"
+            r"|(?<!\bma )(?<!\bthoai )(?<!\bkhoan )\bso bao nhieu\b"  # not 'mã số bao nhiêu' (a code in the text)
         ),
     ),
     (

@@ -972,3 +972,26 @@ def test_theo_a_law_unnamed_is_part_of_what_is_asked() -> None:
 def test_a_document_named_by_a_number_the_corpus_neither_holds_nor_cites(question: str, kind: str) -> None:
     a = _repeal_service().ask(question)
     assert a.kind == kind, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Mặt hàng có mã số bao nhiêu theo Quyết định 80/2026?", "search"),  # a code in the text
+        ("Quyết định 80/2026 được thông qua với bao nhiêu phần trăm phiếu?", "search"),  # not its parts
+        ("Quyết định 80/2026 số bao nhiêu?", "number"),
+        ("Quyết định 80/2026 có mấy phần?", "outline"),
+    ],
+)
+def test_a_word_of_the_structure_inside_another_phrase(question: str, intent: str) -> None:
+    from assistant.router import detect
+
+    assert detect(question, _repeal_service().corpus).intent == intent
+
+
+@pytest.mark.parametrize("follow_up", ["Còn Công văn 700/CT-CS?", "con cong van 700 thi sao"])
+def test_a_follow_up_naming_another_document_asks_the_same_of_it(follow_up: str) -> None:
+    history = [Turn(role="user", content="Ai ký Quyết định 80/2026/QĐ-UBND?")]
+    a = _repeal_service().ask(follow_up, history)
+    assert a.kind == "document" and a.data["route"]["intent"] == "signer"
+    assert "Nguyễn Văn C" in a.answer and "Nguyễn Văn D" not in a.answer

@@ -24,8 +24,8 @@ _LABEL = r"(?:[ivxlc]{1,6}|\d{1,3})(?:\.\d{1,3}){0,4}|[a-dđ](?=\))"
 _REF = re.compile(rf"\b({_LEVEL_WORDS}) (?:so )?({_LABEL})\b")
 _BARE = re.compile(r"(?<![\w.])([ivxlc]{1,6}(?:\.\d{1,3}){1,4})(?![\w.])")
 OUTLINE = re.compile(
-    r"\bgom (may|bao nhieu|nhung) (phan|muc|noi dung|chuong|dieu)\b|\bbo cuc\b|\bcau truc\b"
-    r"|\b(nhung|cac) (phan|muc|chuong) (nao|chinh)\b|\bmuc luc\b|\bco (may|bao nhieu) (phan|muc|chuong|dieu)\b"
+    r"\bgom (may|bao nhieu|nhung) (phan|muc|noi dung|chuong|dieu)\b(?! tram)|\bbo cuc\b|\bcau truc\b"
+    r"|\b(nhung|cac) (phan|muc|chuong) (nao|chinh)\b|\bmuc luc\b|\bco (may|bao nhieu) (phan|muc|chuong|dieu)\b(?! tram)"
     r"|\bdan y\b|\bde muc\b"
 )
 
