@@ -995,3 +995,20 @@ def test_a_follow_up_naming_another_document_asks_the_same_of_it(follow_up: str)
     a = _repeal_service().ask(follow_up, history)
     assert a.kind == "document" and a.data["route"]["intent"] == "signer"
     assert "Nguyễn Văn C" in a.answer and "Nguyễn Văn D" not in a.answer
+
+
+def test_a_list_answer_shows_every_item_the_parser_left_as_text() -> None:
+    # Kế hoạch 141/KH-UBND Bắc Ninh, part II: items 1-3 are long sentences (text), item 4 a heading
+    from assistant.answers import CitationSet
+    from assistant.compose.sections import section_text
+    from assistant.documents import parse_file
+
+    path = PROJECT_ROOT.parent / "shared" / "realdocs" / "09daab284f92e2dd.md"
+    if not path.exists():
+        pytest.skip("../shared/realdocs is not beside the project")
+    doc = parse_file(path)
+    sec = doc.section("II")
+    assert sec is not None and sec.children
+    text = section_text(doc, sec, CitationSet())
+    for item in ("đại học Luật", "100% các Sở, ngành", "100% các xã, phường", "ít nhất 10%"):
+        assert item in text

@@ -629,7 +629,7 @@ def _row_text(doc: Document, line: int) -> str:
 
 # a question asking for the items of a list: 'những trường hợp nào', 'gồm những gì', 'các bước nào'
 _ASKS_ITEMS = re.compile(
-    r"\bnhung (?:\w+ ){0,3}nao\b|\bgom nhung\b|\bnhung gi\b|\bliet ke\b|\bbao gom\b|\bcac (?:\w+ ){1,3}nao\b"
+    r"\bnhung (?:\w+ ){0,4}nao\b|\bgom nhung\b|\bnhung gi\b|\bliet ke\b|\bbao gom\b|\bcac (?:\w+ ){1,4}nao\b"
 )
 
 

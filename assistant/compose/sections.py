@@ -271,8 +271,14 @@ def section_text(doc: Document, sec: Section, cites: CitationSet, corpus: Corpus
     head = f"**{doc_name(doc)}, {part_name(sec.label, sec.title)}**" + (f": {sec.title}" if sec.title else "")
     lines: list[str] = []
     if sec.children:
-        lead = _own_line_numbers(doc, sec)[:1]
-        for n in lead:  # the words before the first item
+        own = _own_line_numbers(doc, sec)
+        # the words before the first item; all of them when they are items the parser did not make
+        # sections of ('1. 100% đội ngũ ...', '2. ...' before a heading-like '4. Trong giai đoạn ...')
+        listed = [
+            n for n in own if re.match(r"^\W{0,3}(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s", doc.line(n).strip())
+        ]
+        lead = own[:MAX_ITEMS] if len(listed) >= 2 else own[:1]
+        for n in lead:
             lines.append(f"{_short(doc.line(n))} [{cites.add_line(doc, sec, n, max_chars=1000)}]")
         items = sec.children
         for child in items[:MAX_ITEMS]:
