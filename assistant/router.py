@@ -18,7 +18,7 @@ from assistant.compose.changes import ASKED as CHANGES_ASKED
 from assistant.compose.grouped import find_grouped
 from assistant.compose.people import PERSON, signed_by
 from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
-from assistant.corpus import Corpus, names_a_document
+from assistant.corpus import Corpus, names_a_document, with_kinds_spelled
 from assistant.query import CODE, needs_engine, understand
 from assistant.text import doc_numbers, expand_abbreviations, fold, plain, squash, syllables
 
@@ -266,6 +266,10 @@ def detect(question: str, corpus: Corpus) -> Route:
         intents.remove("date")  # 'có hiệu lực từ ngày nào': the date it takes effect, not of issue
     if "date" in intents and _EVENT.search(q) and not _ISSUED.search(q):
         intents.remove("date")  # the date of an event the text sets: the passages say it
+    if "date" in intents and picked and not _ISSUED.search(q) and _names_more_than(question, picked):
+        # 'Nhà máy điện Nhơn Trạch 3 khánh thành ngày nào theo TB 653?': the date of what the question
+        # names besides the document, which its text may or may not say
+        intents.remove("date")
     if len(corpus.docs) > 1 and not picked and not names_a_document(question) and not _ISSUED.search(q):
         # 'Những ngày nào Chùa Hương không thu phí?', 'căn cứ chiều cao bao nhiêu để miễn phí?': no
         # document is the subject; 'ngày nào' and 'căn cứ' are about what the text says
@@ -283,6 +287,48 @@ _TYPE_SUBJECT = re.compile(rf"^(?:cho (?:toi )?biet |hay cho biet )?(?:cac |nhun
 
 
 _MENTIONS = re.compile(r"\bco (noi|de cap|nhac|dan|can cu|viec dan)\b.*\bkhong\b")
+
+
+_DATE_WORDS = frozenset(
+    [
+        "ngay",
+        "nao",
+        "thang",
+        "nam",
+        "khi",
+        "bao",
+        "gio",
+        "vao",
+        "duoc",
+        "la",
+        "cua",
+        "theo",
+        "so",
+        "van",
+        "ban",
+        "co",
+        "hieu",
+        "luc",
+        "gi",
+        "ra",
+        "doi",
+        "dang",
+        "de",
+    ]
+)
+
+
+def _names_more_than(question: str, docs: list[Any]) -> bool:
+    """Whether a 'ngày nào' question names something besides the documents (their kind, number,
+    place, issuer): two words or more of something else."""
+    naming: set[str] = set()
+    for d in docs:
+        naming.update(syllables(f"{d.doc_type} {d.place} {d.issuer}"))
+        if d.number:
+            naming.update(plain(d.number).split())
+    words = [w for w in re.findall(r"[a-z0-9]+", with_kinds_spelled(plain(question)))]
+    rest = [w for w in words if w not in naming and w not in _DATE_WORDS and not w.isdigit()]
+    return len(rest) >= 2
 
 
 def _names_another_type(q: str, corpus: Corpus) -> bool:

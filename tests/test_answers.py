@@ -1012,3 +1012,17 @@ def test_a_list_answer_shows_every_item_the_parser_left_as_text() -> None:
     text = section_text(doc, sec, CitationSet())
     for item in ("đại học Luật", "100% các Sở, ngành", "100% các xã, phường", "ít nhất 10%"):
         assert item in text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Nhà máy điện Nhơn Trạch khánh thành vào ngày nào theo Quyết định 80/2026?", "search"),
+        ("Quyết định 80/2026 ngày nào?", "date"),
+        ("Quyết định 80/2026 của Ủy ban nhân dân tỉnh An Bình đề ngày nào?", "date"),
+    ],
+)
+def test_the_date_of_something_a_document_names_is_not_the_documents_date(question: str, intent: str) -> None:
+    from assistant.router import detect
+
+    assert detect(question, _repeal_service().corpus).intent == intent
