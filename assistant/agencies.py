@@ -43,6 +43,14 @@ ALL_RECIPIENTS = "tất cả các cơ quan, đơn vị"
 AGENCY_ALIASES: dict[str, str] = {
     # councils, committees, courts, procuracy
     "ubnd": "uy ban nhan dan",
+    # military commands and the national broadcasters, as officials shorten them
+    "bchqs": "bo chi huy quan su",
+    "bch": "ban chi huy",
+    "thvn": "truyen hinh viet nam",
+    "tnvn": "tieng noi viet nam",
+    "ttxvn": "thong tan xa viet nam",
+    "vtv": "dai truyen hinh viet nam",
+    "vov": "dai tieng noi viet nam",
     "ub": "uy ban",
     "hdnd": "hoi dong nhan dan",
     "mttq": "mat tran to quoc",

@@ -784,3 +784,19 @@ def test_unit_role_lines_task_by_task_a_lead_here_a_partner_there() -> None:
         ),
     ]
     assert "Tháng 12/2025" in got[0].task and got[0].line_end < got[1].line_start
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("BCHQS tỉnh", "bo chi huy quan su tinh"),
+        ("Đài THVN", "dai truyen hinh viet nam"),
+        ("TTXVN", "thong tan xa viet nam"),
+        ("Sở TC", "so tai chinh"),  # two letters after 'Sở'
+        ("Sở CT", "so cong thuong"),  # not 'Sở chủ tịch'
+    ],
+)
+def test_shortened_names_of_commands_broadcasters_and_departments(typed: str, key: str) -> None:
+    from assistant.agencies import agency_key
+
+    assert agency_key(typed) == key
