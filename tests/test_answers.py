@@ -1026,3 +1026,24 @@ def test_the_date_of_something_a_document_names_is_not_the_documents_date(questi
     from assistant.router import detect
 
     assert detect(question, _repeal_service().corpus).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [
+        ("Điều 9 Quy chế xét tặng Công dân Thủ đô ưu tú nói gì?", "Quy chế kèm theo, Điều 9"),  # by its title
+        ("Điều 9 của Quyết định 71/2025/QĐ-UBND nói gì?", None),  # the decision has 3 articles
+        ("Điều 9 của Nghị định 303 nói gì?", "Điều 9"),
+    ],
+)
+def test_an_article_of_an_attached_regulation_named_by_its_kind(question: str, label: str | None) -> None:
+    from assistant.compose.sections import find_sections
+    from assistant.documents import parse_file
+
+    real = PROJECT_ROOT.parent / "shared" / "realdocs"
+    paths = [real / "af2a4fc9b3a7aeeb.md", real / "e8b69e31579c0186.md"]  # QĐ 71/2025 Hà Nội, NĐ 303/2025
+    if not all(p.exists() for p in paths):
+        pytest.skip("../shared/realdocs is not beside the project")
+    corpus = Corpus.from_documents([parse_file(p) for p in paths])
+    found = find_sections(corpus, question)
+    assert [s.label for _, s in found][:1] == ([label] if label else [])

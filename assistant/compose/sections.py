@@ -15,7 +15,7 @@ from assistant.compose.common import doc_name, part_name
 from assistant.corpus import TITLE_LEAD, Corpus
 from assistant.documents import appendix_label, roman_to_int
 from assistant.model import Document, Section
-from assistant.text import expand_abbreviations, fold, plain, squash
+from assistant.text import expand_abbreviations, fold, plain, squash, syllables
 
 MAX_ITEMS = 12
 
@@ -93,8 +93,8 @@ def missing_sections(corpus: Corpus, question: str) -> tuple[list[str], list[Doc
         return [], []
     # a bare 'mục 3' is some part's item 3, not a label to be missing; 'II.15', 'Phụ lục IV', 'Điều 30' are
     labels = [lb for lb in _named_labels(question) if not lb.isdigit()]
-    docs = corpus.pick_documents(question) or list(corpus.docs.values())
-    missing = [lb for lb in labels if not any(d.section(lb) is not None for d in docs)]
+    docs = _docs_asked(corpus, question)
+    missing = [lb for lb in labels if not any(_lookup(d, lb, question) is not None for d in docs)]
     return (missing, docs) if missing and len(missing) == len(labels) else ([], [])
 
 
@@ -113,17 +113,58 @@ def answer_missing_section(corpus: Corpus, labels: list[str], docs: list[Documen
     return Answer(answer=text, kind="not_found", data={"missing_sections": labels})
 
 
+def _attachments_asked(doc: Document, question: str) -> list[Section]:
+    """The attached regulations of ``doc`` a question names by their kind ('Điều 4 của Quy định ...',
+    'Điều 9 Quy chế xét tặng ...'): their articles restart at Điều 1 under their own label."""
+    q = fold(question)
+    out = []
+    for sec in doc.walk():
+        if sec.kind != "attachment":
+            continue
+        kind = fold(sec.label.split(" kèm")[0])  # 'Quy chế kèm theo' -> 'quy che'
+        if kind and re.search(rf"\b{re.escape(kind)}\b", q):
+            out.append(sec)
+    return out
+
+
+def _lookup(doc: Document, label: str, question: str) -> Section | None:
+    """``label`` in ``doc``: in an attached regulation the question names, else in the document."""
+    for att in _attachments_asked(doc, question):
+        sec = doc.section(f"{att.label}, {label}")
+        if sec is not None:
+            return sec
+    sec = doc.section(label)
+    return sec if sec is not None and sec.kind != "header" else None
+
+
+def _docs_asked(corpus: Corpus, question: str) -> list[Document]:
+    """The documents a question names; or, naming none, those whose attached regulation it names by
+    kind and title ('Quy chế xét tặng Công dân Thủ đô ưu tú'); else every document."""
+    picked = corpus.pick_documents(question)
+    if picked:
+        return picked
+    want = set(syllables(question))
+    attached = []
+    for doc in corpus.docs.values():
+        for att in _attachments_asked(doc, question):
+            words = set(syllables(att.title)) or set(syllables(doc.subject))
+            if words and len(words & want) >= max(2, len(words) // 2):
+                attached.append(doc)
+                break
+    return attached or list(corpus.docs.values())
+
+
 def find_sections(corpus: Corpus, question: str) -> list[tuple[Document, Section]]:
     """The sections a question names, in the documents it names (or any that has the label)."""
     labels = _named_labels(question)
     if not labels:
         return []
-    docs = corpus.pick_documents(question) or list(corpus.docs.values())
+    docs = _docs_asked(corpus, question)
     found: list[tuple[Document, Section]] = []
     for label in labels:
         for doc in docs:
-            sec = doc.section(label)
-            if sec is not None and sec.kind != "header":
+            sec = _lookup(doc, label, question)
+            if sec is not None:
                 found.append((doc, sec))
     return found
 
