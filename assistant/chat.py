@@ -336,14 +336,14 @@ class ChatService:
     def _substitute(self, question: str, previous: str, prev_route: Route) -> str:
         """Carry the previous question's intent over to the entity the follow-up names."""
         q = folded(question)
-        group = re.search(r"\bnhom (?:tieu chi )?([a-d])\b", q)
+        group = re.search(r"\bnhom (?:tieu chi )?([a-h])\b", q)
         appendix = re.search(r"\bphu luc (?:so )?(iii|ii|iv|i|0?[1-4])\b", q)
         if prev_route.kind == "numeric" and group:
             g = group.group(1).upper()
             if re.search(r"(?i)nhóm( tiêu chí)? [A-D]\b", previous):
                 return re.sub(r"(?i)nhóm( tiêu chí)? [A-D]\b", f"nhóm tiêu chí {g}", previous)
-            if re.search(r"\bnhom( tieu chi)? [a-d]\b", folded(previous)):  # typed without accents
-                return re.sub(r"\bnhom( tieu chi)? [a-d]\b", f"nhóm tiêu chí {g}", folded(previous))
+            if re.search(r"\bnhom( tieu chi)? [a-h]\b", folded(previous)):  # typed without accents
+                return re.sub(r"\bnhom( tieu chi)? [a-h]\b", f"nhóm tiêu chí {g}", folded(previous))
             return f"{previous} nhóm {g}"
         if prev_route.kind == "numeric" and appendix:
             return re.sub(r"(?i)phụ lục (số )?\w+", f"Phụ lục {appendix.group(1).upper()}", previous)

@@ -49,7 +49,7 @@ _FULL = re.compile(
 _COUNT = re.compile(
     r"\bbao nhieu tieu chi\b|\bmay tieu chi\b|\bso (luong )?tieu chi\b|\bco bao nhieu\b|\bdem\b"
 )
-_GROUP_ONE = re.compile(r"\bnhom (?:tieu chi )?([a-d])\b")
+_GROUP_ONE = re.compile(r"\bnhom (?:tieu chi )?([a-h])\b")  # a scoring form's groups, A to H
 _GROUP_ALL = re.compile(r"\b(cac|tung|moi|theo|4|bon) nhom\b|\bnhom nao\b|\bnhom tieu chi\b")
 _APPENDIX = re.compile(r"\bphu luc (?:so )?(iii|ii|iv|i|0?[1-4])\b")
 _OVERALL = re.compile(

@@ -1047,3 +1047,24 @@ def test_an_article_of_an_attached_regulation_named_by_its_kind(question: str, l
     corpus = Corpus.from_documents([parse_file(p) for p in paths])
     found = find_sections(corpus, question)
     assert [s.label for _, s in found][:1] == ([label] if label else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # commas inside the thing measured are kept; the next clause asks something else
+        ("Lương cơ sở của cán bộ, công chức năm 2025 là bao nhiêu?", ["luong", "so", "bo", "chuc", "nam"]),
+        ("Theo Nghị quyết 36/2025/NQ-HĐND Huế, học phí đại học là bao nhiêu?", ["hoc", "phi", "dai"]),
+        ("Phí để lại bao nhiêu, nộp ngân sách bao nhiêu?", ["phi", "lai"]),
+    ],
+)
+def test_the_words_of_what_is_measured(question: str, words: list[str]) -> None:
+    from assistant.compose.passage import measured_thing, measured_words
+
+    assert measured_words(question) == words
+    assert measured_thing("Lương cơ sở của cán bộ, công chức năm 2025 là bao nhiêu?") == ("luong", "")
+
+
+def test_a_group_letter_the_tables_lack_is_not_found(service: ChatService) -> None:
+    a = service.ask("Nhóm tiêu chí E đạt bao nhiêu điểm?")
+    assert a.kind == "not_found" and "các nhóm hiện có: A, B, C, D" in a.answer

@@ -238,14 +238,23 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         # of the thing asked for; quoting them would pass for an answer
         return not_found(corpus, question, data={"measured": " ".join(measured).strip(), "sources": sources})
     tail = measured_tail(asked)
-    if tail and not any(
-        set(tail) <= set(syllables(f"{sec.heading_path} {sec.text}"))
-        for c in cites.items
-        if (sec := corpus.section(c.doc, c.section)) is not None
-    ):
+    thing = [w for w in measured_words(asked) if w not in tail] if measured[0] or measured[1] else []
+    if len(thing) > 6:
+        thing = []  # a whole clause ('... dài hơn thời hạn ... bao nhiêu ngày'), not a noun phrase
+
+    def holds(c: Any) -> bool:
+        sec = corpus.section(c.doc, c.section)
+        if sec is None:
+            return False
+        text = _own_or_children_text(sec)
+        words = set(syllables(f"{sec.heading_path} {text} {_table_words(corpus, c.doc, c.line_start)}"))
+        # every word of what the unit is of, and most of the thing measured ('học phí đại học')
+        return set(tail) <= words and (not thing or len(set(thing) & words) >= 0.75 * len(thing))
+
+    if (tail or thing) and not any(holds(c) for c in cites.items):
         # 'bao nhiêu điểm chỉ số PCI', 'bao nhiêu người chết': passages with figures of points or
         # people, none about the index or the dead
-        return not_found(corpus, question, data={"measured": " ".join(tail), "sources": sources})
+        return not_found(corpus, question, data={"measured": " ".join([*thing, *tail]), "sources": sources})
     form = answer_form(question)
     if (
         form is not None
@@ -501,9 +510,13 @@ def measured_thing(question: str) -> tuple[str, str]:
     which the text answers without a figure. Read on the clause that asks, without the document
     it names ('Theo TT 130/2025/TT-BQP, ...') or a leading date ('đến 19/11/2025 có bao nhiêu ...')."""
     text = _without_document(question)
-    clause = next((c for c in re.split(r"[,;?!]", text) if re.search(r"\b(bao nhieu|may)\b", c)), "")
-    q = _TIME_LEAD.sub("", plain(clause))
-    after = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", q)
+    # the sentence up to the end of the clause that asks (commas kept: 'Lương cơ sở của cán bộ,
+    # công chức năm 2025 là bao nhiêu?' measures 'lương cơ sở'); its next clause is another question
+    asking = _asking_sentence(text)
+    q = _TIME_LEAD.sub("", plain(asking))
+    # the word right after 'bao nhiêu', not across a comma ('bao nhiêu, nộp ngân sách bao nhiêu')
+    glued = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", asking)
+    after = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", q) if glued else None
     first, second = (after.group(1), after.group(2) or "") if after else ("", "")
     own_part = first in _OWN_PARTS or (second in _OWN_PARTS and len(first) <= 3)
     # what 'bao nhiêu' is followed by is the unit the figure is stated in: a unit ('mấy ngày') or the
@@ -528,6 +541,28 @@ _TAIL_STOP = frozenset(
 )
 
 
+def _asking_sentence(folded: str) -> str:
+    """The folded text from the start of the sentence that asks 'bao nhiêu / mấy' to the end of
+    the clause that asks it."""
+    sentences = re.split(r"[;?!]", folded)
+    sentence = next((x for x in sentences if re.search(r"\b(bao nhieu|may)\b", x)), "")
+    m = re.search(r"\b(?:bao nhieu|may)\b[^,]*", sentence)
+    return sentence[: m.end()] if m else ""
+
+
+def measured_words(question: str) -> list[str]:
+    """Every content word of what a 'bao nhiêu' question measures: the thing before 'bao nhiêu'
+    ('học phí đại học', 'lương cơ sở cán bộ công chức') and what its unit is of (measured_tail):
+    a passage answering it holds them all."""
+    asking = _asking_sentence(_without_document(question))
+    m = re.search(
+        r"^(?P<thing>.*?)\b(?:la |co |duoc |dat |khoang |tong cong )?(?:bao nhieu|may)\b", plain(asking)
+    )
+    keep = topic_words(question)
+    thing = [w for w in (m.group("thing").split() if m else []) if w in keep and not w.isdigit()]
+    return list(dict.fromkeys([*thing, *measured_tail(question)]))
+
+
 def measured_tail(question: str) -> list[str]:
     """The words that say what the unit after 'bao nhiêu' is of ('điểm chỉ số PCI' -> chi so pci,
     'người chết do mưa lũ' -> chet mua lu), up to three content words before a year, a place or
@@ -550,6 +585,14 @@ def measured_tail(question: str) -> list[str]:
 
 
 _FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?![\d/]))\d+(?:[.,]\d+)?(?![\d/]*/[a-z])", re.I)
+
+
+def _table_words(corpus: Corpus, doc_id: str, line: int) -> str:
+    """The header of the table holding ``line``, if any: the names of the columns a row's figures are in."""
+    doc = corpus.docs.get(doc_id)
+    if doc is None:
+        return ""
+    return " ".join(" ".join(t.header) for t in doc.tables if t.line_start <= line <= t.line_end)
 
 
 def _mentions(corpus: Corpus, doc_id: str, label: str, phrase: str) -> bool:
