@@ -141,6 +141,17 @@ class Corpus:
         return {d: "".join(t for _, t in lines) for d, lines in self.plain_lines.items()}
 
     @functools.cached_property
+    def tasks_by_agency(self) -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:
+        """Per agency key, the labels of its tasks per document, and the agency's name: what
+        questions across documents look up, built once instead of per question."""
+        by_agency: dict[str, dict[str, list[str]]] = {}
+        names: dict[str, str] = {}
+        for a in self.assignments:
+            by_agency.setdefault(a.agency_key, {}).setdefault(a.doc, []).append(a.section)
+            names.setdefault(a.agency_key, a.agency)
+        return by_agency, names
+
+    @functools.cached_property
     def plain_lines(self) -> dict[str, list[tuple[int, str]]]:
         """Per document, its logical lines folded to words (' so tu phap '), with their line numbers:
         phrase look-ups over every line without folding them again per question."""

@@ -11,6 +11,7 @@ so 'xa a luoi 3' is Xã A Lưới 3 and never Xã A Lưới 31.
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from collections.abc import Iterable
@@ -28,6 +29,21 @@ MIN_GROUPS = 2
 class Member:
     name: str
     line: int
+
+    @property
+    def key(self) -> str:
+        """The name folded ('xa a luoi 3'), and without its kind ('a luoi 3'): computed once."""
+        return _keys(self.name)[0]
+
+    @property
+    def bare(self) -> str:
+        return _keys(self.name)[1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _keys(name: str) -> tuple[str, str]:
+    key = plain(name)
+    return key, plain(re.sub(r"^\w+\s+", "", name))
 
 
 @dataclass(frozen=True)
@@ -120,14 +136,11 @@ def find(docs: Iterable[Document], question: str) -> list[Asked]:
     out: list[Asked] = []
     for doc in docs:
         for gl in grouped_lists(doc):
-            members = [m for m in gl.members if _contains(q, plain(m.name))]
+            # a substring test first: most questions name no member, and lists can be long
+            members = [m for m in gl.members if m.key in q and _contains(q, m.key)]
             if not members:
                 # typed without its kind ('A Lưới 3 thuộc loại nào'): the name after 'xã', 'phường'
-                members = [
-                    m
-                    for m in gl.members
-                    if len(bare := plain(re.sub(r"^\w+\s+", "", m.name))) >= 4 and _contains(q, bare)
-                ]
+                members = [m for m in gl.members if len(m.bare) >= 4 and m.bare in q and _contains(q, m.bare)]
             # 'Xã Phú Lộc' named is not also 'Xã Phú'
             members = [
                 m for m in members if not any(m is not o and plain(m.name) in plain(o.name) for o in members)

@@ -125,12 +125,12 @@ def answer_common_agencies(corpus: Corpus, question: str) -> Answer | None:
     """'Cả hai văn bản cùng giao việc cho cơ quan nào?': agencies given tasks in more than one document."""
     picked = corpus.pick_documents(question)
     docs = {d.doc_id for d in picked} if len(picked) >= 2 else set(corpus.docs)
-    by_agency: dict[str, dict[str, list[str]]] = {}
-    names: dict[str, str] = {}
-    for a in corpus.assignments:
-        if a.doc in docs:
-            by_agency.setdefault(a.agency_key, {}).setdefault(a.doc, []).append(a.section)
-            names.setdefault(a.agency_key, a.agency)
+    every, names = corpus.tasks_by_agency
+    by_agency = {
+        key: in_docs
+        for key, found in every.items()
+        if (in_docs := {d: labels for d, labels in found.items() if d in docs})
+    }
     common = {k: v for k, v in by_agency.items() if len(v) >= 2}
     if not by_agency:
         return None

@@ -43,7 +43,16 @@ def _cite(corpus: Corpus, cites: CitationSet, a: Assignment, focus: str) -> int:
             return 0
         quote, line = best_quote(doc, a.line_start, a.line_end, focus or a.task)
         return cites.add(doc, a.section, sec.title, quote, line, line)
+    if any(t.line_start <= a.line_start <= t.line_end and a.line_start in t.row_lines for t in doc.tables):
+        return cites.add_row(doc, sec, a.line_start)  # a row of a table of tasks: the whole row
+    if a.line_start and sec.line_end - sec.line_start > _LONG_SECTION:
+        # a long part (an appendix of many items): the task's own lines, not the best line of all of it
+        quote, line = best_quote(doc, a.line_start, a.line_end, focus or a.task)
+        return cites.add(doc, a.section, sec.title, quote, line, line)
     return cites.add_section(doc, sec, focus or a.task)
+
+
+_LONG_SECTION = 60
 
 
 def _roles(a: Assignment) -> str:
