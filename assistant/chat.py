@@ -21,6 +21,7 @@ from assistant.answers import Answer, Citation, CitationSet
 from assistant.compose.across import answer_common_agencies, answer_order, answer_phrase_mentions
 from assistant.compose.cells import answer_cells, operation_of
 from assistant.compose.common import doc_name, say
+from assistant.compose.deadlines import answer_deadlines
 from assistant.compose.document import answer_document, answer_mentions, answer_reference
 from assistant.compose.grouped import answer_grouped
 from assistant.compose.numeric import answer_numeric
@@ -379,6 +380,8 @@ class ChatService:
         corpus = self.corpus
         if corpus.absent(question):  # a place or a year no document mentions: nothing can answer it
             return not_found(corpus, question, {"route": {"kind": route.kind, "intent": route.intent}})
+        if route.intent == "deadlines":
+            return answer_deadlines(corpus, question) or self._passage(question)
         if route.intent == "grouped":
             return answer_grouped(corpus, question, route.params["asked"], route.params["operation"])
         if route.kind == "numeric" and route.intent == "cells":

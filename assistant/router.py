@@ -15,6 +15,7 @@ from assistant import scoring
 from assistant.compose.across import COMMON, MENTIONED, ORDER
 from assistant.compose.cells import find_cells
 from assistant.compose.changes import ASKED as CHANGES_ASKED
+from assistant.compose.deadlines import ASKED as DEADLINE_ASKED
 from assistant.compose.grouped import find_grouped
 from assistant.compose.people import PERSON, signed_by
 from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
@@ -241,6 +242,9 @@ def detect(question: str, corpus: Corpus) -> Route:
     ):
         # 'Phùng Thị Hồng Hà đã ký những văn bản nào?': the documents that person signed
         return Route("document", "signed_by", {})
+    if DEADLINE_ASKED.search(q) and picked:
+        # 'Việc nào có hạn sớm nhất?': the deadlines the named document sets, compared
+        return Route("document", "deadlines", {})
     route = _tasks(q, question, corpus)
     if route:
         return route

@@ -242,3 +242,33 @@ def test_a_department_by_its_letters_and_its_province(question: str, task: str) 
     a = ChatService(corpus, None).ask(question)
     assert a.kind == "tasks" and task in a.answer
     assert len({c.doc for c in a.citations}) == 1
+
+
+DUE = (
+    DISPATCH.replace(
+        "sẵn sàng hỗ trợ sơ tán dân cư.", "sẵn sàng hỗ trợ sơ tán dân cư, báo cáo trước ngày 15/10/2026."
+    )
+    .replace(
+        "cứu chữa người bị thương.", "cứu chữa người bị thương, hoàn thành trước *ngày 12 tháng 10 năm 2026*."
+    )
+    .replace(
+        "hướng dẫn các đơn vị trực thuộc.",
+        "hướng dẫn các đơn vị trực thuộc, chậm nhất ngày 15 tháng 10 năm 2026.",
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "day", "items"),
+    [
+        ("Trong Công điện 301, việc nào có hạn sớm nhất?", "12/10/2026", ["3"]),
+        ("cong dien 301: nhiem vu nao co thoi han muon nhat", "15/10/2026", ["1", "2"]),  # the tie, whole
+        ("Những nhiệm vụ nào trong CĐ 301 cùng có hạn ngày 15/10/2026?", "15/10/2026", ["1", "2"]),
+    ],
+)
+def test_deadlines_a_document_sets_compared(question: str, day: str, items: list[str]) -> None:
+    corpus = Corpus.from_documents([parse_text("cd-301", DUE), parse_text("kh-12-an-binh", PLAN)])
+    a = ChatService(corpus, None).ask(question)
+    assert a.kind == "document" and f"**{day}**" in a.answer
+    assert sorted(c.section for c in a.citations) == items
+    assert all(c.doc == "cd-301" for c in a.citations)
