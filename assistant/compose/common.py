@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 
-from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, Document
+from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, Document, PartialDate
 from assistant.prompts import get_prompts
 from assistant.text import fold
+
+
+def calendar_day(d: PartialDate | None) -> datetime.date | None:
+    """The calendar day of a date the text gives whole ('ngày 03 tháng 12 năm 2025'); None for a
+    partial date ('tháng 8 năm 2025') or one no calendar has ('31/02/2025')."""
+    if d is None or not d.complete:
+        return None
+    assert d.year and d.month and d.day
+    try:
+        return datetime.date(d.year, d.month, d.day)
+    except ValueError:
+        return None
 
 
 def say(template: str, /, **variables: object) -> str:

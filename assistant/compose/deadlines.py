@@ -10,10 +10,10 @@ import re
 from datetime import date
 
 from assistant.answers import Answer, CitationSet, section_for_line
-from assistant.compose.common import doc_name, part_name, short
+from assistant.compose.common import calendar_day, doc_name, part_name, short
 from assistant.corpus import Corpus
 from assistant.documents import parse_date
-from assistant.model import Document, PartialDate
+from assistant.model import Document
 from assistant.text import fold
 
 _DUE = re.compile(
@@ -28,13 +28,6 @@ ASKED = re.compile(
 )
 
 
-def _day(d: PartialDate) -> date | None:
-    try:
-        return date(d.year, d.month, d.day) if d.year and d.month and d.day else None
-    except ValueError:
-        return None
-
-
 def deadlines(doc: Document) -> list[tuple[date, int, str]]:
     """(day, file line, sentence) of every deadline the document's body sets."""
     out = []
@@ -47,7 +40,7 @@ def deadlines(doc: Document) -> list[tuple[date, int, str]]:
         plain_text = re.sub(r"[*_]", "", text)
         for m in _DUE.finditer(plain_text):
             parsed = parse_date("ngày " + m.group("date"))
-            day = _day(parsed) if parsed else None
+            day = calendar_day(parsed)
             if day is not None:
                 out.append((day, n, plain_text))
     return out
@@ -67,7 +60,7 @@ def answer_deadlines(corpus: Corpus, question: str) -> Answer | None:
         parsed = (
             parse_date("ngày " + m.group(0).replace("thang", "tháng").replace("nam", "năm")) if m else None
         )
-        asked_day = _day(parsed) if parsed else None
+        asked_day = calendar_day(parsed)
         if asked_day is None:
             return None
     cites = CitationSet()

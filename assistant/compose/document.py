@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from assistant.answers import Answer, CitationSet, best_quote, section_for_line
 from assistant.compose.changes import changes_answer
 from assistant.compose.common import (
     bullet_list,
+    calendar_day,
     doc_long_name,
     doc_name,
     issuer_name,
@@ -19,7 +19,7 @@ from assistant.compose.common import (
 )
 from assistant.corpus import Corpus
 from assistant.effect import effect_of
-from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, PartialDate, Section
+from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, TITLE, DocRef, Document, Section
 from assistant.text import fold
 
 
@@ -202,9 +202,10 @@ def _effective(doc: Document, cites: CitationSet, question: str, data: list[dict
     when = f"từ ngày {effect.date}" if effect.date else "theo điều khoản sau"
     signed, note = doc.date, ""
     asks_days = re.search(r"\b(bao nhieu|may) ngay\b", fold(question))
-    if effect.date and effect.date.complete and signed and signed.complete and asks_days:
+    effect_day, signed_day = calendar_day(effect.date), calendar_day(signed)
+    if effect_day and signed_day and asks_days:
         # 'có hiệu lực sau ngày ký bao nhiêu ngày?': computed from the two dates the text gives
-        days = (_as_date(effect.date) - _as_date(signed)).days
+        days = (effect_day - signed_day).days
         note = (
             f"\n\nTừ ngày ký {signed} đến ngày có hiệu lực là **{days} ngày** "
             "(_số ngày do hệ thống tính, văn bản không ghi_)."
@@ -213,11 +214,6 @@ def _effective(doc: Document, cites: CitationSet, question: str, data: list[dict
         "answer_effective", document=doc_long_name(doc), when=when, sentence=effect.sentence, cite=f"[{cid}]"
     )
     return text + note
-
-
-def _as_date(d: PartialDate) -> datetime.date:
-    assert d.year and d.month and d.day
-    return datetime.date(d.year, d.month, d.day)
 
 
 def _issuer(doc: Document, cites: CitationSet, question: str, data: list[dict[str, object]]) -> str:
