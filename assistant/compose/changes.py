@@ -29,6 +29,13 @@ ASKED = re.compile(
 _SKIP = {BASES, RECIPIENTS, CC, SIGNATURE}
 
 
+def fullness(r: DocRef) -> tuple[bool, bool]:
+    """How much a citing text says of a document it names: its date, its issuer. Of two mentions of
+    one document, the fuller is quoted ('Bãi bỏ Quyết định số 14/2020' in the title says less than
+    the article that repeals it)."""
+    return bool(r.date), bool(r.issuer)
+
+
 def changes(doc: Document) -> list[tuple[str, DocRef]]:
     """(change, document changed) in the order the document says them, each document once."""
     lines: list[int] = []
@@ -50,10 +57,7 @@ def changes(doc: Document) -> list[tuple[str, DocRef]]:
             key = ref.number.upper()
             held = found.get(key)
             # the title names it ('Bãi bỏ Quyết định số 14/2020'); the article says its date and issuer
-            if key != own and (
-                held is None
-                or (bool(ref.date), bool(ref.issuer)) > (bool(held[1].date), bool(held[1].issuer))
-            ):
+            if key != own and (held is None or fullness(ref) > fullness(held[1])):
                 found[key] = (held[0] if held else verb, ref)
     return list(found.values())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answers import Answer, CitationSet, best_quote, section_for_line
-from assistant.compose.changes import changes_answer
+from assistant.compose.changes import changes_answer, fullness
 from assistant.compose.common import (
     bullet_list,
     calendar_day,
@@ -68,7 +68,7 @@ def answer_reference(corpus: Corpus, numbers: list[str], unstated: str = "") -> 
         best: dict[str, tuple[str, DocRef]] = {}
         for label, r in cited:
             held = best.get(r.number)
-            if r.number in numbers and (held is None or _fullness(r) > _fullness(held[1])):
+            if r.number in numbers and (held is None or fullness(r) > fullness(held[1])):
                 best[r.number] = (label, r)
         for label, r in best.values():
             cid = _cite_ref(doc, cites, label, r)
@@ -94,10 +94,6 @@ def answer_reference(corpus: Corpus, numbers: list[str], unstated: str = "") -> 
         citations=cites.items,
         data={"intents": ["reference"], "references": data},
     )
-
-
-def _fullness(r: DocRef) -> tuple[bool, bool]:
-    return bool(r.date), bool(r.issuer)
 
 
 def _sec(doc: Document, label: str) -> Section | None:

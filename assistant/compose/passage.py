@@ -614,8 +614,8 @@ def _states_figure(corpus: Corpus, doc_id: str, start: int, end: int, measured: 
     # the thing measured may be named above the figure, by the clause's heading or the table's
     # columns ('Điều 5. Mức trợ cấp ngày công' over '... 435.000 đồng')
     sec = section_for_line(doc, start)
-    above = f"{sec.heading_path} {sec.title}" if sec is not None else ""
-    above += " ".join(" ".join(t.header) for t in doc.tables if t.line_start <= start <= t.line_end)
+    above = f"{sec.heading_path} {sec.title} " if sec is not None else ""
+    above += _table_words(corpus, doc_id, start)
     named_above = re.search(rf"\b{re.escape(head)}\b", squash(re.sub(r"[^\w\s,.]", " ", fold(above))))
     for sentence in _SENT.split(text):
         folded = squash(re.sub(r"[^\w\s,.]", " ", fold(sentence)))
