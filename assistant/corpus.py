@@ -13,7 +13,7 @@ from assistant.documents import find_refs, load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.parsecache import ParseCache, Parsed
 from assistant.places import PROVINCES, locality_name, named_localities, named_places
-from assistant.text import doc_numbers, expand_abbreviations, fold, plain
+from assistant.text import doc_numbers, expand_abbreviations, fold, plain, syllables
 
 logger = logging.getLogger(__name__)
 
@@ -22,8 +22,9 @@ logger = logging.getLogger(__name__)
 TITLE_LEAD = re.compile(r"^(?:cac|nhung|ve|con)\s+")
 
 
-# a document type asked about ('Nghị quyết nào ...?'), which names no document
-_TYPE_WORDS = frozenset(
+# the kinds of documents, folded; also a document type asked about ('Nghị quyết nào ...?'), which
+# names no document
+TYPE_WORDS = frozenset(
     (
         "nghi quyet",
         "quyet dinh",
@@ -42,7 +43,7 @@ _TYPE_WORDS = frozenset(
 
 # Kinds of documents as officials shorten them before a number ('CĐ 217', 'TB 983', 'QĐ 26/2025');
 # alone, several are other words (CT Chủ tịch, TT Thanh tra, CĐ cao đẳng), so only before a number.
-_KIND_ABBREVIATIONS = {
+KIND_ABBREVIATIONS = {
     "cv": "cong van",
     "kh": "ke hoach",
     "qd": "quyet dinh",
@@ -54,15 +55,26 @@ _KIND_ABBREVIATIONS = {
     "cd": "cong dien",
     "bc": "bao cao",
 }
-_KIND_BEFORE_NUMBER = re.compile(rf"\b({'|'.join(_KIND_ABBREVIATIONS)})(?: so)? ?(?=\d)")
+_KIND_BEFORE_NUMBER = re.compile(rf"\b({'|'.join(KIND_ABBREVIATIONS)})(?: so)? ?(?=\d)")
 # 'báo cáo' is left out: in a question it is mostly the verb ('Sở Tài chính báo cáo gì?')
-_NAMES_DOCUMENT = re.compile(rf"\b({'|'.join(sorted(_TYPE_WORDS - {'bao cao'}))}|quy che|quy dinh)\b|\d+/\d*")
+_NAMES_DOCUMENT = re.compile(rf"\b({'|'.join(sorted(TYPE_WORDS - {'bao cao'}))}|quy che|quy dinh)\b|\d+/\d*")
 
 
 def with_kinds_spelled(folded: str) -> str:
     """Folded text with a document kind shortened before a number written out ('cd 217' ->
     'cong dien 217')."""
-    return _KIND_BEFORE_NUMBER.sub(lambda m: f"{_KIND_ABBREVIATIONS[m.group(1)]} ", folded)
+    return _KIND_BEFORE_NUMBER.sub(lambda m: f"{KIND_ABBREVIATIONS[m.group(1)]} ", folded)
+
+
+def naming_words(docs: list[Document], *, issuer: bool = False) -> set[str]:
+    """The folded words that name ``docs`` in a question: their type, place, number (and its parts),
+    and with ``issuer`` the issuer's words ('Công văn 410 của UBND thành phố Hải Phòng')."""
+    words: set[str] = set()
+    for d in docs:
+        words.update(syllables(f"{d.doc_type} {d.place} {d.issuer if issuer else ''}"))
+        if d.number:
+            words.update(plain(d.number).split())
+    return words
 
 
 def names_a_document(question: str) -> bool:
@@ -227,7 +239,7 @@ class Corpus:
         if out:
             return out
         q = with_kinds_spelled(fold(question))
-        kinds = "|".join(sorted(_TYPE_WORDS - {"van ban", "bao cao"}))
+        kinds = "|".join(sorted(TYPE_WORDS - {"van ban", "bao cao"}))
         for kind, num in re.findall(rf"\b({kinds}) (?:so )?(\d+)\b(?![/\-.,]\d)", q):
             same = [d for d in self.docs.values() if fold(d.doc_type) == kind]
             heads = {plain(d.number).split()[0] for d in same if d.number}
@@ -315,7 +327,7 @@ class Corpus:
         A type asked about ('Nghị quyết nào nâng cấp ...?') names none."""
         q = re.sub(
             r"\b(\w+ \w+) (nao|gi)\b",
-            lambda m: "" if m.group(1) in _TYPE_WORDS else m.group(0),
+            lambda m: "" if m.group(1) in TYPE_WORDS else m.group(0),
             with_kinds_spelled(fold(question)),
         )
         words = set(re.findall(r"[\w]+", q))

@@ -19,7 +19,7 @@ from assistant.compose.deadlines import ASKED as DEADLINE_ASKED
 from assistant.compose.grouped import find_grouped
 from assistant.compose.people import PERSON, signed_by
 from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
-from assistant.corpus import Corpus, names_a_document, with_kinds_spelled
+from assistant.corpus import Corpus, names_a_document, naming_words, with_kinds_spelled
 from assistant.query import CODE, needs_engine, understand
 from assistant.text import doc_numbers, expand_abbreviations, fold, plain, squash, syllables
 
@@ -201,7 +201,7 @@ def detect(question: str, corpus: Corpus) -> Route:
     # criteria answer only questions about documents that have them
     picked = corpus.pick_documents(question)
     # a list of names in groups ('Xã A Lưới 3 thuộc loại địa bàn nào?', 'bao nhiêu phường đô thị?')
-    listed = find_grouped(corpus, question)
+    listed = find_grouped(corpus, question, picked)
     if listed is not None:
         return Route("document", "grouped", {"asked": listed[0], "operation": listed[1]})
     scored = not picked or any(d.criteria for d in picked)
@@ -325,12 +325,8 @@ _DATE_WORDS = frozenset(
 def _names_more_than(question: str, docs: list[Any]) -> bool:
     """Whether a 'ngày nào' question names something besides the documents (their kind, number,
     place, issuer): two words or more of something else."""
-    naming: set[str] = set()
-    for d in docs:
-        naming.update(syllables(f"{d.doc_type} {d.place} {d.issuer}"))
-        if d.number:
-            naming.update(plain(d.number).split())
-    words = [w for w in re.findall(r"[a-z0-9]+", with_kinds_spelled(plain(question)))]
+    naming = naming_words(docs, issuer=True)
+    words = re.findall(r"[a-z0-9]+", with_kinds_spelled(plain(question)))
     rest = [w for w in words if w not in naming and w not in _DATE_WORDS and not w.isdigit()]
     return len(rest) >= 2
 

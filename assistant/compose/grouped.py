@@ -11,6 +11,7 @@ from assistant import grouped
 from assistant.answers import Answer, CitationSet, section_for_line
 from assistant.compose.common import doc_name, part_name
 from assistant.corpus import Corpus
+from assistant.model import Document
 from assistant.text import plain
 
 _COUNT = re.compile(r"\b(bao nhieu|may|tong cong|tong so)\b")
@@ -19,11 +20,15 @@ _LIST = re.compile(r"\b(nhung|cac|gom|liet ke|ke ten|danh sach|nao)\b")
 MAX_SHOWN = 30
 
 
-def find_grouped(corpus: Corpus, question: str) -> tuple[grouped.Asked, str] | None:
+def find_grouped(
+    corpus: Corpus, question: str, picked: list[Document] | None = None
+) -> tuple[grouped.Asked, str] | None:
     """The grouped list a question asks about and what it asks (member, count, list); None when no
-    grouped list of the documents it names (or of any, if it names none) fits."""
+    grouped list of the documents it names (or of any, if it names none) fits. ``picked``: the
+    documents the question names, when the caller has them already (every question is asked this)."""
     q = plain(question)
-    picked = corpus.pick_documents(question)
+    if picked is None:
+        picked = corpus.pick_documents(question)
     found = grouped.find(picked or list(corpus.docs.values()), question)
     named = [a for a in found if a.members or a.groups]
     counted = [a for a in found if _counts_members(q, a.glist)]

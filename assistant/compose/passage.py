@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from assistant.answers import Answer, CitationSet, answer_form, form_bonus, section_for_line
 from assistant.compose.common import doc_name, part_name, say
 from assistant.compose.sections import section_text
-from assistant.corpus import Corpus
+from assistant.corpus import KIND_ABBREVIATIONS, TYPE_WORDS, Corpus, naming_words
 from assistant.documents import clean_line
 from assistant.model import Document, Section, Table
 from assistant.text import fold, format_decimal, nfc, plain, search_tokens, squash, syllables
@@ -308,11 +308,7 @@ _DOC_WORDS = ("ke hoach", "cong van", "van ban", "quyet dinh", "chi thi", "thong
 def without_naming(question: str, docs: list[Document]) -> str:
     """The question without the words that name ``docs``: their type, number (and its parts),
     place; the rest is what it asks about them."""
-    naming: set[str] = set()
-    for d in docs:
-        naming.update(syllables(f"{d.doc_type} {d.place}"))
-        if d.number:
-            naming.update(plain(d.number).split())
+    naming = naming_words(docs)
     words = re.findall(r"[^\W_]+", question)
     kept = [w for w in words if fold(w) not in naming and fold(w) not in ("so", "theo", "cua")]
     return " ".join(kept) if kept else question
@@ -387,10 +383,7 @@ _GENERIC_LEAD = (
 
 # a document named by kind and number ('TT 130/2025/TT-BQP', 'Công điện 224', 'NĐ số 303'), and a
 # leading 'Theo ...,' that names one: what a question is asked of, not what it asks about
-_KINDS = (
-    "cong van|ke hoach|quyet dinh|nghi quyet|chi thi|thong bao|thong tu|nghi dinh|cong dien|bao cao|van ban"
-    "|to trinh|luat|cv|kh|qd|nq|ct|tb|tt|nd|cd|bc"
-)
+_KINDS = "|".join(sorted({*TYPE_WORDS, "to trinh", "luat", *KIND_ABBREVIATIONS}, key=lambda k: (-len(k), k)))
 _DOCUMENT_NAMED = re.compile(rf"\b(?:{_KINDS}) (?:so )?\d+(?:/[\w.-]+)*")
 _ACCORDING_TO = re.compile(r"^(?:theo|can cu|tai|trong|o)\b[^,]*,\s*")
 
