@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.documents import parse_date
+from assistant.documents import find_refs, parse_date
 from assistant.model import Document, PartialDate
 from assistant.text import fold
 
@@ -46,6 +46,10 @@ def effect_of(doc: Document) -> Effect | None:
             if not clause or "het hieu luc" in folded[: clause.end()]:
                 continue
             after = sentence[clause.end() :] if len(sentence) == len(folded) else sentence
+            # a date of another document named in the clause ('... kể từ ngày ký và thay thế Quyết
+            # định số 1849/QĐ-UBND ngày 20 tháng 8 năm 2024') is that document's, not the effect's
+            for ref in find_refs(after, n):
+                after = after.replace(ref.text, " ")
             effect = Effect(
                 line=n,
                 sentence=_LABEL.sub("", sentence).strip().strip("*_ "),

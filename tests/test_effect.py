@@ -122,6 +122,11 @@ def test_another_documents_clause_is_not_this_ones() -> None:
             "Điều 3. Quyết định này đã được thông qua ngày 05 tháng 01 năm 2026 và có hiệu lực từ ngày 25 tháng 01 năm 2026.",
             "25/01/2026",
         ),
+        # from signing; the date after it is the replaced document's, not the effect's
+        (
+            "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 07/2020/QĐ-UBND ngày 01 tháng 3 năm 2020.",
+            "05/01/2026",
+        ),
         # another document named between: not this one's clause
         (
             "Điều 3. Quyết định này thay thế Quyết định số 07/2020/QĐ-UBND có hiệu lực từ ngày 01 tháng 3 năm 2020.",
