@@ -18,7 +18,14 @@ from assistant.compose.changes import ASKED as CHANGES_ASKED
 from assistant.compose.deadlines import ASKED as DEADLINE_ASKED
 from assistant.compose.grouped import find_grouped
 from assistant.compose.people import PERSON, signed_by
-from assistant.compose.sections import OUTLINE, WHO, find_sections, missing_sections, sections_by_title
+from assistant.compose.sections import (
+    OUTLINE,
+    WHO,
+    attachment_kind,
+    find_sections,
+    missing_sections,
+    sections_by_title,
+)
 from assistant.corpus import Corpus, names_a_document, naming_words, with_kinds_spelled
 from assistant.query import CODE, needs_engine, understand
 from assistant.text import doc_numbers, expand_abbreviations, fold, plain, squash, syllables
@@ -338,6 +345,8 @@ def _names_another_type(q: str, corpus: Corpus) -> bool:
     if not m:
         return False
     types = {fold(d.doc_type) for d in corpus.docs.values() if d.doc_type}
+    # texts issued with a document ('Quy định kèm theo') are of their own kind
+    types |= {attachment_kind(s) for d in corpus.docs.values() for s in d.sections if s.kind == "attachment"}
     return m.group(1) not in types
 
 

@@ -363,13 +363,70 @@ def _short(text: str, limit: int = 1200) -> str:
     return (text[: end + 1] if end > 0 else text[: text.rfind(" ", 0, limit)]) + " …"
 
 
+# the units a structure question counts ('có mấy chương, mấy điều'), by the kind the parser gives them
+_UNIT_KINDS = {
+    "phan": ("part", "phần"),
+    "chuong": ("chapter", "chương"),
+    "muc": ("item", "mục"),
+    "dieu": ("article", "điều"),
+    "khoan": ("clause", "khoản"),
+    "phu luc": ("appendix", "phụ lục"),
+}
+_UNITS_ASKED = re.compile(r"\b(?:may|bao nhieu) (phan|chuong|muc|dieu|khoan|phu luc)\b(?! tram)")
+
+
+def attachment_kind(sec: Section) -> str:
+    """The kind of text an attachment is, folded ('Quy định kèm theo' -> 'quy dinh')."""
+    return re.sub(r"\s+kem theo\b.*$", "", fold(sec.label)).strip()
+
+
+def named_attachments(question: str, doc: Document) -> list[Section]:
+    """The texts issued with ``doc`` that the question names by their kind ('Quy chế kèm theo
+    Quyết định 26 có mấy chương?' is about the Quy chế, not the decision issuing it)."""
+    q = squash(fold(question))
+    own = fold(doc.doc_type)
+    out = []
+    for sec in doc.sections:
+        kind = attachment_kind(sec) if sec.kind == "attachment" else ""
+        if kind and kind != own and re.search(rf"\b{re.escape(kind)}\b", q):
+            out.append(sec)
+    return out
+
+
 def answer_outline(corpus: Corpus, question: str) -> Answer | None:
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
     if not docs:
         return None
     cites = CitationSet()
     parts = []
+    asked = [_UNIT_KINDS[m] for m in dict.fromkeys(_UNITS_ASKED.findall(squash(fold(question))))]
+    with_named = [d for d in docs if named_attachments(question, d)]
+    if with_named:
+        # 'Quy định ... của Quảng Trị': the documents that issue a text of that kind, not every one of the place
+        docs = with_named
     for doc in docs[:3]:
+        attached = named_attachments(question, doc)
+        if attached:
+            # the structure of the attached text itself: its chapters and articles
+            for att in attached:
+                top = att.children
+                if not top:
+                    continue
+                items = []
+                for s in top:
+                    cid = cites.add_line(doc, s, s.line_start)
+                    sub = _unit_counts(s, asked) or _child_count(s)
+                    items.append(
+                        f"- **{s.label_own}** {s.title}" + (f" ({sub})" if sub else "") + f" [{cid}]"
+                    )
+                count = _unit_counts(att, asked) or f"{len(top)} phần"
+                parts.append(
+                    f"**{att.label} {doc_name(doc)}** gồm {count}"
+                    + (" (đếm theo bố cục văn bản)" if asked else "")
+                    + ":\n\n"
+                    + "\n".join(items)
+                )
+            continue
         top = [s for s in doc.sections if s.kind not in ("header",)]
         if not top:
             continue
@@ -380,10 +437,17 @@ def answer_outline(corpus: Corpus, question: str) -> Answer | None:
             items.append(f"- **{s.label}** {s.title}{sub} [{cid}]")
         body = [s for s in top if s.kind not in ("appendix", "attachment")]
         extra = [s for s in top if s.kind in ("appendix", "attachment")]
-        count = f"{len(body)} phần" + (f" và {len(extra)} phụ lục, văn bản kèm theo" if extra else "")
+        counted = _unit_counts_of(body, asked)
+        count = counted or f"{len(body)} phần"
+        count += f" và {len(extra)} phụ lục, văn bản kèm theo" if extra else ""
         if not body:
             count = f"{len(extra)} phụ lục, văn bản kèm theo"
-        parts.append(f"**{doc_name(doc)}** gồm {count}:\n\n" + "\n".join(items))
+        parts.append(
+            f"**{doc_name(doc)}** gồm {count}"
+            + (" (đếm theo bố cục văn bản)" if counted else "")
+            + ":\n\n"
+            + "\n".join(items)
+        )
     if not parts:
         return None
     if len(docs) > 3:
@@ -391,3 +455,28 @@ def answer_outline(corpus: Corpus, question: str) -> Answer | None:
             f"_Còn {len(docs) - 3} văn bản khác khớp câu hỏi; hãy nêu số hoặc tên văn bản để xem bố cục của nó._"
         )
     return Answer(answer="\n\n".join(parts), kind="document", citations=cites.items, data={"outline": True})
+
+
+_KIND_WORDS = {kind: word for kind, word in _UNIT_KINDS.values()}
+
+
+def _child_count(sec: Section) -> str:
+    """'2 điều': how many units ``sec`` holds, named by the kind of its first child."""
+    if not sec.children:
+        return ""
+    kind = sec.children[0].kind
+    return f"{sum(1 for c in sec.children if c.kind == kind)} {_KIND_WORDS.get(kind, 'mục')}"
+
+
+def _unit_counts(sec: Section, asked: list[tuple[str, str]]) -> str:
+    """'3 chương, 7 điều': how many units of each asked kind ``sec`` holds (kinds it has none of left out)."""
+    return _unit_counts_of(sec.children, asked)
+
+
+def _unit_counts_of(sections: list[Section], asked: list[tuple[str, str]]) -> str:
+    out = []
+    for kind, word in asked:
+        n = sum(1 for top in sections for s in top.walk() if s.kind == kind)
+        if n:
+            out.append(f"{n} {word}")
+    return ", ".join(out)
