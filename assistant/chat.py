@@ -198,6 +198,19 @@ class ChatService:
                     return f"{previous_user} ({names})", Route("document", prev_route.intent, params)
                 if len(other) == 1:
                     return self._with(question, f"{previous_user} ({doc_name(other[0])})")
+        # 'Còn Trường THCS Nam Từ Liêm thì sao?' after 'Học phí Trường Tiểu học Nam Từ Liêm là bao
+        # nhiêu?': the previous question, about the entity this one names in place of the one it named
+        if (
+            previous_user
+            and _ALSO.match(q)
+            and len(question.split()) <= 10
+            and not names_a_document(question)
+        ):
+            _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
+            if prev_route.kind in ("passage", "document") and prev_route.intent not in ("list", "outline"):
+                rewritten = same_question_of(question, previous_user, self.corpus.folded_text)
+                if rewritten:
+                    return self._with(question, rewritten)
         # 'Thang điểm của tiêu chí đó là bao nhiêu?': the criterion named in the last turns.
         if (
             route.kind == "numeric"
@@ -537,6 +550,63 @@ _NAMED_BEFORE = re.compile(
     r"(?:do|nay|kia|ay|tren|vua neu|noi tren)\b"
 )
 _ALSO = re.compile(r"^(?:con|the con|vay con|va|con voi)\b")
+_ALSO_WORDS = re.compile(r"(?i)^\s*(?:thế còn|vậy còn|còn với|còn|và|the con|vay con|con voi|con|va)\s+")
+_ALSO_TAIL = re.compile(r"(?i)\s*(?:thì sao|thi sao|thế nào|the nao|ra sao|nhỉ|nhi|nữa|nua)?\s*[?.!]*\s*$")
+# a frame before the subject of a question ('Theo Nghị định 303/2025/NĐ-CP, vụ thuộc bộ ...')
+_FRAME = re.compile(r"^(?:theo|trong|tại|tai|ở|o)\b[^,]{1,120},\s*", re.I)
+
+
+def _capitalised(words: list[str], i: int) -> bool:
+    """A word written with a capital that names something (the question's first word's is the sentence's)."""
+    return i > 0 and words[i][:1].isupper()
+
+
+def _phrase(words: list[str]) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", fold(" ".join(words))).split())
+
+
+def same_question_of(followup: str, previous: str, text: str) -> str:
+    """The previous question with the entity a 'Còn X thì sao?' follow-up names put in place of the
+    one it named (``text``: the corpus folded, where names are looked up): the run of words starting with X's head word ('Trường THCS Nam Từ Liêm' for
+    'Trường Tiểu học Nam Từ Liêm'), or, for a common noun ('cục'), the subject's head noun ('vụ
+    thuộc bộ cần ...' -> 'cục thuộc bộ cần ...'); '' when neither is found."""
+    entity = _ALSO_TAIL.sub("", _ALSO_WORDS.sub("", followup.strip())).strip(" ,")
+    if not entity or len(entity.split()) > 8:
+        return ""
+    words = previous.split()
+    head = fold(entity.split()[0])
+    for i, w in enumerate(words):
+        if fold(w.strip(",.;:?")) != head:
+            continue
+        # the head word and what names this one: capitalised words and numbers after it
+        j = i + 1
+        while (
+            j < len(words)
+            and (
+                words[j][:1].isupper()
+                or words[j][:1].isdigit()
+                # a lowercase syllable of a name ('Tiểu học', 'Giáo dục và Đào tạo'): next to a capitalised
+                # one, and the name so far written so in the documents
+                or (
+                    (_capitalised(words, j - 1) or (j + 1 < len(words) and _capitalised(words, j + 1)))
+                    and f" {_phrase(words[i : j + 1])} " in text
+                )
+            )
+        ):
+            j += 1
+        if j == i + 1 and len(entity.split()) > 1 and not entity.split()[1][:1].isupper():
+            continue
+        tail = words[j - 1][len(words[j - 1].rstrip(",.;:?")) :]
+        return " ".join([*words[:i], entity + tail, *words[j:]])
+    if entity[:1].islower() and len(entity.split()) <= 2:
+        frame = _FRAME.match(previous)
+        rest = previous[frame.end() :] if frame else previous
+        first = rest.split()[0] if rest.split() else ""
+        if first[:1].islower() and fold(first) not in {"co", "khi", "nhung", "cac", "ai", "bao"}:
+            return previous[: len(previous) - len(rest)] + entity + rest[len(first) :]
+    return ""
+
+
 _OTHER_DOC = re.compile(
     r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu|cai) (kia|con lai|khac|thu hai|con lai thi sao)\b"
 )
