@@ -24,20 +24,28 @@ NQ63 = "350a122d2613c4d6"  # Nghị quyết 63/2025/NQ-HĐND Hà Nội, mức ch
 NQ54 = "676c9815964a33af"  # Nghị quyết 54/2025/NQ-HĐND Hà Nội, mức chi lâm nghiệp (đồng/ha/năm)
 NQ65 = "e09bc3b35c473bea"  # Nghị quyết 65/2025/NQ-HĐND Hà Nội, thể thao thành tích cao
 NQ37 = "0abcf1a5292b31ec"  # Nghị quyết 37/2025/NQ-HĐND Huế, amends NQ 20/2023 (giảm nghèo), shares by budget
-NQ80 = "03741adae8c7c410"  # Nghị quyết 80/2025/NQ-HĐND Hà Nội, công an cấp xã (website copy; effect on signing)
+NQ80 = (
+    "03741adae8c7c410"  # Nghị quyết 80/2025/NQ-HĐND Hà Nội, công an cấp xã (website copy; effect on signing)
+)
 KH160 = "5d99697f14bcf68a"  # Kế hoạch 160/KH-UBND Cần Thơ, giám sát giảm nghèo 2025 (parts I-VI)
 KH982 = "99c7d8fff9e4572e"  # Kế hoạch 982/KH-UBND Nghệ An, đợt thi đua Đại hội XIV
-KH597 = "689f49d25e51cbaa"  # Kế hoạch 597/KH-UBND Đồng Tháp, chuyển đổi số hạ tầng giao thông (tasks per agency)
+KH597 = (
+    "689f49d25e51cbaa"  # Kế hoạch 597/KH-UBND Đồng Tháp, chuyển đổi số hạ tầng giao thông (tasks per agency)
+)
 CV1539 = "de1ea1a30ca1e0bc"  # Công văn 1539/VLO-QLDN3 Thuế tỉnh Vĩnh Long (answer to a company)
 CV5363 = "28219392db3ee2e0"  # Công văn 5363/CT-CS Cục Thuế (website copy), bảng giá lệ phí trước bạ
-CV11414 = "2d977d9ad8cd2645"  # Công văn 11414/VPCP-CN (website copy), cao tốc; a task and deadline per addressee
+CV11414 = (
+    "2d977d9ad8cd2645"  # Công văn 11414/VPCP-CN (website copy), cao tốc; a task and deadline per addressee
+)
 TB634 = "24701a1c97c8c368"  # Thông báo 634/TB-VPCP, kết luận tại Thanh Hóa (figures, deadlines per kiến nghị)
 CD223 = "15e6fb3d3f3b2644"  # Công điện 223/CĐ-TTg (website copy), lũ Khánh Hòa, Đắk Lắk, Gia Lai
 TT37 = "875cbe611015707a"  # Thông tư 37/2025/TT-BXD (website summary before the text), giá kiểm định tàu biển
 TT23 = "6f76eaad0b5b95d8"  # Thông tư 23/2025/TT-BTP, phân cấp tổ chức cán bộ (4 chương, 21 điều)
 QD137 = "1fa949f85858c62f"  # Quyết định 137/2025/QĐ-UBND Đồng Tháp, giờ bán xăng dầu
 QD2519 = "1813348fc14ac2b7"  # Quyết định 2519/QĐ-UBND Cần Thơ, Trung tâm Phục vụ hành chính công
-QD2691 = "1b479d81b4a8f42e"  # Quyết định 2691/QĐ-UBND Quảng Trị + PHỤ LỤC of 2 TTHC nội bộ after the signature
+QD2691 = (
+    "1b479d81b4a8f42e"  # Quyết định 2691/QĐ-UBND Quảng Trị + PHỤ LỤC of 2 TTHC nội bộ after the signature
+)
 QD38 = "0f2d0646af982d1b"  # Quyết định 38/2025/QĐ-UBND Cần Thơ (website copy), phân cấp cho Sở Công Thương
 QD44 = "150d48a05ed57aa3"  # Quyết định 44/2025/QĐ-UBND Quảng Ngãi, phân cấp định mức máy móc (8 QĐ Kon Tum hết hiệu lực)
 FILES = [NQ63, NQ54, NQ65, NQ37, NQ80, KH160, KH982, KH597, CV1539, CV5363, CV11414, TB634, CD223, TT37,
@@ -85,7 +93,19 @@ def unaccent(s: str) -> str:
 ITEMS: list[dict] = []
 
 
-def q(cls, question, doc, sec="", contains=None, any_=None, numbers=None, more=(), history=None, nf=False, na=False):
+def q(
+    cls,
+    question,
+    doc,
+    sec="",
+    contains=None,
+    any_=None,
+    numbers=None,
+    more=(),
+    history=None,
+    nf=False,
+    na=False,
+):
     exp: dict = {}
     if nf:
         exp["not_found"] = True
@@ -149,7 +169,13 @@ d_3 = D(1886000) - D(1446000)
 stands(NQ54, "1.886.000")
 q("comparison", "Kinh phí bảo vệ rừng phòng hộ cấp cho cơ quan nhà nước cao hơn rừng đặc dụng bao nhiêu đồng/ha/năm theo NQ 54 Hà Nội?",
   NQ54, "Điều 3", numbers=[dong(d_3)])  # fmt: skip
-q("lookup", "Chi phí lập hồ sơ lần đầu cho khoán bảo vệ rừng ở Hà Nội là bao nhiêu?", NQ54, "Điều 4", contains=["50.000"])
+q(
+    "lookup",
+    "Chi phí lập hồ sơ lần đầu cho khoán bảo vệ rừng ở Hà Nội là bao nhiêu?",
+    NQ54,
+    "Điều 4",
+    contains=["50.000"],
+)
 q("conditions", "Kinh phí quản lý, kiểm tra, nghiệm thu bảo vệ rừng bằng bao nhiêu phần trăm tổng kinh phí chi cho bảo vệ rừng hằng năm theo NQ 54/2025?",
   NQ54, "Điều 4", numbers=["7"], na=True)  # fmt: skip
 q("lookup", "NQ 54/2025 của Hà Nội về chính sách đầu tư trong lâm nghiệp có hiệu lực từ ngày nào?", NQ54, "Điều 8",
@@ -183,11 +209,22 @@ q("lookup", "Khoản hỗ trợ cho Trưởng, Phó Trưởng bộ môn theo NQ 
   contains=["không dùng để tính đóng"])  # fmt: skip
 q("lists", "Vận động viên muốn được hỗ trợ học phí đại học theo NQ 65/2025 Hà Nội phải đáp ứng những điều kiện gì?", NQ65, "Điều 4",
   contains=["giấy báo nhập học", "loại trung bình trở lên", "kỷ luật thể thao", "vòng loại Thế vận hội Olympic"])  # fmt: skip
-q("lookup", "Kinh phí thực hiện NQ 65/2025 của HĐND Hà Nội lấy từ đâu?", NQ65, "Điều 6", contains=["Ngân sách cấp Thành phố"], na=True)
+q(
+    "lookup",
+    "Kinh phí thực hiện NQ 65/2025 của HĐND Hà Nội lấy từ đâu?",
+    NQ65,
+    "Điều 6",
+    contains=["Ngân sách cấp Thành phố"],
+    na=True,
+)
 q("conditions", "Vận động viên học đại học ngành đã được Nhà nước hỗ trợ học phí có được nhận thêm hỗ trợ theo NQ 65/2025 Hà Nội không?",
   NQ65, "Điều 4", contains=["sẽ không được nhận hỗ trợ học phí"])  # fmt: skip
 nf("Theo NQ 65/2025 Hà Nội, vận động viên đạt huy chương vàng SEA Games được thưởng bao nhiêu tiền?", NQ65)
-nf("Mức dinh dưỡng hằng ngày của vận động viên đội tuyển Hà Nội theo NQ 65/2025 là bao nhiêu đồng một người?", NQ65, na=True)
+nf(
+    "Mức dinh dưỡng hằng ngày của vận động viên đội tuyển Hà Nội theo NQ 65/2025 là bao nhiêu đồng một người?",
+    NQ65,
+    na=True,
+)
 
 # ================================================================ NQ 37/2025 Huế (giảm nghèo)
 q("lookup", "Nghị quyết 37/2025/NQ-HĐND của HĐND thành phố Huế sửa đổi quy định ban hành theo nghị quyết nào?", NQ37,
@@ -196,7 +233,13 @@ q("lookup", "Nghị quyết 37/2025 của Huế có hiệu lực từ ngày nào
   any_=[date(18, 11, 2025), date(31, 12, 2025)], na=True)  # fmt: skip
 q("lookup", "Theo NQ 37/2025 Huế, mức hỗ trợ quy định tại khoản 2 Điều 10 được sửa thành bao nhiêu một hộ mỗi tháng?", NQ37, "Điều 1",
   contains=["500.000"])  # fmt: skip
-q("conditions", "Ở 5 xã A Lưới, ngân sách thành phố Huế hỗ trợ bao nhiêu phần trăm theo NQ 37/2025?", NQ37, "Điều 1", numbers=["80"])
+q(
+    "conditions",
+    "Ở 5 xã A Lưới, ngân sách thành phố Huế hỗ trợ bao nhiêu phần trăm theo NQ 37/2025?",
+    NQ37,
+    "Điều 1",
+    numbers=["80"],
+)
 q("comparison", "Với mức 500.000 đồng/hộ/tháng theo NQ 37/2025, ngân sách thành phố Huế chi bao nhiêu cho một hộ ở xã A Lưới 1 và bao nhiêu cho một hộ ở xã, phường khác?",
   NQ37, "Điều 1", numbers=[dong(D(500000) * D("0.8")), dong(D(500000) * D("0.5"))])  # fmt: skip
 q("lookup", "Trước ngày nào hằng năm UBND xã, phường ở Huế phải lập danh sách người thuộc hộ cận nghèo tham gia bảo hiểm y tế gửi BHXH thành phố?",
@@ -208,27 +251,52 @@ q("loose_names", "Theo NQ 37 Huế, danh sách hộ được hỗ trợ phương
   contains=["Sở Khoa học và Công nghệ"])  # fmt: skip
 q("lookup", "Khi có khiếu nại về kết quả xét duyệt trợ cấp xã hội hằng tháng, Chủ tịch UBND xã ở Huế phải xem xét, kết luận trong bao nhiêu ngày làm việc theo NQ 37/2025?",
   NQ37, "Điều 1", numbers=["07"])  # fmt: skip
-nf("Theo NQ 37/2025 Huế, ngân sách hỗ trợ bao nhiêu phần trăm mức đóng bảo hiểm y tế cho người thuộc hộ cận nghèo?", NQ37)
-nf("Chính sách giảm nghèo bền vững của thành phố Huế giai đoạn 2026-2030 quy định mức hỗ trợ bao nhiêu?", NQ37, na=True)
+nf(
+    "Theo NQ 37/2025 Huế, ngân sách hỗ trợ bao nhiêu phần trăm mức đóng bảo hiểm y tế cho người thuộc hộ cận nghèo?",
+    NQ37,
+)
+nf(
+    "Chính sách giảm nghèo bền vững của thành phố Huế giai đoạn 2026-2030 quy định mức hỗ trợ bao nhiêu?",
+    NQ37,
+    na=True,
+)
 
 # ================================================================ NQ 80/2025 Hà Nội (công an cấp xã)
 q("lookup", "Cán bộ, chiến sỹ Công an cấp xã ở Hà Nội được hỗ trợ bao nhiêu mỗi tháng theo NQ 80/2025?", NQ80, "Điều 3",
   contains=["4.960.000"])  # fmt: skip
 q("lookup", "Nghị quyết 80/2025/NQ-HĐND Hà Nội có hiệu lực khi nào?", NQ80, "Điều 5",
   any_=[[*date(27, 11, 2025), "ngày ký"]], na=True)  # fmt: skip
-q("lookup", "NQ 80/2025 Hà Nội làm nghị quyết nào hết hiệu lực?", NQ80, "Điều 5", contains=["13/2024/NQ-HĐND"])
+q(
+    "lookup",
+    "NQ 80/2025 Hà Nội làm nghị quyết nào hết hiệu lực?",
+    NQ80,
+    "Điều 5",
+    contains=["13/2024/NQ-HĐND"],
+)
 q("conditions", "Chiến sỹ công an xã ở Hà Nội đồng thời thuộc đối tượng của NQ 38/2024/NQ-HĐND thì được hưởng thế nào theo NQ 80/2025?",
   NQ80, "Điều 3", contains=["01 mức hỗ trợ cao nhất"])  # fmt: skip
 q("lookup", "Kinh phí hỗ trợ công an cấp xã theo NQ 80/2025 Hà Nội được bố trí ở đâu?", NQ80, "Điều 3",
   contains=["dự toán ngân sách Thành phố giao cho Công an Thành phố"], na=True)  # fmt: skip
-q("lookup", "NQ 80/2025 bãi bỏ cụm từ nào trong Nghị quyết 38/2024/NQ-HĐND?", NQ80, "Điều 5", contains=["Công an cấp huyện"])
+q(
+    "lookup",
+    "NQ 80/2025 bãi bỏ cụm từ nào trong Nghị quyết 38/2024/NQ-HĐND?",
+    NQ80,
+    "Điều 5",
+    contains=["Công an cấp huyện"],
+)
 q("aggregates", "Trong 12 tháng, mỗi cán bộ công an cấp xã Hà Nội được hỗ trợ tổng cộng bao nhiêu tiền theo NQ 80/2025?", NQ80, "Điều 3",
   numbers=[dong(D(4960000) * 12)])  # fmt: skip
 nf("Theo NQ 80/2025 Hà Nội, thành phố có bao nhiêu cán bộ, chiến sỹ công an cấp xã được hỗ trợ?", NQ80)
 nf("Mức hỗ trợ hằng tháng cho công an xã của thành phố Hải Phòng năm 2025 là bao nhiêu?", NQ80, na=True)
 
 # ================================================================ KH 160/KH-UBND Cần Thơ (giám sát giảm nghèo)
-q("lookup", "Kế hoạch 160/KH-UBND của Cần Thơ do ai ký, ngày nào?", KH160, contains=["Trần Chí Hùng"], any_=[date(19, 11, 2025)])
+q(
+    "lookup",
+    "Kế hoạch 160/KH-UBND của Cần Thơ do ai ký, ngày nào?",
+    KH160,
+    contains=["Trần Chí Hùng"],
+    any_=[date(19, 11, 2025)],
+)
 q("sections", "KH 160/KH-UBND Cần Thơ gồm những phần nào?", KH160,
   contains=["MỤC ĐÍCH", "ĐỐI TƯỢNG", "NỘI DUNG GIÁM SÁT", "PHƯƠNG PHÁP", "KINH PHÍ", "TỔ CHỨC THỰC HIỆN"])  # fmt: skip
 q("loose_names", "Sở NN&MT Cần Thơ có nhiệm vụ gì trong kế hoạch giám sát chương trình giảm nghèo năm 2025?", KH160, "VI.1",
@@ -246,22 +314,45 @@ q("lookup", "Công tác giám sát, đánh giá theo KH 160/KH-UBND Cần Thơ �
 q("followups", "Còn các Sở, ngành chủ trì dự án thành phần thì báo cáo kết quả gửi ai?", KH160, "VI.2",
   contains=["gửi Sở Nông nghiệp và Môi trường"],
   history=[("user", "Sở Nông nghiệp và Môi trường Cần Thơ làm gì trong KH 160 về giám sát giảm nghèo?")])  # fmt: skip
-q("sections", "Mục III của KH 160 Cần Thơ nói về gì?", KH160, "III", contains=["Nội dung giám sát", "Nội dung đánh giá"], na=True)
+q(
+    "sections",
+    "Mục III của KH 160 Cần Thơ nói về gì?",
+    KH160,
+    "III",
+    contains=["Nội dung giám sát", "Nội dung đánh giá"],
+    na=True,
+)
 nf("KH 160/KH-UBND Cần Thơ: tổng kinh phí giám sát năm 2025 là bao nhiêu triệu đồng?", KH160)
 nf("Tỷ lệ hộ nghèo của thành phố Cần Thơ năm 2025 là bao nhiêu phần trăm?", KH160, na=True)
 nf("Theo KH 160 Cần Thơ, đoàn giám sát làm việc tại xã Phong Điền vào ngày nào?", KH160)
 
 # ================================================================ KH 982/KH-UBND Nghệ An (đợt thi đua)
-q("lookup", "KH 982/KH-UBND Nghệ An về đợt thi đua chào mừng Đại hội XIV do ai ký?", KH982, contains=["Phùng Thành Vinh"])
+q(
+    "lookup",
+    "KH 982/KH-UBND Nghệ An về đợt thi đua chào mừng Đại hội XIV do ai ký?",
+    KH982,
+    contains=["Phùng Thành Vinh"],
+)
 q("lists", "Đợt thi đua theo KH 982 Nghệ An có những hình thức khen thưởng nào?", KH982, "III",
   contains=["Huân chương Lao động", "Bằng khen của Thủ tướng Chính phủ", "Bằng khen của Chủ tịch UBND tỉnh", "Giấy khen"])  # fmt: skip
 q("lookup", "Đợt thi đua chào mừng Đại hội XIV của Nghệ An kéo dài đến khi nào?", KH982, "V",
   contains=["tổ chức thành công Đại hội đại biểu toàn quốc lần thứ XIV"], na=True)  # fmt: skip
-q("loose_names", "Sở NV Nghệ An có trách nhiệm gì trong KH 982?", KH982, "V", contains=["hướng dẫn khen thưởng Đợt thi đua"])
+q(
+    "loose_names",
+    "Sở NV Nghệ An có trách nhiệm gì trong KH 982?",
+    KH982,
+    "V",
+    contains=["hướng dẫn khen thưởng Đợt thi đua"],
+)
 q("aggregates", "KH 982 Nghệ An nêu bao nhiêu nội dung thi đua chủ yếu?", KH982, "II", numbers=["5"])
 q("lists", "Tiêu chí thi đua đối với doanh nghiệp trong KH 982/KH-UBND Nghệ An là gì?", KH982, "III",
   contains=["Sản xuất kinh doanh hiệu quả", "sáng chế, phát minh", "trách nhiệm xã hội"], na=True)  # fmt: skip
-q("lookup", "KH 982 Nghệ An được ban hành để thực hiện quyết định nào của Thủ tướng Chính phủ?", KH982, contains=["2437/QĐ-TTg"])
+q(
+    "lookup",
+    "KH 982 Nghệ An được ban hành để thực hiện quyết định nào của Thủ tướng Chính phủ?",
+    KH982,
+    contains=["2437/QĐ-TTg"],
+)
 q("lookup", "Vướng mắc khi thực hiện kế hoạch thi đua 982 của Nghệ An thì gửi phản ánh về đâu?", KH982,
   contains=["Phòng Thi đua - Khen thưởng"])  # fmt: skip
 q("loose_names", "Sở Văn hóa, Thể thao và Du lịch Nghệ An phối hợp với cơ quan nào để tuyên truyền đợt thi đua?", KH982, "V",
@@ -283,7 +374,12 @@ q("lists", "Mục tiêu cụ thể đến năm 2030 của KH 597 Đồng Tháp l
   contains=["GIS, BIM", "Trung tâm IOC", "100% hồ sơ", "IoT, AI và Big Data", "dịch vụ công trực tuyến"])  # fmt: skip
 q("lists", "Nền tảng quản lý thu phí, thanh toán điện tử trong giao thông theo KH 597 Đồng Tháp gồm những hệ thống nào?", KH597, "III",
   contains=["thu phí điện tử không dừng", "kiểm soát thẻ vé", "bãi đỗ xe"], na=True)  # fmt: skip
-q("lookup", "KH 597 Đồng Tháp căn cứ chiến lược chuyển đổi số nào của Bộ Xây dựng?", KH597, contains=["1644/QĐ-BXD"])
+q(
+    "lookup",
+    "KH 597 Đồng Tháp căn cứ chiến lược chuyển đổi số nào của Bộ Xây dựng?",
+    KH597,
+    contains=["1644/QĐ-BXD"],
+)
 q("lists", "Sở Nông nghiệp và Môi trường Đồng Tháp có những nhiệm vụ gì trong KH 597?", KH597, "V.4",
   contains=["dữ liệu đất đai", "bản đồ số quy hoạch", "Chuẩn hóa dữ liệu không gian"])  # fmt: skip
 q("sections", "Phần III của Kế hoạch 597/KH-UBND Đồng Tháp gồm những nhiệm vụ, giải pháp nào?", KH597, "III",
@@ -309,7 +405,10 @@ q("lookup", "Công ty vay tiền cổ đông lãi suất 0% có thuộc diện �
 q("lookup", "Theo công văn của Thuế Vĩnh Long về trả lãi vay cho cổ đông, phần chi phí lãi vay không được trừ được chuyển sang kỳ sau tối đa bao nhiêu năm?",
   CV1539, numbers=["05"], na=True)  # fmt: skip
 nf("CV 1539/VLO-QLDN3 cho biết Công ty Bia Sài Gòn – Bến Tre vay cổ đông bao nhiêu tỷ đồng?", CV1539)
-nf("Thuế tỉnh Vĩnh Long cho biết thuế suất thuế TNDN của Công ty Bia Sài Gòn – Bến Tre năm 2025 là bao nhiêu?", CV1539)
+nf(
+    "Thuế tỉnh Vĩnh Long cho biết thuế suất thuế TNDN của Công ty Bia Sài Gòn – Bến Tre năm 2025 là bao nhiêu?",
+    CV1539,
+)
 
 # ================================================================ CV 5363/CT-CS Cục Thuế (lệ phí trước bạ)
 q("lookup", "Công văn 5363/CT-CS của Cục Thuế gửi ai và về việc gì?", CV5363, "Kính gửi",
@@ -329,7 +428,12 @@ nf("Theo CV 5363/CT-CS, mức thu lệ phí trước bạ ô tô con lần đầ
 nf("Giá tính lệ phí trước bạ xe Toyota Vios 2025 là bao nhiêu?", CV5363, na=True)
 
 # ================================================================ CV 11414/VPCP-CN (cao tốc)
-q("lookup", "Công văn 11414/VPCP-CN truyền đạt ý kiến của Phó Thủ tướng nào?", CV11414, contains=["Hồ Đức Phớc"])
+q(
+    "lookup",
+    "Công văn 11414/VPCP-CN truyền đạt ý kiến của Phó Thủ tướng nào?",
+    CV11414,
+    contains=["Hồ Đức Phớc"],
+)
 q("loose_names", "UBND tỉnh Đồng Nai phải bàn giao mặt bằng dự án cao tốc Bến Lức - Long Thành trước ngày nào theo CV 11414?", CV11414, "1",
   contains=["30 tháng 11 năm 2025"], numbers=["0,3"])  # fmt: skip
 q("lookup", "Bộ Xây dựng được giao gì trong công văn 11414 về cao tốc Biên Hòa - Vũng Tàu?", CV11414, "3",
@@ -347,7 +451,13 @@ nf("Cao tốc Bến Lức - Long Thành dài bao nhiêu km?", CV11414, na=True)
 # ================================================================ TB 634/TB-VPCP (Thanh Hóa)
 q("lookup", "Thông báo 634/TB-VPCP kết luận buổi làm việc của Thủ tướng với tỉnh nào, vào thời gian nào?", TB634,
   contains=["Thanh Hóa"], any_=[["08 đến ngày 09 tháng 11 năm 2025", "08-09/11/2025", "8-9/11/2025", "08 - 09/11/2025"]])  # fmt: skip
-q("lookup", "Tăng trưởng kinh tế 9 tháng năm 2025 của Thanh Hóa ước đạt bao nhiêu theo TB 634?", TB634, "I.1", numbers=["8,19"])
+q(
+    "lookup",
+    "Tăng trưởng kinh tế 9 tháng năm 2025 của Thanh Hóa ước đạt bao nhiêu theo TB 634?",
+    TB634,
+    "I.1",
+    numbers=["8,19"],
+)
 gn = D("66.7") - D("54.4")
 stands(TB634, "66,7%")
 stands(TB634, "54,4%")
@@ -377,14 +487,31 @@ nf("Thông báo 634/TB-VPCP giao tỉnh Nghệ An nhiệm vụ gì?", TB634)
 nf("Thu ngân sách của Thanh Hóa 10 tháng năm 2025 đạt bao nhiêu tỷ đồng?", TB634, na=True)
 
 # ================================================================ CĐ 223/CĐ-TTg (lũ)
-q("lookup", "Công điện 223/CĐ-TTg yêu cầu ứng phó lũ tại những tỉnh nào?", CD223, contains=["Khánh Hòa", "Đắk Lắk", "Gia Lai"])
+q(
+    "lookup",
+    "Công điện 223/CĐ-TTg yêu cầu ứng phó lũ tại những tỉnh nào?",
+    CD223,
+    contains=["Khánh Hòa", "Đắk Lắk", "Gia Lai"],
+)
 q("lookup", "Ai ký Công điện 223/CĐ-TTg?", CD223, contains=["Hồ Quốc Dũng"])
-q("loose_names", "Bo GD&DT duoc giao gi trong cong dien 223?", CD223, "6", contains=["an toàn cho học sinh và giáo viên"])
+q(
+    "loose_names",
+    "Bo GD&DT duoc giao gi trong cong dien 223?",
+    CD223,
+    "6",
+    contains=["an toàn cho học sinh và giáo viên"],
+)
 q("lookup", "CĐ 223 yêu cầu Bộ Quốc phòng, Bộ Công an huy động những phương tiện gì?", CD223, "3",
   contains=["máy bay trực thăng", "thiết bị bay không người lái"])  # fmt: skip
 q("lists", "Công điện 223/CĐ-TTg là công điện tiếp theo những công điện nào?", CD223,
   contains=["217/CĐ-TTg", "218/CĐ-TTg", "219/CĐ-TTg", "222/CĐ-TTg"], na=True)  # fmt: skip
-q("loose_names", "Bộ YT có nhiệm vụ gì theo CĐ 223 về mưa lũ?", CD223, "7", contains=["dịch vụ y tế khẩn cấp", "phòng chống dịch bệnh"])
+q(
+    "loose_names",
+    "Bộ YT có nhiệm vụ gì theo CĐ 223 về mưa lũ?",
+    CD223,
+    "7",
+    contains=["dịch vụ y tế khẩn cấp", "phòng chống dịch bệnh"],
+)
 q("lookup", "Theo CĐ 223, cần ưu tiên tiếp tế loại thực phẩm nào cho người dân vùng lũ?", CD223, "2",
   contains=["lương khô", "bánh mì"], na=True)  # fmt: skip
 q("followups", "Thế còn Bộ Tài chính?", CD223, "8", contains=["xuất cấp các phương tiện, trang thiết bị"],
@@ -401,7 +528,13 @@ q("lookup", "Thông tư 37/2025 của Bộ Xây dựng có áp dụng cho tàu c
   contains=["trừ tàu biển, phương tiện thủy nội địa"], na=True)  # fmt: skip
 q("conditions", "Theo TT 37/2025/TT-BXD, nếu khách hàng yêu cầu kiểm định vào ngày nghỉ thì đơn vị kiểm định được thu thêm gì?", TT37, "Điều 2",
   contains=["chi phí tiền lương phát sinh"])  # fmt: skip
-q("loose_names", "Cục ĐKVN có trách nhiệm gì theo Thông tư 37/2025/TT-BXD?", TT37, "Điều 3", contains=["kê khai giá", "khoản 5 Điều 28"])
+q(
+    "loose_names",
+    "Cục ĐKVN có trách nhiệm gì theo Thông tư 37/2025/TT-BXD?",
+    TT37,
+    "Điều 3",
+    contains=["kê khai giá", "khoản 5 Điều 28"],
+)
 q("lookup", "Ai ký TT 37/2025/TT-BXD?", TT37, contains=["Nguyễn Xuân Sang"], na=True)
 q("across", "Thông tư 36/2025/TT-BXD và Thông tư 37/2025/TT-BXD quy định giá kiểm định cho những đối tượng khác nhau thế nào?", TT37,
   contains=["thiết bị xếp dỡ", "tàu biển"], more=[(TT36, "")])  # fmt: skip
@@ -411,8 +544,20 @@ nf("Theo TT 37/2025/TT-BXD, giá tối đa kiểm định một nồi hơi trên
 nf("Thông tư 37/2025/TT-BXD thay thế thông tư nào?", TT37)
 
 # ================================================================ TT 23/2025/TT-BTP (phân cấp tổ chức cán bộ)
-q("lookup", "Thông tư 23/2025/TT-BTP có hiệu lực từ khi nào?", TT23, "Điều 21", any_=[[*date(20, 11, 2025), "ngày ký"]])
-q("lookup", "Ai ký TT 23/2025/TT-BTP về phân cấp quản lý tổ chức cán bộ của Bộ Tư pháp?", TT23, contains=["Nguyễn Hải Ninh"], na=True)
+q(
+    "lookup",
+    "Thông tư 23/2025/TT-BTP có hiệu lực từ khi nào?",
+    TT23,
+    "Điều 21",
+    any_=[[*date(20, 11, 2025), "ngày ký"]],
+)
+q(
+    "lookup",
+    "Ai ký TT 23/2025/TT-BTP về phân cấp quản lý tổ chức cán bộ của Bộ Tư pháp?",
+    TT23,
+    contains=["Nguyễn Hải Ninh"],
+    na=True,
+)
 q("sections", "Thông tư 23/2025/TT-BTP gồm mấy chương, đó là những chương nào?", TT23, numbers=["4"],
   contains=["QUY ĐỊNH CHUNG", "TỔ CHỨC BỘ", "QUẢN LÝ, SỬ DỤNG", "TỔ CHỨC THỰC HIỆN"])  # fmt: skip
 q("lookup", "Theo TT 23/2025 của Bộ Tư pháp, đơn vị sự nghiệp thuộc Bộ nhóm 2 là đơn vị thế nào?", TT23, "Điều 2",
@@ -434,12 +579,24 @@ q("lookup", "Theo QĐ 137/2025/QĐ-UBND Đồng Tháp, cửa hàng xăng dầu p
   numbers=["12"])  # fmt: skip
 q("conditions", "Cây xăng ở Đồng Tháp phải mở cửa muộn nhất lúc mấy giờ và đóng cửa sớm nhất lúc mấy giờ?", QD137, "Điều 3",
   numbers=["06", "18"], na=True)  # fmt: skip
-q("lookup", "QĐ 137/2025/QĐ-UBND của Đồng Tháp có hiệu lực từ ngày nào?", QD137, "Điều 7", any_=[date(1, 12, 2025)])
+q(
+    "lookup",
+    "QĐ 137/2025/QĐ-UBND của Đồng Tháp có hiệu lực từ ngày nào?",
+    QD137,
+    "Điều 7",
+    any_=[date(1, 12, 2025)],
+)
 q("lists", "Cửa hàng bán lẻ xăng dầu ở Đồng Tháp được dừng bán hàng trong những trường hợp nào?", QD137, "Điều 4",
   contains=["nâng cấp, sửa chữa", "văn bản yêu cầu", "bất khả kháng"], na=True)  # fmt: skip
 q("lookup", "Muốn tạm dừng bán xăng để sửa chữa cửa hàng ở Đồng Tháp, doanh nghiệp phải gửi thông báo cho cơ quan nào?", QD137, "Điều 5",
   contains=["Sở Công Thương"])  # fmt: skip
-q("lookup", "Cây xăng trên quốc lộ, cao tốc ở Đồng Tháp được khuyến khích mở cửa thế nào?", QD137, "Điều 3", contains=["24/24"])
+q(
+    "lookup",
+    "Cây xăng trên quốc lộ, cao tốc ở Đồng Tháp được khuyến khích mở cửa thế nào?",
+    QD137,
+    "Điều 3",
+    contains=["24/24"],
+)
 q("followups", "Nếu cần kéo dài thời gian dừng bán thì doanh nghiệp phải làm gì?", QD137, "Điều 5",
   contains=["kéo dài thời gian dừng bán hàng"],
   history=[("user", "Theo QĐ 137 Đồng Tháp, doanh nghiệp xăng dầu dừng bán hàng để cải tạo cửa hàng thì thông báo thế nào?")])  # fmt: skip
@@ -453,7 +610,12 @@ q("lookup", "Trung tâm Phục vụ hành chính công thành phố Cần Thơ t
   contains=["Văn phòng Ủy ban nhân dân thành phố", "con dấu và tài khoản riêng"])  # fmt: skip
 q("lookup", "Quyết định 2519/QĐ-UBND Cần Thơ có hiệu lực khi nào, ai ký?", QD2519, contains=["Trương Cảnh Tuyên"],
   any_=[[*date(19, 11, 2025), "ngày ký"]], na=True)  # fmt: skip
-q("lookup", "Trung tâm Phục vụ hành chính công Cần Thơ được thành lập theo quyết định nào?", QD2519, contains=["816/QĐ-UBND"])
+q(
+    "lookup",
+    "Trung tâm Phục vụ hành chính công Cần Thơ được thành lập theo quyết định nào?",
+    QD2519,
+    contains=["816/QĐ-UBND"],
+)
 q("lists", "Trung tâm PVHCC Cần Thơ cung cấp những dịch vụ hỗ trợ nào cho tổ chức, cá nhân theo QĐ 2519?", QD2519, "Điều 2",
   contains=["pháp lý", "phiên dịch tiếng nước ngoài", "sao chụp, in ấn"])  # fmt: skip
 q("aggregates", "Về kiểm soát thủ tục hành chính, QĐ 2519 Cần Thơ giao Trung tâm Phục vụ hành chính công bao nhiêu nhiệm vụ?", QD2519,
@@ -479,13 +641,23 @@ q("lookup", "QĐ 2691 Quảng Trị căn cứ quyết định nào của Bộ T�
 q("followups", "Còn thủ tục miễn nhiệm thì văn bản đề nghị phải có những thông tin gì?", QD2691,
   contains=["Lý do của việc đề nghị miễn nhiệm", "Quyết định công nhận báo cáo viên pháp luật"],
   history=[("user", "Hồ sơ đề nghị công nhận báo cáo viên pháp luật cấp tỉnh Quảng Trị gồm những gì?")])  # fmt: skip
-nf("Theo QĐ 2691/QĐ-UBND Quảng Trị, thủ tục công nhận tuyên truyền viên pháp luật cấp xã thực hiện thế nào?", QD2691)
+nf(
+    "Theo QĐ 2691/QĐ-UBND Quảng Trị, thủ tục công nhận tuyên truyền viên pháp luật cấp xã thực hiện thế nào?",
+    QD2691,
+)
 nf("Quảng Trị hiện có bao nhiêu báo cáo viên pháp luật cấp tỉnh?", QD2691, na=True)
 
 # ================================================================ QĐ 38/2025/QĐ-UBND Cần Thơ (phân cấp cho Sở Công Thương)
 q("lists", "QĐ 38/2025/QĐ-UBND Cần Thơ phân cấp cho Sở Công Thương những nội dung gì?", QD38, "Điều 2",
   contains=["C/O", "tự chứng nhận xuất xứ", "quá cảnh", "tàu bay không người lái"])  # fmt: skip
-q("lookup", "Quyết định 38/2025/QĐ-UBND Cần Thơ có hiệu lực từ ngày nào?", QD38, "Điều 4", any_=[date(5, 12, 2025)], na=True)
+q(
+    "lookup",
+    "Quyết định 38/2025/QĐ-UBND Cần Thơ có hiệu lực từ ngày nào?",
+    QD38,
+    "Điều 4",
+    any_=[date(5, 12, 2025)],
+    na=True,
+)
 q("conditions", "Cấp phép nhập khẩu tàu bay không người lái ở Cần Thơ theo QĐ 38/2025 cần ý kiến thống nhất của những bộ nào?", QD38, "Điều 2",
   contains=["Bộ Quốc phòng", "Bộ Công an"])  # fmt: skip
 q("lookup", "QĐ 38/2025 Cần Thơ căn cứ nghị định nào về phân quyền, phân cấp trong lĩnh vực công nghiệp và thương mại?", QD38,
@@ -497,12 +669,24 @@ nf("Theo QĐ 38/2025/QĐ-UBND Cần Thơ, lệ phí cấp Giấy chứng nhận 
 # ================================================================ QĐ 44/2025/QĐ-UBND Quảng Ngãi (phân cấp định mức máy móc)
 kontum = ["09/2019/QĐ-UBND", "06/2020/QĐ-UBND", "42/2020/QĐ-UBND", "02/2021/QĐ-UBND", "31/2022/QĐ-UBND",
           "60/2023/QĐ-UBND", "29/2024/QĐ-UBND", "76/2024/QĐ-UBND"]  # fmt: skip
-q("lookup", "Quyết định 44/2025/QĐ-UBND Quảng Ngãi có hiệu lực từ ngày nào?", QD44, "Điều 5", any_=[date(5, 12, 2025)])
+q(
+    "lookup",
+    "Quyết định 44/2025/QĐ-UBND Quảng Ngãi có hiệu lực từ ngày nào?",
+    QD44,
+    "Điều 5",
+    any_=[date(5, 12, 2025)],
+)
 q("conditions", "Theo QĐ 44/2025 Quảng Ngãi, cơ quan, đơn vị được tự quyết định điều chỉnh giá máy móc phục vụ công tác các chức danh cao hơn mức quy định trong khoảng nào?",
   QD44, "Điều 3", contains=["trên 15% đến không quá 30%"])  # fmt: skip
 q("aggregates", "Quyết định 44/2025 Quảng Ngãi làm hết hiệu lực bao nhiêu quyết định của UBND tỉnh Kon Tum?", QD44, "Điều 5",
   numbers=[str(len(kontum))], na=True)  # fmt: skip
-q("lists", "Những quyết định nào của UBND tỉnh Kon Tum hết hiệu lực theo QĐ 44/2025/QĐ-UBND Quảng Ngãi?", QD44, "Điều 5", contains=kontum)
+q(
+    "lists",
+    "Những quyết định nào của UBND tỉnh Kon Tum hết hiệu lực theo QĐ 44/2025/QĐ-UBND Quảng Ngãi?",
+    QD44,
+    "Điều 5",
+    contains=kontum,
+)
 q("lookup", "Ai quyết định tiêu chuẩn, định mức máy móc chuyên dùng ngành y tế cho các đơn vị dự toán ngân sách cấp xã ở Quảng Ngãi?", QD44,
   "Điều 3", contains=["Ủy ban nhân dân cấp xã"], na=True)  # fmt: skip
 q("lookup", "QĐ 44/2025 Quảng Ngãi ban hành căn cứ quyết định nào của Thủ tướng về tiêu chuẩn, định mức sử dụng máy móc, thiết bị?", QD44,
