@@ -1,10 +1,10 @@
-"""Check the probe batches (eval/bank/probe.jsonl, eval/bank/probe2.jsonl) against the files they were
-written from.
+"""Check the probe batches (eval/bank/probe.jsonl, probe2.jsonl, probe3.jsonl) against the files they
+were written from.
 
     python3 eval/bank/probe_validate.py
 
 For each batch (probe.jsonl: ids "pr-NNN", files probe-files.txt; probe2.jsonl: ids "p2-NNN", files
-probe2-files.txt):
+probe2-files.txt; probe3.jsonl: ids "p3-NNN", files probe3-files.txt):
 - ids of the batch's form, unique; a known class; "frozen" false; known expectation keys; not_found
   alone; history turns with a role (user/assistant) and content;
 - every "contains" string is verbatim (whitespace folded) in a file the question cites or needs
@@ -12,9 +12,10 @@ probe2-files.txt):
   a verbatim member; "numbers" parse as numbers;
 - every cited label is one the document prints (parts "II", items "II.10", "Điều 5", "Phụ lục II",
   "Kính gửi", "Nơi nhận", "Căn cứ"), or "" (any section);
-- "docs" are files of ../shared/realdocs listed in realdocs-files.txt or the batch's own list; the
+- "docs" are files of ../shared/realdocs listed in realdocs-files.txt, the batch's own list or an
+  earlier batch's list; the
   batch's own files are not the bank's, not the check set's, not an earlier batch's, and have no
-  known gaps (probe2's are also not in tests/data/realdocs_golden.json);
+  known gaps (probe2's and probe3's are also not in tests/data/realdocs_golden.json);
 - no question repeats a question of the bank's other files (folded text).
 Exit status 1 on any problem.
 """
@@ -55,6 +56,7 @@ def stems(path: Path) -> set[str]:
 BATCHES = [
     ("probe.jsonl", "pr", "probe-files.txt", [], False),
     ("probe2.jsonl", "p2", "probe2-files.txt", ["probe-files.txt"], True),
+    ("probe3.jsonl", "p3", "probe3-files.txt", ["probe-files.txt", "probe2-files.txt"], True),
 ]
 
 
@@ -89,7 +91,8 @@ def check_batch(
                 problems.append(f"{files}: {f} is in {where} files")
         if load(f) is None:
             problems.append(f"{files}: {f} is not a file of {REALDOCS}")
-    allowed_docs = own | bank_rd
+    # a question may also need a file of an earlier batch (one that compares two documents)
+    allowed_docs = own | bank_rd | {f for e in earlier for f in stems(HERE / e)}
 
     others = {
         fold(json.loads(line)["question"])
