@@ -205,8 +205,16 @@ class Corpus:
         )
         # a document named by a number the corpus cites is that document, wherever it is from
         if kinds and not out and not self.referenced_numbers(question):
+            # 'Những quyết định nào của tỉnh Kon Tum hết hiệu lực theo QĐ 44/2025/QĐ-UBND?': asked
+            # through a document held, whose text names the place
+            numbers = {fold(n) for n in doc_numbers(question)}
+            through = [
+                self.plain_docs.get(d.doc_id, "") for d in self.docs.values() if fold(d.number) in numbers
+            ]
             for local in [*named_localities(question), *named_places(question)]:
                 name = locality_name(local)
+                if any(re.search(rf"\b{re.escape(name)}\b", text) for text in through):
+                    continue
                 of = re.search(rf"\bcua (?:\w+ ){{0,3}}{re.escape(name)}\b", q)
                 before = [k for k in kinds if k.start() < of.start()] if of else []
                 if not before:

@@ -888,7 +888,15 @@ def test_no_document_named_is_no_document_fact(question: str) -> None:
     ("question", "measured"),
     [
         ("Có bao nhiêu cán bộ bị kỷ luật?", ("can", "can")),  # the thing counted, stated as '<n> cán bộ'
-        ("Vụ được tối đa bao nhiêu cấp phó theo NĐ 303?", ("vu duoc", "cap")),
+        # the noun after 'bao nhiêu' is what is counted, not the clause's subject ('vu duoc' before)
+        ("Vụ được tối đa bao nhiêu cấp phó theo NĐ 303?", ("cap pho", "cap")),
+        ("Mức khoán bảo vệ rừng phòng hộ là bao nhiêu một ha một năm?", ("khoan", "")),  # a rate: per ha
+        ("Người hưởng trợ cấp được Thành phố hỗ trợ thêm bao nhiêu mỗi tháng?", ("ho tro", "")),
+        ("Trẻ em dưới 4 tuổi được trợ cấp xã hội hằng tháng bao nhiêu tiền?", ("tro cap", "")),
+        ("Nếu học trực tuyến thì học phí khối 6 là bao nhiêu?", ("hoc phi", "")),  # not the condition
+        ("Trong phụ lục, mức học phí cao nhất là bao nhiêu?", ("hoc phi", "")),  # not the frame
+        ("QĐ 44 phân cấp thẩm quyền cho những loại máy móc, thiết bị nào?", ("", "")),  # 'máy' is no 'mấy'
+        ("Ai quyet dinh dinh muc may moc chuyen dung?", ("", "")),  # typed without accents, asks 'ai'
         ("Theo TT 130/2025/TT-BQP, thời hạn phê duyệt là mấy ngày?", ("thoi han", "ngay")),  # not 'theo tt'
         ("Theo Công điện 224, đến 19/11/2025 có bao nhiêu dự án khánh thành?", ("du", "du")),  # not '19 11'
         ("Hải Phòng có bao nhiêu dân?", ("hai phong", "dan")),

@@ -493,6 +493,40 @@ _AFTER_NOT_NOUN = frozenset(
         "nua",
     ]
 )
+_LEAD_CONDITION = re.compile(r"^(?:neu|khi|truong hop) .{1,120}? thi ")
+_LEAD_FRAME = re.compile(r"^(?:trong|theo|tai|o|sau|truoc|doi voi|voi|ve) [^,]{1,80}, ")
+# units a figure is stated in ('15 ngày', '435.000 đồng', '90%'): after 'bao nhiêu' they say how the
+# figure is measured, not what it is of
+_MEASURES = frozenset(
+    [
+        "nguoi",
+        "ngay",
+        "thang",
+        "tuan",
+        "gio",
+        "phut",
+        "nam",
+        "dong",
+        "trieu",
+        "ty",
+        "nghin",
+        "ngan",
+        "km",
+        "m",
+        "ha",
+        "tan",
+        "kg",
+        "lit",
+        "diem",
+        "lan",
+        "phan",
+        "tien",
+    ]
+)
+# a verb of receiving or paying, then what is received or paid, then 'bao nhiêu'
+_VERB_OBJECT = re.compile(
+    r"\b(?:duoc|phai|nhan|dong|nop|huong)(?P<obj>(?: (?!la\b|co\b|bang\b|dat\b|khoang\b)\w+){1,6}) (?:bao nhieu|may)\b"
+)
 _TIME_LEAD = re.compile(r"^(?:tinh )?(?:den|tu|trong|vao|truoc|sau)(?: ngay| thang| nam)? (?:\d+[/.\- ]*)+")
 
 
@@ -502,19 +536,55 @@ def measured_thing(question: str) -> tuple[str, str]:
     for other questions and for counts of the corpus's own parts ('kế hoạch có bao nhiêu mục?'),
     which the text answers without a figure. Read on the clause that asks, without the document
     it names ('Theo TT 130/2025/TT-BQP, ...') or a leading date ('đến 19/11/2025 có bao nhiêu ...')."""
+    if not asks_amount(question):
+        return "", ""
     text = _without_document(question)
     # the sentence up to the end of the clause that asks (commas kept: 'Lương cơ sở của cán bộ,
     # công chức năm 2025 là bao nhiêu?' measures 'lương cơ sở'); its next clause is another question
     asking = _asking_sentence(text)
-    q = _TIME_LEAD.sub("", plain(asking))
+    # what asks is the main clause: not a condition before it ('Nếu học trực tuyến thì học phí ... là
+    # bao nhiêu'), nor a frame set off by a comma ('Trong phụ lục ..., mức học phí cao nhất')
+    q = _LEAD_CONDITION.sub("", _TIME_LEAD.sub("", plain(_LEAD_FRAME.sub("", asking.strip()))))
     # the word right after 'bao nhiêu', not across a comma ('bao nhiêu, nộp ngân sách bao nhiêu')
     glued = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", asking)
-    after = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", q) if glued else None
+    # 'bao nhiêu một ha một năm', 'bao nhiêu mỗi tháng': a rate; what follows 'một/mỗi' is the period
+    # or thing it is per, not the unit the figure is stated in
+    after = re.search(r"\b(?:bao nhieu|may) (?!(?:mot|moi)\b)(\w+)(?: (\w+))?", q) if glued else None
     first, second = (after.group(1), after.group(2) or "") if after else ("", "")
     own_part = first in _OWN_PARTS or (second in _OWN_PARTS and len(first) <= 3)
     # what 'bao nhiêu' is followed by is the unit the figure is stated in: a unit ('mấy ngày') or the
     # thing counted ('bao nhiêu cấp phó', 'bao nhiêu doanh nghiệp': '05 cấp phó', '12 doanh nghiệp')
     unit = first if first and first not in _AFTER_NOT_NOUN and first not in _NOT_UNIT else ""
+    subject = re.search(r"^(?P<before>.*?)\b(?:bao nhieu|may)\b", q)
+    said_before = subject is not None and subject.group("before").split() not in ([], ["co"])
+    if (
+        said_before
+        and first
+        and second
+        and first not in _MEASURES | _TAIL_STOP
+        and not own_part
+        and unit
+        and second not in _TAIL_STOP
+    ):
+        # 'bao nhiêu học phí', 'bao nhiêu thủ tục hành chính': the noun after 'bao nhiêu' is the thing
+        # counted or priced, whatever the clause before it is about ('Một học sinh lớp 6 ... đóng')
+        return f"{first} {second}", unit
+    verb = _VERB_OBJECT.search(q)
+    if verb and verb.group("obj").split()[-1] in _TAIL_STOP | {"truoc", "sau", "toi", "khoang"}:
+        verb = None  # 'được giải quyết trong mấy ngày': a time after the event, not a thing received
+    if verb and not own_part:
+        # 'được trợ cấp xã hội hằng tháng bao nhiêu tiền', 'được hỗ trợ thêm bao nhiêu': what is
+        # received or paid is named between the verb and 'bao nhiêu', not by the clause's subject
+        # an agent named with capitals first ('được Thành phố hỗ trợ thêm') is who gives, not what
+        named = {fold(w) for w in re.findall(r"\w+", question)[1:] if w[:1].isupper()}
+        obj = verb.group("obj").split()
+        if obj and obj[0] in named:
+            while obj and obj[0] in named:
+                obj = obj[1:]
+            obj = obj[1:]  # the name's last syllable, written small ('Thành phố', 'Sở Y tế')
+        obj = [w for w in obj if w not in _NOT_HEAD]
+        if obj:
+            return " ".join(obj[:2]), unit
     m = _HOW_MUCH.match(q)
     words = m.group("thing").split() if m else []
     while words and words[0] in _NOT_HEAD:  # 'tổng số', 'mức': the head is the noun after them
@@ -534,6 +604,25 @@ _TAIL_STOP = frozenset(
 )
 
 
+_OTHER_ASKING = re.compile(r"\b(?:ai|nao|gi|dau|sao|the nao)\b")
+
+
+def asks_amount(question: str) -> bool:
+    """Whether the question asks 'bao nhiêu' or 'mấy'. Typed with accents, 'máy móc' is no 'mấy';
+    typed without, 'may' asks only where nothing else in the question does ('Ai quyết định ... máy
+    móc ...?', '... những loại máy móc nào?')."""
+    folded = plain(question)
+    if re.search(r"\bbao nhieu\b", folded):
+        return True
+    if not re.search(r"\bmay\b", folded):
+        return False
+    if re.search(r"(?i)\bmấy\b", question):
+        return True
+    if any(fold(w) != w.lower() for w in question.split()):
+        return False  # typed with accents, and 'may' is not 'mấy' ('máy', 'may mặc')
+    return not _OTHER_ASKING.search(folded)
+
+
 def _asking_sentence(folded: str) -> str:
     """The folded text from the start of the sentence that asks 'bao nhiêu / mấy' to the end of
     the clause that asks it."""
@@ -547,6 +636,8 @@ def measured_words(question: str) -> list[str]:
     """Every content word of what a 'bao nhiêu' question measures: the thing before 'bao nhiêu'
     ('học phí đại học', 'lương cơ sở cán bộ công chức') and what its unit is of (measured_tail):
     a passage answering it holds them all."""
+    if not asks_amount(question):
+        return []
     asking = _asking_sentence(_without_document(question))
     m = re.search(
         r"^(?P<thing>.*?)\b(?:la |co |duoc |dat |khoang |tong cong )?(?:bao nhieu|may)\b", plain(asking)
@@ -560,6 +651,8 @@ def measured_tail(question: str) -> list[str]:
     """The words that say what the unit after 'bao nhiêu' is of ('điểm chỉ số PCI' -> chi so pci,
     'người chết do mưa lũ' -> chet mua lu), up to three content words before a year, a place or
     the clause's end; [] when none."""
+    if not asks_amount(question):
+        return []
     text = _without_document(question)
     clause = next((c for c in re.split(r"[,;?!]", text) if re.search(r"\b(bao nhieu|may)\b", c)), "")
     m = re.search(r"\b(?:bao nhieu|may) \w+ (.*)$", plain(clause))
