@@ -102,6 +102,32 @@ def answer_form(question: str) -> re.Pattern[str] | None:
     return None
 
 
+# an amount asked ('được hỗ trợ bao nhiêu mỗi tháng', 'học phí bao nhiêu', 'bao nhiêu phần trăm') and
+# the figure stating one ('4.960.000 đồng/người/tháng', '1,5 triệu đồng', '70%'): what ranks the
+# sentences of a passage, not what makes one relevant
+_ASKS_PERCENT = re.compile(r"\b(?:bao nhieu|may) (?:phan tram|%)|\bty le\b.*\b(?:bao nhieu|may)\b")
+_ASKS_MONEY = re.compile(
+    r"\bbao nhieu (?:tien|dong|trieu|ty)\b"
+    r"|\b(?:muc|so tien|kinh phi|hoc phi|le phi|phi|gia|luong|phu cap|tro cap|ho tro|thuong|khoan|chi)\b"
+    r"(?: \w+){0,8} (?:la |duoc |co )?bao nhieu\b"
+    r"|\bduoc (?:ho tro|tro cap|thuong|chi|huong|cap|nhan)\b(?: \w+){0,8} bao nhieu\b"
+)
+_STATES_PERCENT = re.compile(r"\d+(?:[.,]\d+)? ?%|\b\d+(?:[.,]\d+)? phan tram\b")
+_STATES_MONEY = re.compile(
+    r"\b\d{1,3}(?:\.\d{3})+(?:,\d+)? ?(?:dong|d\b|vnd)|\b\d+(?:[.,]\d+)? (?:nghin|ngan|trieu|ty) dong\b"
+)
+
+
+def amount_form(question: str) -> re.Pattern[str] | None:
+    """The form of the amount a question asks for (money, a percentage), or None."""
+    q = fold(question)
+    if _ASKS_PERCENT.search(q):
+        return _STATES_PERCENT
+    if _ASKS_MONEY.search(q):
+        return _STATES_MONEY
+    return None
+
+
 def form_bonus(form: re.Pattern[str] | None, text: str, focus_size: int) -> float:
     """What being in the asked form is worth to a quote: as much as two more shared words."""
     if form is None:
@@ -120,6 +146,7 @@ def best_quote(doc: Document, start: int, end: int, focus: str = "", max_chars: 
     """
     want = set(syllables(focus)) if focus else set()
     form = answer_form(focus) if focus else None
+    amount = amount_form(focus) if focus else None
     best: tuple[float, str, int] = (-1.0, "", start)
     for n in range(start, end + 1):
         raw = doc.line(n)
@@ -147,6 +174,8 @@ def best_quote(doc: Document, start: int, end: int, focus: str = "", max_chars: 
             score = _score(cand, want) + min(len(cand), max_chars) / (max_chars * 50)
             # 'khi nào': a quote stating no time does not answer, whatever words it shares
             score += form_bonus(form, cand, len(want)) * 10
+            # 'được hỗ trợ bao nhiêu': the sentence stating an amount, not the one naming the support
+            score += form_bonus(amount, cand, len(want))
             if len(cand) > max_chars:
                 score -= 1.0
             if score > best[0]:

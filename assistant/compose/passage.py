@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any, Protocol
 
-from assistant.answers import Answer, CitationSet, answer_form, form_bonus, section_for_line
+from assistant.answers import Answer, CitationSet, amount_form, answer_form, form_bonus, section_for_line
 from assistant.compose.common import doc_name, part_name, say
 from assistant.compose.sections import section_text
 from assistant.corpus import KIND_ABBREVIATIONS, TYPE_WORDS, Corpus, naming_words
@@ -112,10 +112,12 @@ def best_sentences(text: str, question: str, n: int = 2, limit: int = 700) -> st
         return ""
 
     form = answer_form(question)
+    amount = amount_form(question)
 
     def score(i: int) -> float:
         words = set(syllables(sentences[i]))
         shared = len(want & words) + (2 if form_bonus(form, sentences[i], 1) else 0)
+        shared += 1 if form_bonus(amount, sentences[i], 1) else 0
         return shared / max(1.0, len(words)) ** 0.35
 
     ranked = sorted(range(len(sentences)), key=lambda i: (-score(i), i))
@@ -174,6 +176,8 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
     blocks: list[str] = []
     used: set[tuple[str, str]] = set()
     sources = []
+    asked_count = counted_noun(question)
+    data_count: int | None = None
     for score, cov, h, sec in scored:
         if len(blocks) >= max_sections:
             break
@@ -187,6 +191,26 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         else:
             target = _narrow(sec, question)
             listed = _listing(target) if _ASKS_ITEMS.search(plain(question)) else None
+            found = _counted_items(sec, asked_count) if asked_count and not blocks else None
+            if found is not None:
+                # 'KH 982 nêu bao nhiêu nội dung thi đua chủ yếu?': the section listing them, counted
+                counted, name = found
+                where = part_name(counted.label, counted.title)
+                blocks.append(
+                    f"{where[:1].upper()}{where[1:]} của {doc_name(doc)} nêu "
+                    f"{len(counted.children)} {name} (đếm từ văn bản):\n\n"
+                    + section_text(doc, counted, cites, corpus)
+                )
+                sources.append(
+                    {
+                        "doc": h.doc,
+                        "section": counted.label,
+                        "coverage": round(cov, 3),
+                        "score": round(score, 4),
+                    }
+                )
+                data_count = len(counted.children)
+                continue
             if listed is not None:
                 # 'trong những trường hợp nào?': the clause that lists them, every item cited
                 blocks.append(section_text(doc, listed, cites, corpus))
@@ -271,6 +295,8 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
         return not_found(corpus, question, data={"form": form.pattern[:40], "sources": sources})
     lead = say("passage_lead")
     data: dict[str, Any] = {"sources": sources}
+    if data_count is not None:
+        data["count"] = data_count
     if YES_NO.search(squash(fold(question))):
         # 'Kế hoạch có yêu cầu báo cáo hằng năm không?': yes when the first passage says every word
         # the question asks about; else which of them no passage says (the quotes stay for checking)
@@ -773,6 +799,41 @@ def _listing(sec: Section) -> Section | None:
     return None
 
 
+_COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) (?P<noun>\w+(?: \w+)?)")
+
+
+def counted_noun(question: str) -> str:
+    """The thing a 'bao nhiêu / mấy <noun>' question counts ('nội dung' in 'nêu bao nhiêu nội dung
+    thi đua'), as the question writes it; '' when the word after is a unit of measure or none."""
+    if not asks_amount(question):
+        return ""
+    m = _COUNT_ASKED.search(plain(question))
+    if not m:
+        return ""
+    words = m.group("noun").split()
+    if words[0] in _MEASURES | _TAIL_STOP | _AFTER_NOT_NOUN | _NOT_UNIT or words[0] in {"mot", "moi"}:
+        return ""
+    written = re.search(r"(?i)\b(?:bao nhiêu|bao nhieu|mấy|may)\s+(\w+(?:\s+\w+)?)", question)
+    if written is None:
+        return " ".join(words)
+    return " ".join(written.group(1).lower().split()[: len(words)])
+
+
+def _counted_items(sec: Section, noun: str) -> tuple[Section, str] | None:
+    """The section whose items are the things counted, and their name as the question writes it:
+    one with items, whose heading or lead names them ('các nội dung chủ yếu sau:' for 'bao nhiêu
+    nội dung'; 'xã' for 'bao nhiêu xã bị ngập' when the lead names only 'xã')."""
+    names = [noun, noun.split()[0]] if " " in noun else [noun]
+    for candidate in (sec, sec.parent):
+        if candidate is None or len(candidate.children) < 2 or candidate.kind in ("header", "body"):
+            continue
+        lead = plain(f"{candidate.title} {candidate.text}")
+        for name in names:
+            if re.search(rf"\b{re.escape(plain(name))}\b", lead):
+                return candidate, name
+    return None
+
+
 def _own_or_children_text(sec: Section) -> str:
     """A section's words: its own text, or its children's for a parent whose text is all in them
     ('Điều 3. Nội dung phân cấp' with clauses 1, 2)."""
@@ -786,10 +847,13 @@ def _narrow(sec: Section, question: str) -> Section:
     if sec.text or not sec.children:
         return sec
     form = answer_form(question)
+    amount = amount_form(question)
 
     def fit(c: Section) -> float:
-        text = f"{c.title}\n{c.text}"
-        return coverage(question, text) + (0.2 if form_bonus(form, text, 1) else 0.0)
+        # the child with its own items: a clause 'Mức hỗ trợ:' states its figures in its points
+        text = "\n".join(f"{x.title}\n{x.text}" for x in c.walk())
+        stated = form_bonus(form, text, 1) or form_bonus(amount, text, 1)
+        return coverage(question, text) + (0.2 if stated else 0.0)
 
     return max(sec.children, key=fit)
 
