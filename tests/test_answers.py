@@ -897,6 +897,9 @@ def test_no_document_named_is_no_document_fact(question: str) -> None:
         ("Trong phụ lục, mức học phí cao nhất là bao nhiêu?", ("hoc phi", "")),  # not the frame
         ("QĐ 44 phân cấp thẩm quyền cho những loại máy móc, thiết bị nào?", ("", "")),  # 'máy' is no 'mấy'
         ("Ai quyet dinh dinh muc may moc chuyen dung?", ("", "")),  # typed without accents, asks 'ai'
+        # a condition ending in 'thì' without 'nếu', and a time asked by its preposition alone
+        ("Cổ đông cho công ty vay lãi suất 0% thì thuế suất thu nhập là bao nhiêu?", ("thue suat", "")),
+        ("Trong bao nhiêu ngày làm việc Chủ tịch UBND tỉnh ra quyết định?", ("ngay", "ngay")),
         ("Theo TT 130/2025/TT-BQP, thời hạn phê duyệt là mấy ngày?", ("thoi han", "ngay")),  # not 'theo tt'
         ("Theo Công điện 224, đến 19/11/2025 có bao nhiêu dự án khánh thành?", ("du", "du")),  # not '19 11'
         ("Hải Phòng có bao nhiêu dân?", ("hai phong", "dan")),
@@ -951,6 +954,13 @@ def test_a_change_of_something_else_is_not_a_change_of_documents(question: str) 
         ("Thông báo 623/TB-VPCP: Đắk Lắk đạt bao nhiêu điểm chỉ số PCI năm 2024?", ["so", "pci"]),
         ("Theo Công điện 217/CĐ-TTg, có bao nhiêu người chết do mưa lũ?", ["chet", "mua", "lu"]),
         ("Theo TT 130/2025/TT-BQP, thời hạn là mấy ngày, nếu phức tạp thì bao lâu?", []),
+        # 'phần trăm' is one unit: the passage writes '70%', never the word 'trăm'
+        ("Vận động viên được hỗ trợ bao nhiêu phần trăm học phí đại học?", ["hoc", "phi", "dai"]),
+        # the period of a rate is no part of what it is of
+        ("Trưởng bộ môn được hỗ trợ bao nhiêu tiền một tháng?", []),
+        ("Mức khoán là bao nhiêu một ha một năm?", []),
+        # an abbreviation is looked for by its words ('UBND' is written 'Ủy ban nhân dân')
+        ("Trong bao nhiêu ngày làm việc Chủ tịch UBND tỉnh ra quyết định?", ["chu", "tich", "uy"]),
     ],
 )
 def test_what_the_unit_asked_is_of(question: str, tail: list[str]) -> None:

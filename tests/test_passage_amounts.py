@@ -121,7 +121,9 @@ def test_the_amount_asked(question: str, money: bool, percent: bool) -> None:
     ("question", "noun"),
     [
         ("KH 982 nêu bao nhiêu nội dung thi đua chủ yếu?", "nội dung"),
-        ("Quy chế có mấy chương?", "chương"),
+        ("Bảng tỷ lệ vốn đối ứng liệt kê bao nhiêu địa phương?", "địa phương"),
+        ("Hà Nội có bao nhiêu đối tượng bảo trợ xã hội?", ""),  # things in the world, not items listed
+        ("Mỗi bộ được thành lập tối đa bao nhiêu vụ?", ""),
         ("Thời hạn là mấy ngày?", ""),  # a unit of measure, not things listed
         ("Hỗ trợ bao nhiêu mỗi tháng?", ""),
     ],

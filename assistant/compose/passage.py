@@ -13,7 +13,16 @@ from assistant.compose.sections import section_text
 from assistant.corpus import KIND_ABBREVIATIONS, TYPE_WORDS, Corpus, naming_words
 from assistant.documents import clean_line
 from assistant.model import Document, Section, Table
-from assistant.text import fold, format_decimal, nfc, plain, search_tokens, squash, syllables
+from assistant.text import (
+    expand_abbreviations,
+    fold,
+    format_decimal,
+    nfc,
+    plain,
+    search_tokens,
+    squash,
+    syllables,
+)
 
 # Words that carry the question's form, not its topic: they never make a passage relevant.
 STOPWORDS = set(
@@ -254,14 +263,15 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
     if head and not any(_mentions(corpus, c.doc, c.section, head) for c in cites.items):
         # 'Thủ đô của Pháp là gì?': passages that share words with the question, none about its subject
         return not_found(corpus, question, data={"asked": head, "sources": sources})
-    measured = measured_thing(asked)
+    # a count of the items a section lists is read off its structure: no figure is stated for it
+    measured = measured_thing(asked) if data_count is None else ("", "")
     if measured[0] and not any(
         _states_figure(corpus, c.doc, c.line_start, c.line_end, measured) for c in cites.items
     ):
         # 'Lương của chủ tịch UBND là bao nhiêu?': passages about the chủ tịch, none stating a figure
         # of the thing asked for; quoting them would pass for an answer
         return not_found(corpus, question, data={"measured": " ".join(measured).strip(), "sources": sources})
-    tail = measured_tail(asked)
+    tail = measured_tail(asked) if data_count is None else []
     thing = [w for w in measured_words(asked) if w not in tail] if measured[0] or measured[1] else []
     if len(thing) > 6:
         thing = []  # a whole clause ('... dài hơn thời hạn ... bao nhiêu ngày'), not a noun phrase
@@ -519,8 +529,18 @@ _AFTER_NOT_NOUN = frozenset(
         "nua",
     ]
 )
-_LEAD_CONDITION = re.compile(r"^(?:neu|khi|truong hop) .{1,120}? thi ")
-_LEAD_FRAME = re.compile(r"^(?:trong|theo|tai|o|sau|truoc|doi voi|voi|ve) [^,]{1,80}, ")
+# a condition or frame before the clause that asks: 'Nếu ... thì', '... cho vay lãi suất 0% thì',
+# 'Trong phụ lục ...,', 'Khi có khiếu nại ...,'
+_LEAD_CONDITION = re.compile(r"^.{1,160}? thi (?=.*\b(?:bao nhieu|may)\b)")
+_LEAD_FRAME = re.compile(r"^(?:trong|theo|tai|o|sau|truoc|doi voi|voi|ve|khi|neu) [^,]{1,100}, ")
+_TIME_PREPOSITIONS = frozenset(["trong", "sau", "vao", "truoc", "khoang", "toi", "den", "tu", "la", "mat"])
+
+
+def _main_clause(asking: str) -> str:
+    """The folded words of the clause that asks, without a frame, a condition or a leading date."""
+    return _LEAD_CONDITION.sub("", _TIME_LEAD.sub("", plain(_LEAD_FRAME.sub("", asking.strip()))))
+
+
 # units a figure is stated in ('15 ngày', '435.000 đồng', '90%'): after 'bao nhiêu' they say how the
 # figure is measured, not what it is of
 _MEASURES = frozenset(
@@ -570,7 +590,7 @@ def measured_thing(question: str) -> tuple[str, str]:
     asking = _asking_sentence(text)
     # what asks is the main clause: not a condition before it ('Nếu học trực tuyến thì học phí ... là
     # bao nhiêu'), nor a frame set off by a comma ('Trong phụ lục ..., mức học phí cao nhất')
-    q = _LEAD_CONDITION.sub("", _TIME_LEAD.sub("", plain(_LEAD_FRAME.sub("", asking.strip()))))
+    q = _main_clause(asking)
     # the word right after 'bao nhiêu', not across a comma ('bao nhiêu, nộp ngân sách bao nhiêu')
     glued = re.search(r"\b(?:bao nhieu|may) (\w+)(?: (\w+))?", asking)
     # 'bao nhiêu một ha một năm', 'bao nhiêu mỗi tháng': a rate; what follows 'một/mỗi' is the period
@@ -580,9 +600,12 @@ def measured_thing(question: str) -> tuple[str, str]:
     own_part = first in _OWN_PARTS or (second in _OWN_PARTS and len(first) <= 3)
     # what 'bao nhiêu' is followed by is the unit the figure is stated in: a unit ('mấy ngày') or the
     # thing counted ('bao nhiêu cấp phó', 'bao nhiêu doanh nghiệp': '05 cấp phó', '12 doanh nghiệp')
-    unit = first if first and first not in _AFTER_NOT_NOUN and first not in _NOT_UNIT else ""
+    unit = first if first and first not in _AFTER_NOT_NOUN | _NOT_UNIT | _TAIL_STOP else ""
     subject = re.search(r"^(?P<before>.*?)\b(?:bao nhieu|may)\b", q)
     said_before = subject is not None and subject.group("before").split() not in ([], ["co"])
+    if subject is not None and unit and set(subject.group("before").split()) <= _TIME_PREPOSITIONS:
+        # 'Trong bao nhiêu ngày làm việc ...': a time, named by its unit alone
+        return unit, unit
     if (
         said_before
         and first
@@ -615,6 +638,8 @@ def measured_thing(question: str) -> tuple[str, str]:
     words = m.group("thing").split() if m else []
     while words and words[0] in _NOT_HEAD:  # 'tổng số', 'mức': the head is the noun after them
         words = words[1:]
+    if words[:2] in (["can", "cu"], ["dua", "vao"], ["dua", "tren"]):
+        words = words[2:]  # 'căn cứ chiều cao bao nhiêu': what it is based on is the thing
     if words and words[0] in {"co", "ke", "van", "cong", "quyet"}:
         # 'có bao nhiêu', or a document as the subject ('kế hoạch có bao nhiêu mục'): its parts are
         # counted from the structure; anything else is named by the unit alone
@@ -666,11 +691,19 @@ def measured_words(question: str) -> list[str]:
         return []
     asking = _asking_sentence(_without_document(question))
     m = re.search(
-        r"^(?P<thing>.*?)\b(?:la |co |duoc |dat |khoang |tong cong )?(?:bao nhieu|may)\b", plain(asking)
+        r"^(?P<thing>.*?)\b(?:la |co |duoc |dat |khoang |tong cong )?(?:bao nhieu|may)\b",
+        _main_clause(asking),
     )
     keep = topic_words(question)
-    thing = [w for w in (m.group("thing").split() if m else []) if w in keep and not w.isdigit()]
+    before = m.group("thing").split() if m else []
+    if before[:1] and before[0] in _PREDICATE_LEAD:
+        # '... thì được bố trí tối đa mấy cấp phó': a predicate before 'mấy', not the thing measured
+        before = []
+    thing = [w for w in before if w in keep and not w.isdigit()]
     return list(dict.fromkeys([*thing, *measured_tail(question)]))
+
+
+_PREDICATE_LEAD = frozenset(["duoc", "phai", "bi", "se", "can", "nen"])
 
 
 def measured_tail(question: str) -> list[str]:
@@ -681,15 +714,18 @@ def measured_tail(question: str) -> list[str]:
         return []
     text = _without_document(question)
     clause = next((c for c in re.split(r"[,;?!]", text) if re.search(r"\b(bao nhieu|may)\b", c)), "")
-    m = re.search(r"\b(?:bao nhieu|may) \w+ (.*)$", plain(clause))
+    # 'phần trăm' is one unit; what the unit is of comes after it ('bao nhiêu phần trăm học phí')
+    folded = re.sub(r"\bphan tram\b", "phantram", plain(expand_abbreviations(fold(clause))))
+    folded = re.sub(r"\bngay lam viec\b", "ngay", folded)
+    m = re.search(r"\b(?:bao nhieu|may) (?!mot\b|moi\b)\w+ (.*)$", folded)
     if not m:
-        return []
+        return []  # nothing after the unit, or a rate's period right after 'bao nhiêu' ('một ha')
     keep = topic_words(question)
     out: list[str] = []
     for w in m.group(1).split():
-        if w in _TAIL_STOP or w.isdigit():
-            break
-        if w in keep:
+        if w in _TAIL_STOP or w in {"mot", "moi", "hang"} or w.isdigit():
+            break  # a year, a place, or the period of a rate ('bao nhiêu tiền một tháng')
+        if w in keep and expand_abbreviations(w) == w:  # 'UBND' is looked for by its words, spelled out
             out.append(w)
         if len(out) == 3:
             break
@@ -799,12 +835,17 @@ def _listing(sec: Section) -> Section | None:
     return None
 
 
-_COUNT_ASKED = re.compile(r"\b(?:bao nhieu|may) (?P<noun>\w+(?: \w+)?)")
+# a count of what a text lists: asked with a verb of listing ('KH 982 nêu bao nhiêu nội dung', 'bảng
+# liệt kê bao nhiêu địa phương'), not a count of things in the world ('Hà Nội có bao nhiêu đối tượng')
+_COUNT_ASKED = re.compile(
+    r"\b(?:neu|gom|liet ke|de ra|dat ra|xac dinh|bao gom)(?: ra| tong cong| tat ca)? "
+    r"(?:bao nhieu|may) (?P<noun>\w+(?: \w+)?)"
+)
 
 
 def counted_noun(question: str) -> str:
-    """The thing a 'bao nhiêu / mấy <noun>' question counts ('nội dung' in 'nêu bao nhiêu nội dung
-    thi đua'), as the question writes it; '' when the word after is a unit of measure or none."""
+    """The thing a question asks the number of items of ('nội dung' in 'nêu bao nhiêu nội dung thi
+    đua'), as the question writes it; '' when it counts no listed items or the word after is a unit."""
     if not asks_amount(question):
         return ""
     m = _COUNT_ASKED.search(plain(question))
