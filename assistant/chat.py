@@ -104,12 +104,20 @@ class ChatService:
         started = time.perf_counter()
         question = clean_message(message, self.max_message_chars)
         history = history or []
+        # 'Trung tâm PVHCC': an initialism no document writes, read as the name it spells there
+        spelled = self.corpus.spell_out(question)
+        for typed, name in spelled:
+            question = re.sub(rf"\b{re.escape(typed)}\b", name, question, count=1)
         token = _DRAFT_SINK.set(on_text)
         try:
             standalone, route = self._resolve(question, history)
             answer = self._answer(standalone, route, history)
         finally:
             _DRAFT_SINK.reset(token)
+        if spelled:
+            notes = "\n".join(say("understood_as", typed=typed, agency=name) for typed, name in spelled)
+            answer.answer = f"{notes}\n\n{answer.answer}"
+            answer.data["spelled_out"] = [{"typed": typed, "as": name} for typed, name in spelled]
         answer.data.setdefault("route", {"kind": route.kind, "intent": route.intent})
         answer.data.setdefault("query", self._describe(standalone, route))
         if standalone != question:

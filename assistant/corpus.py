@@ -13,7 +13,7 @@ from assistant.documents import find_refs, load_corpus
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.parsecache import ParseCache, Parsed
 from assistant.places import PROVINCES, locality_name, named_localities, named_places
-from assistant.text import doc_numbers, expand_abbreviations, fold, plain, syllables
+from assistant.text import ABBREVIATIONS, doc_numbers, expand_abbreviations, fold, plain, syllables
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,17 @@ def names_a_document(question: str) -> bool:
     """Whether a question names a document by its kind or number ('theo QĐ 26/2025', 'Công điện
     217', 'CĐ 217'); a place alone names none."""
     return _NAMES_DOCUMENT.search(with_kinds_spelled(expand_abbreviations(fold(question)))) is not None
+
+
+def _written_as(line: str, folded_words: list[str]) -> str:
+    """The words of ``line`` that fold to ``folded_words``, as the line writes them."""
+    words = re.findall(r"\w+", line)
+    keys = [fold(w) for w in words]
+    size = len(folded_words)
+    for i in range(len(keys) - size + 1):
+        if keys[i : i + size] == folded_words:
+            return " ".join(words[i : i + size])
+    return ""
 
 
 @dataclass
@@ -183,6 +194,78 @@ class Corpus:
         places = {by_plain[m] for m in rx.findall(self.folded_text)}
         years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", self.folded_text))
         return frozenset(places), frozenset(years)
+
+    def spell_out(self, question: str) -> list[tuple[str, str]]:
+        """Initialisms the question uses that no document writes and no alias table knows, with
+        the name they stand for in the documents ('PVHCC' -> 'Phục vụ hành chính công' where the
+        documents name 'Trung tâm Phục vụ hành chính công'; 'Bộ NV' -> 'Nội vụ'): the name whose
+        words' initials spell it, after the word the question puts before it. Only a name found
+        and the most frequent by far is given; [] when none is."""
+        out: list[tuple[str, str]] = []
+        words = re.findall(r"\w+", question)
+        # parts of a compound abbreviation ('GD&ĐT', 'VH-XH', 'VH,TT&DL') are the alias table's
+        joined = {
+            w for m in re.finditer(r"\w+(?:[&\-,/]\w+)+", question) for w in re.findall(r"\w+", m.group(0))
+        }
+        for i, token in enumerate(words):
+            if token in joined:
+                continue
+            key = fold(token)
+            if not (2 <= len(token) <= 6 and token.isupper() and key.isalpha()):
+                continue
+            if key in ABBREVIATIONS or key in KIND_ABBREVIATIONS:
+                continue  # known already ('UBND'), or a kind of document ('TB 634', 'QĐ 26')
+            context = fold(words[i - 1]) if i > 0 and not words[i - 1].isupper() else ""
+            if f" {context} {key} ".replace("  ", " ") in self.folded_text:
+                continue  # the documents write it so ('Sở GTVT'): search finds it as written
+            if len(key) < 3 and not context:
+                continue  # two letters alone spell too many names
+            found = self._initialism(key, context)
+            if found:
+                out.append((token, found))
+        return out
+
+    def _initialism(self, key: str, context: str) -> str:
+        # worked out once per corpus and initialism: a scan of the documents that hold its letters
+        cache: dict[tuple[str, str], str] = self.__dict__.setdefault("_initialisms", {})
+        if (key, context) not in cache:
+            cache[(key, context)] = self._find_initialism(key, context)
+        return cache[(key, context)]
+
+    def _find_initialism(self, key: str, context: str) -> str:
+        initials = " ".join(rf"{c}\w*" for c in key)
+        pattern = re.compile(rf"\b{re.escape(context) + ' ' if context else ''}({initials})\b")
+        counts: dict[str, int] = {}
+        following: dict[str, dict[str, int]] = {}
+        for doc_id, lines in self.plain_lines.items():
+            if not pattern.search(self.plain_docs[doc_id]):
+                continue
+            doc = self.docs[doc_id]
+            for n, text in lines:
+                for m in pattern.finditer(text):
+                    written = _written_as(doc.line(n), m.group(1).split())
+                    if written:
+                        counts[written] = counts.get(written, 0) + 1
+                        after = text[m.end() :].split()[:1]
+                        nxt = following.setdefault(written, {})
+                        nxt[after[0] if after else ""] = nxt.get(after[0] if after else "", 0) + 1
+        if not counts:
+            return ""
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        # a name met once among others as often is a guess: say nothing
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return ""
+        name, seen = ranked[0]
+        # a name whose last syllable is the first half of a word ('giáo dục pháp' of 'pháp luật'
+        # for 'GDP'): the documents write that syllable with the same next one nearly always
+        nxt, times = max(following[name].items(), key=lambda kv: kv[1])
+        if nxt and times >= 0.8 * seen:
+            last = fold(name.split()[-1])
+            alone = len(re.findall(rf"\b{re.escape(last)}\b", self.folded_text))
+            pair = len(re.findall(rf"\b{re.escape(last)} {re.escape(nxt)}\b", self.folded_text))
+            if alone and pair >= 0.6 * alone:
+                return ""
+        return name
 
     def absent(self, question: str) -> list[str]:
         """What a question names that no document mentions at all: a province or city, a year.
