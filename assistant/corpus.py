@@ -247,8 +247,9 @@ class Corpus:
                     if written:
                         counts[written] = counts.get(written, 0) + 1
                         after = text[m.end() :].split()[:1]
-                        nxt = following.setdefault(written, {})
-                        nxt[after[0] if after else ""] = nxt.get(after[0] if after else "", 0) + 1
+                        word = after[0] if after else ""
+                        seen_after = following.setdefault(written, {})
+                        seen_after[word] = seen_after.get(word, 0) + 1
         if not counts:
             return ""
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
