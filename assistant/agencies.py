@@ -1038,12 +1038,8 @@ def _continues(prev: str, cur: str) -> bool:
     return prev[-1] in ",&-" or (bool(words) and _canon(words[-1]) in _OPEN_LAST)
 
 
-def _own_end(sec: Section) -> int:
-    return sec.children[0].line_start - 1 if sec.children else sec.line_end
-
-
 def _own_paragraphs(doc: Document, sec: Section) -> list[_Para]:
-    paras = _paragraphs(doc, sec.body_start, _own_end(sec))
+    paras = [p for a, b in sec.own_spans(sec.body_start) for p in _paragraphs(doc, a, b)]
     if paras and _CLOSING.match(paras[-1].text):
         paras = paras[:-1]  # the document's closing formula, not part of the item
     return paras
