@@ -531,6 +531,11 @@ def _head_len(toks: Sequence[_Tok], i: int, lowercase_ok: bool) -> int:
     """Length of an agency head at ``i`` ('Sở', 'Viện kiểm sát', 'Chủ tịch'), 0 if none."""
     if i >= len(toks) or not toks[i].word:
         return 0
+    if toks[i].canon == _canon("phó") and (toks[i].cap or lowercase_ok):
+        # a deputy is the title he deputises for: 'Phó Chủ tịch Ủy ban nhân dân tỉnh', 'Phó Thủ
+        # tướng Chính phủ', 'Phó Giám đốc Sở Y tế' (Nghị định 30/2020: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH')
+        inner = _head_len(toks, i + 1, True)
+        return 1 + inner if inner and _is_person_head(toks, i + 1) else 0
     p = _at(toks, i, _HEAD_PHRASES)
     if p is None:
         return 0
@@ -545,6 +550,23 @@ def _head_len(toks: Sequence[_Tok], i: int, lowercase_ok: bool) -> int:
         if not (nxt.word and (nxt.cap or _is_abbrev(nxt) or _at(toks, k, _LEVEL_PHRASES))):
             return 0
     return len(p)
+
+
+# Heads that name a person by the office held ('Chủ tịch', 'Thủ tướng', 'Giám đốc'): a deputy may hold
+# them ('Phó Chủ tịch'), never a body ('Phó Sở' is no name).
+_PERSON_HEADS = frozenset(
+    tuple(_canon(w) for w in h.split())
+    for h in (
+        "chủ tịch", "thủ tướng", "giám đốc", "tổng giám đốc", "bí thư", "chánh văn phòng", "chánh thanh tra",
+        "chánh án", "vụ trưởng", "viện trưởng", "cục trưởng", "chi cục trưởng", "bộ trưởng", "hiệu trưởng",
+        "trưởng ban", "trưởng phòng", "trưởng", "thủ trưởng",
+    )
+)  # fmt: skip
+
+
+def _is_person_head(toks: Sequence[_Tok], i: int) -> bool:
+    p = _at(toks, i, _HEAD_PHRASES)
+    return p is not None and p in _PERSON_HEADS
 
 
 def _group_len(toks: Sequence[_Tok], i: int) -> int:
@@ -753,6 +775,9 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
         if (not exempt_here or _at(toks, j, _NEVER_NAME)) and _verb_at(toks, j):
             stop, rest_at = "verb", j
             break
+        if cur[0] == "name" and not exempt_here and _ends_name(toks, cur[1], j):
+            stop, rest_at = "verb", j  # 'Ủy ban nhân dân cấp xã | nơi trẻ em cư trú': what it does or is
+            break
         cur[2] = j
         j += 1
     segs.append(cur)
@@ -773,6 +798,57 @@ def _parse_addressees(s: str, toks: list[_Tok], i: int, after_verb: bool) -> _Pa
             groups.append((text_of(x), any(y[0] == "name" for y in segs[:k])))
     rest = s[toks[rest_at].start :] if rest_at < n else ""
     return _Parsed([x for x in names if x], [x for x in groups if x[0]], rest.strip(), stop)
+
+
+# Lowercase words that go on naming a body after its level or place: 'Ủy ban nhân dân tỉnh và ...',
+# '... thành phố của ...', 'Chủ tịch Ủy ban nhân dân các xã', 'Ban Chỉ đạo tỉnh về ...'.
+_NAME_LINKS = frozenset(
+    _canon(w) for w in _words("và|của|thuộc|trực|tại|cấp|hoặc|các|những|về|khu|số|nhân|dân|cùng|hội|ủy")
+)  # 'hội', 'ủy' make a compound of a level word: 'Bảo hiểm xã hội', 'Tỉnh ủy'
+# The levels a body's name ends with ('Sở Y tế tỉnh', 'Công an Thành phố', 'cấp xã'); 'nhà nước',
+# 'trung ương', 'chính phủ' are words of names ('Ngân hàng Nhà nước Việt Nam', 'Ủy ban Trung ương ...').
+_END_LEVELS = _phrases(_words("thành phố|tỉnh|huyện|quận|xã|phường|thị xã|thị trấn|đặc khu"))
+
+
+_TIME_WORDS = frozenset(_canon(w) for w in _words("trước|sau|trong|từ|đến|chậm nhất|hằng|hàng"))
+_DATE_WORDS = frozenset(_canon(w) for w in _words("ngày|tháng|năm|quý|tuần|nhất"))
+
+
+def _ends_name(toks: Sequence[_Tok], first: int, j: int) -> bool:
+    """Does the name begun at ``first`` end before the lowercase word at ``j``?
+
+    A body's name ends with its level and place ('... cấp xã', 'Trung tâm ... Thành phố', 'Ủy ban
+    nhân dân thành phố Hà Nội') or is written in capitals ('CÔNG TY CỔ PHẦN BIA SÀI GÒN'); a
+    lowercase word after that, unless it links one more part of the name ('và', 'của', 'thuộc',
+    another level), begins what the sentence says of the body ('nơi xảy ra vụ việc', 'xét, tặng
+    thưởng ...', 'cấu hình thủ tục ...', 'vay tiền ...'). Elsewhere a lowercase word may be the
+    rest of a compound ('Sở Tài chính', 'Mặt trận', 'Hội đồng thẩm định'): nothing ends there."""
+    t = toks[j]
+    if not t.word or t.cap or j - first < 2:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if t.canon in _TIME_WORDS and nxt is not None and (nxt.canon in _DATE_WORDS or nxt.raw[:1].isdigit()):
+        return True  # 'Phó Thủ tướng ... trước ngày 15 tháng 11 ...': when, not who
+    if t.canon in _NAME_LINKS or _at(toks, j, _LEVEL_PHRASES):
+        return False
+    k = j - 1
+    caps = 0
+    while k > first and toks[k].word and toks[k].cap and not _at(toks, k, _END_LEVELS):
+        k -= 1
+        caps += 1
+    if caps >= 2 and all(_is_abbrev(x) or x.raw.isupper() for x in toks[k + 1 : j]):
+        return True  # a name in capitals
+    # a level ending at k, the words after it (if any) the place's proper name ('tỉnh Quảng Ninh')
+    for p in _END_LEVELS:
+        a = k - len(p) + 1
+        if a > first and all(toks[a + m].canon == w for m, w in enumerate(p)):
+            if p == ("xã",) and a >= 2 and (toks[a - 2].canon, toks[a - 1].canon) == ("hợp", "tác"):
+                return False  # 'Hợp tác xã dịch vụ điện ...': a cooperative, not a commune
+            place = toks[k + 1 : j]
+            if place and toks[a].raw.isupper() != all(x.raw.isupper() for x in place):
+                return False  # 'CẤP TỈNH' then 'Căn cứ ...': a title in capitals, then its text
+            return not toks[a].cap or caps == 0 or p in {("thành", "phố"), ("tỉnh",)}
+    return False
 
 
 def _apposition_at(s: str, toks: Sequence[_Tok], j: int) -> bool:
@@ -1038,12 +1114,8 @@ def _continues(prev: str, cur: str) -> bool:
     return prev[-1] in ",&-" or (bool(words) and _canon(words[-1]) in _OPEN_LAST)
 
 
-def _own_end(sec: Section) -> int:
-    return sec.children[0].line_start - 1 if sec.children else sec.line_end
-
-
 def _own_paragraphs(doc: Document, sec: Section) -> list[_Para]:
-    paras = _paragraphs(doc, sec.body_start, _own_end(sec))
+    paras = [p for a, b in sec.own_spans(sec.body_start) for p in _paragraphs(doc, a, b)]
     if paras and _CLOSING.match(paras[-1].text):
         paras = paras[:-1]  # the document's closing formula, not part of the item
     return paras

@@ -230,9 +230,9 @@ class _Builder:
 
     def section(self, sec: Section, kind: str, budget: int, part_kind: str) -> None:
         """A section's own text: whole when short enough, else in paragraph groups."""
-        start = sec.body_start or sec.line_start
-        end = _own_end(sec)
-        paras = _paragraphs(self.doc, start, end)
+        spans = sec.own_spans(sec.body_start or sec.line_start)
+        end = spans[-1][1] if spans else _own_end(sec)
+        paras = [p for a, b in spans for p in _paragraphs(self.doc, a, b)]
         joined = "\n".join(p.text for p in paras)
         heading = (sec.title or sec.label) if sec.kind == "header" else sec.heading_path
         if not paras or joined != sec.text:
@@ -380,8 +380,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
         for sec in top.walk():
             if sec.kind == "article":
                 b.article(sec)
-            elif sec.kind in {"clause", "point"} and any(a.kind == "article" for a in sec.path):
-                continue  # inside their article's chunk
+            elif any(a.kind == "article" for a in sec.path[:-1]):
+                continue  # inside their article's chunk (its clauses, points, a text it quotes)
             elif sec.text:
                 b.section(sec, "section", SECTION_MAX_TOKENS, "bullets")
     return b.out

@@ -300,6 +300,11 @@ _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S", re.IGNORECASE)
 _CAPTION = re.compile(
     r"Kèm theo\s+(?P<kind>[^\d.…]*?)\s*số\s*(?P<num>.*?)\s*ngày\s*(?P<date>[\d.…/\s]*\d{4})", re.IGNORECASE
 )
+# The place an amendment's quoted text stands in: '(điểm c) khoản 4 Điều 12', 'Điều 6a' (the first
+# named: 'Bổ sung Điều 6a vào sau Điều 6 như sau:').
+_QUOTE_PLACE = re.compile(
+    r"(?:điểm\s+[a-zđ]\s+)?(?:khoản\s+(?P<clause>\d{1,3})\s+)?Điều\s+(?P<art>\d{1,4}[a-zđ]?)\b", re.IGNORECASE
+)
 _CODE = re.compile(r"^(?P<code>[A-Z](?:\.\d{1,2}){1,5})\.?\s+(?P<title>.*)$")
 
 
@@ -343,6 +348,7 @@ class _Parser:
         self.vv_subject = False
         self.doc.content_hash = text_hash(text)
         self.n = len(self.lines)
+        self._ghost_refs: list[Section] = []
 
     # 1-based helpers
     def c(self, i: int) -> str:
@@ -367,6 +373,7 @@ class _Parser:
         self._criteria_in_text()
         self._finish_metadata()
         self.doc.sections.sort(key=lambda s: s.line_start)
+        _unique_labels(self.doc.sections)
         self.doc.warnings = reading_warnings(self.doc)
         return self.doc
 
@@ -749,11 +756,17 @@ class _Parser:
             if m:
                 return _Heading("article", m.group("num"), m.group("title").strip(), 0)
             m = _ITEM.match(s)
-            if m and "." not in m.group("num") and m.group("title"):
+            # a clause opens with a capital (Nghị định 30/2020: 'khoản' as a sentence): '1);' or
+            # '2) đến Sở ...' is the end of a parenthesis wrapped onto a line of its own, '1.5' a figure
+            if m and "." not in m.group("num") and _opens_sentence(m.group("title")):
                 return _Heading("clause", m.group("num"), m.group("title").strip(), 1)
             m = _POINT.match(s)
             if m:
                 return _Heading("point", m.group("num"), m.group("title").strip(), 2)
+            m = _PART.match(s)
+            if m and roman_to_int(m.group("num")) and _opens_sentence(m.group("title")):
+                # 'I. QUAN ĐIỂM' inside 'Điều 1. Phê duyệt Đề án ...': the approved text's parts
+                return _Heading("group", m.group("num"), (m.group("title") or "").strip(), 0)
             return None
         m = _PART.match(s)
         if m and roman_to_int(m.group("num")) and (m.group("title") or "").strip():
@@ -767,21 +780,56 @@ class _Parser:
             return _Heading("point", m.group("num"), m.group("title").strip(), 0)
         return None
 
-    def _body(self, start: int, end: int) -> None:
+    def _body(
+        self, start: int, end: int, law: bool | None = None, stack: list[Section] | None = None
+    ) -> None:
+        """The numbered sections of lines ``start``..``end``. ``law`` and ``stack`` are given for a
+        quoted text (:meth:`_quoted`): its mode, and the places its numbers stand in."""
         if start > end:
             return
-        law = sum(1 for i in range(start, end + 1) if _ARTICLE.match(self.c(i))) >= 1
-        stack: list[Section] = []  # open sections, outermost first
+        if law is None:
+            law = sum(1 for i in range(start, end + 1) if _ARTICLE.match(self.c(i))) >= 1
+        stack = stack if stack is not None else []  # open sections, outermost first
         part: Section | None = None
         items: list[Section] = []  # open arabic items by depth (directives)
+        quotes = self._quote_spans(start + 1 if self._quoting else start, end)  # a quote's own first line
+        inner: dict[int, int] = {}  # id of a section -> last number of a list written in its text
+        skip_to = 0
         for i in range(start, end + 1):
+            if i <= skip_to:
+                continue
             s = self.c(i)
             if not s:
                 continue
+            if i in quotes:
+                host = self._opened[-1] if self._opened else self._root
+                if host is not None:
+                    self._quoted(host, i, quotes[i], law)
+                    skip_to = quotes[i]
+                    continue
+            if self._quoting:
+                s = s.lstrip('“"').lstrip()  # '“Điều 5. ...', '"2. ...': the quoted text's own numbers
             h = self._heading(s, law)
             if h is None:
                 continue
+            if h.kind in {"item", "clause"} and self._in_inner_list(h, i, inner):
+                continue
             if law:
+                if h.kind == "group" and not any(
+                    x.kind == "article" and id(x) not in self._ghosts for x in stack
+                ):
+                    continue  # a roman number outside an article: not a part of an approved text
+                if (
+                    h.kind == "clause"
+                    and h.number == "1"
+                    and stack
+                    and stack[-1].kind in {"clause", "point"}
+                    and id(stack[-1]) not in self._ghosts
+                    and self._introduces_list(i)
+                ):
+                    # '1.' inside a clause or a point: a list in its text, not the article's first clause
+                    inner[id(stack[-1])] = 1
+                    continue
                 self._law_node(h, stack, i)
             elif h.kind == "part":
                 part = Section(h.number, h.number, _strip_colon(h.title), "part", 1)
@@ -798,6 +846,14 @@ class _Parser:
                 self._open(sec, holder, i)
             else:
                 if not self._plausible_item(h, items, _in_emphasis(self.layout.text[i - 1])):
+                    host = self._opened[-1] if self._opened else None
+                    if (
+                        h.number == "1"
+                        and host is not None
+                        and host.kind == "point"
+                        and self._introduces_list(i)
+                    ):
+                        inner[id(host)] = 1  # 'a) ... gồm:' then '1.', '2.', '3.': a list in the point's text
                     continue
                 while len(items) >= h.depth:
                     items.pop()
@@ -809,6 +865,108 @@ class _Parser:
                 self._open(sec, parent, i)
                 items.append(sec)
         self._close_spans(end)
+
+    def _in_inner_list(self, h: _Heading, i: int, inner: dict[int, int]) -> bool:
+        """Does heading ``h`` continue a list written inside the text of the innermost open section
+        (a point 'a) Các nội dung sau:' whose body lists '1.', '2.', '3.')? Then it is text there,
+        not the next item of the document's own numbering."""
+        host = self._opened[-1] if self._opened else None
+        if host is None or id(host) not in inner or "." in h.number or not h.number.isdigit():
+            return False
+        if int(h.number) != inner[id(host)] + 1:
+            return False
+        if _in_emphasis(self.layout.text[i - 1]):
+            return False  # '**6. Thành lập ...**': the document's heading, whatever a list counted
+        inner[id(host)] = int(h.number)
+        return True
+
+    def _introduces_list(self, i: int) -> bool:
+        """Does the text before line ``i`` announce a list ('... gồm:', '... như sau:')?"""
+        k = i - 1
+        while k > 0 and not self.c(k):
+            k -= 1
+        return k > 0 and self.c(k).endswith(":")
+
+    # --- quoted text: an amendment's new wording ('Sửa đổi khoản 1 Điều 7 như sau: “1. ...”') ---
+    def _quote_spans(self, start: int, end: int) -> dict[int, int]:
+        """Quoted blocks of lines ``start``..``end``: first line -> last line.
+
+        A block opens on a line that begins with a quotation mark right after a line announcing it
+        ('... như sau:') and closes on the line where its marks balance again ('...”.'); a quote that
+        never closes is no block (its text is read as it stands)."""
+        out: dict[int, int] = {}
+        i = start
+        while i <= end:
+            s = self.c(i)
+            if not s or s[0] not in '“"' or not self._introduces_list(i):
+                i += 1
+                continue
+            depth = 0
+            close = 0
+            for j in range(i, end + 1):
+                t = self.c(j)
+                if not t:
+                    continue
+                if s[0] == "“":
+                    depth += t.count("“") - t.count("”")
+                else:
+                    depth = (depth + t.count('"')) % 2
+                if depth <= 0:
+                    close = j
+                    break
+            if close:
+                out[i] = close
+                i = close + 1
+            else:
+                i += 1
+        return out
+
+    _quoting = 0  # depth of quoted texts being read
+    _ghosts: frozenset[int] = frozenset()  # ids of the places a quoted text stands in (never added)
+
+    def _quoted(self, host: Section, start: int, end: int, law: bool) -> None:
+        """A quoted text: its numbers read as its own sections, nested under the section that quotes
+        it, labelled by the host and, in quotation marks, what they are in the text they amend:
+        'Điều 1.2, “Điều 7”', 'Điều 1.2, “Điều 7.1”', 'Điều 1.5.b, “Điều 12.4.a”'. The place of a
+        quote that starts below an article ('Sửa đổi điểm c khoản 1 Điều 8 như sau: “c) ...”') is
+        read from the words that announce it."""
+        first = self.c(start).lstrip('“"').lstrip()
+        law = law or bool(_ARTICLE.match(first))
+        stack: list[Section] = []
+        if law and not _ARTICLE.match(first):
+            stack = self._quote_place(host, start)
+        saved = self._opened, self._root, self._ghosts
+        self._opened, self._root = [], host
+        self._ghosts = frozenset(id(g) for g in stack) | self._ghosts
+        self._ghost_refs.extend(stack)  # an id names one object only while that object lives
+        self._quoting += 1
+        before = len(host.children)
+        try:
+            self._body(start, end, law=law, stack=stack)
+        finally:
+            self._quoting -= 1
+            self._opened, self._root, self._ghosts = saved
+        for top in host.children[before:]:
+            for sec in top.walk():
+                sec.label = f"{host.label}, “{sec.label}”"
+                sec.level += host.level
+                if sec.kind == "article":
+                    sec.kind = "quote"  # an article quoted, not one of the document's own
+
+    def _quote_place(self, host: Section, start: int) -> list[Section]:
+        """The article (and clause) a quoted clause or point stands in, from the announcing words:
+        'Sửa đổi, bổ sung khoản 4 Điều 12 như sau:' -> [Điều 12, Điều 12.4]."""
+        k = start - 1
+        while k > 0 and not self.c(k):
+            k -= 1
+        m = _QUOTE_PLACE.search(self.c(k)) if k > 0 else None
+        if m is None:
+            return []
+        article = Section(f"Điều {m.group('art')}", m.group("art"), "", "article", 4)
+        out = [article]
+        if m.group("clause"):
+            out.append(Section(f"{article.label}.{m.group('clause')}", m.group("clause"), "", "clause", 5))
+        return out
 
     def _plausible_item(self, h: _Heading, items: list[Section], emphasised: bool = False) -> bool:
         """Reject numbers that do not continue the current numbering (a wrapped line, a year). A
@@ -844,17 +1002,24 @@ class _Parser:
             nxt = next((self.c(k) for k in range(line + 1, min(line + 3, self.n) + 1) if self.c(k)), "")
             if nxt and _is_upper_line(nxt):
                 h.title = nxt
-        rank = {"part_law": 0, "chapter": 1, "section": 2, "article": 3, "clause": 4, "point": 5}
-        while stack and rank[stack[-1].kind] >= rank[h.kind]:
+        # a 'group' is a part of a text approved inside an article ('Điều 1. Phê duyệt Đề án' / 'I. ...')
+        kind = "part" if h.kind == "group" else h.kind
+        rank = {"part_law": 0, "chapter": 1, "section": 2, "article": 3, "part": 3.5, "clause": 4, "point": 5}
+        if kind == "point":
+            holder = next((s for s in reversed(stack) if s.kind in {"clause", "article", "part"}), None)
+            own = [c for c in holder.children if c.kind == "point" and not _is_quoted(c)] if holder else []
+            if holder is not None and own and not _next_point(holder, h.number):
+                return  # a letter out of order ('d)' twice): a line of the point before
+        while stack and rank[stack[-1].kind] >= rank[kind]:
             stack.pop()
         parent = stack[-1] if stack else None
-        if h.kind == "article":
+        if kind == "article":
             label = f"Điều {h.number}"
-        elif h.kind == "clause":
-            article = next((s for s in reversed(stack) if s.kind == "article"), None)
+        elif kind in {"clause", "part"}:
+            article = next((s for s in reversed(stack) if s.kind in {"article", "part"}), None)
             label = f"{article.label}.{h.number}" if article else h.number
-        elif h.kind == "point":
-            clause = next((s for s in reversed(stack) if s.kind in {"clause", "article"}), None)
+        elif kind == "point":
+            clause = next((s for s in reversed(stack) if s.kind in {"clause", "article", "part"}), None)
             label = f"{clause.label}.{h.number}" if clause else h.number
         elif h.kind == "chapter":
             label = f"Chương {h.number}"
@@ -864,8 +1029,11 @@ class _Parser:
             )  # Mục restarts per chương
         else:
             label = f"Phần {h.number}"
-        sec = Section(label, h.number, _strip_colon(h.title), h.kind, rank[h.kind] + 1)
-        self._open(sec, parent, line)
+        level = int(rank[kind]) + 1
+        if parent is not None and kind in {"part", "clause", "point"}:
+            level = max(level, parent.level + 1)
+        sec = Section(label, h.number, _strip_colon(h.title), kind, level)
+        self._open(sec, parent if parent is None or id(parent) not in self._ghosts else None, line)
         stack.append(sec)
 
     def _open(self, sec: Section, parent: Section | None, line: int) -> None:
@@ -894,8 +1062,9 @@ class _Parser:
                     stop = nxt.line_start - 1
                     break
             sec.line_end = self._trim_end(stop)
-            own_end = sec.children[0].line_start - 1 if sec.children else sec.line_end
-            sec.text = self._body_text(sec.body_start, self._trim_end(own_end))
+            sec.text = "\n".join(
+                t for a, b in sec.own_spans(sec.body_start) if (t := self._body_text(a, self._trim_end(b)))
+            )
             if not sec.text and not sec.children:
                 # '2.3. Giao phòng Văn hóa-Xã hội đăng tải ...': the heading line is the whole item.
                 sec.text = sec.title
@@ -1385,11 +1554,17 @@ def _next_point(holder: Section, letter: str) -> bool:
     if letter not in _POINT_LETTERS:
         return False
     k = _POINT_LETTERS.index(letter)
-    points = [c.number for c in holder.children if c.kind == "point"]
+    own = [c for c in holder.children if not _is_quoted(c)]  # the text it quotes has its own points
+    points = [c.number for c in own if c.kind == "point"]
     if not points:
-        return k <= 2 and not holder.children
+        return k <= 2 and not own
     last = _POINT_LETTERS.index(points[-1])
     return last < k <= last + 5
+
+
+def _is_quoted(sec: Section) -> bool:
+    """Is ``sec`` a section of a text quoted by the document ('Điều 1.2, “Điều 7.1”')?"""
+    return "“" in sec.label
 
 
 def _in_emphasis(raw: str) -> bool:
@@ -1402,6 +1577,39 @@ def _in_emphasis(raw: str) -> bool:
     mark = m.group(1)
     body = t[len(mark) :].rstrip(" :.")
     return body.endswith(mark) and mark[0] not in body[: -len(mark)]
+
+
+def _unique_labels(sections: list[Section]) -> None:
+    """One label, one section. A number the text itself repeats (two parts 'V.', two 'Điều 3.', the
+    forms of an appendix each with its own 'Điều 1.') keeps its number and is told apart by its
+    order: the second 'V' is 'V (2)', its items 'V (2).1' ..."""
+    seen: set[str] = set()
+
+    def visit(sec: Section) -> None:
+        if sec.label in seen:
+            old = sec.label
+            n = 2
+            while f"{old} ({n})" in seen:
+                n += 1
+            new = f"{old} ({n})"
+            for d in sec.walk():
+                if d is sec:
+                    d.label = new
+                elif d.label.startswith(old):
+                    d.label = new + d.label[len(old) :]
+        seen.add(sec.label)
+        for child in sec.children:
+            visit(child)
+
+    for top in sections:
+        visit(top)
+
+
+def _opens_sentence(title: str | None) -> bool:
+    """Does a heading's text open as a sentence or a title does: a capital (or a quotation mark,
+    a parenthesis before one)? ('1. Văn phòng Bộ'; not '1);', '2) đến Sở ...', '1.5')"""
+    t = (title or "").lstrip("“\"'(*_ ")
+    return bool(t) and t[0].isupper()
 
 
 def _strip_colon(s: str) -> str:

@@ -28,7 +28,7 @@ from assistant.text import fold, squash
 # --- what a single line is ------------------------------------------------------------------------
 
 _PIPE = re.compile(r"^\s*\|\s*$")
-_RULE = re.compile(r"^\s*(?:[-_=—–]\s*){3,}\s*$")
+_RULE = re.compile(r"^[\s*]*(?:[-_=—–]\s*){3,}[\s*]*$")  # a rule, also in bold: "**-------**"
 _EMPHASIS_ONLY = re.compile(r"^[\s*_]*$")
 _EMPHASIS = re.compile(r"\*{1,3}|_{2,3}")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
@@ -47,6 +47,7 @@ _OPENS = re.compile(
     r"|(?:Điều|Chương|Mục|Phần|Phụ lục|PHỤ LỤC|Phụ\s+lục)\s+\S"
     r"|(?:Nơi nhận|Kính gửi|Căn cứ|Xét|Thực hiện|Số)\s*[:\s]"
     r"|(?:TM|KT|TL|TUQ|Q)\.\s"
+    r"|[Vv]/[Vv]\b"  # the subject of a công văn under its number ('Số: 5387/CT-CS' / 'v/v trả lời ...')
     r")"
 )
 # A line that is a numbering mark only: '2.3.', 'Điều 5.', 'a)', 'II.', 'Chương I', 'PHỤ LỤC 01'.

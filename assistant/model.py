@@ -79,7 +79,8 @@ class Section:
     title: str
     # part | item | appendix | header | body (the text of a document without numbered items) |
     # attachment (a text issued with the document: 'Kế hoạch kèm theo') | chapter | section |
-    # article | clause | point | phase
+    # article | clause | point | phase | quote (an article of a text the document quotes: the new
+    # wording of an amended article, 'Điều 1.2, “Điều 7”')
     kind: str
     level: int
     text: str = ""
@@ -93,6 +94,21 @@ class Section:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def own_spans(self, start: int | None = None) -> list[tuple[int, int]]:
+        """Line ranges of the section's own words: from ``start`` (its body) to its end, outside its
+        children. Children run to the section's end, so this is the text before the first child;
+        a quoted text ('... như sau: “1. ...”') ends where the quote does, and the words after it
+        are the quoting section's again."""
+        lo = self.body_start or self.line_start if start is None else start
+        out: list[tuple[int, int]] = []
+        for child in self.children:
+            if child.line_start > lo:
+                out.append((lo, child.line_start - 1))
+            lo = max(lo, child.line_end + 1)
+        if lo <= self.line_end:
+            out.append((lo, self.line_end))
+        return out
 
     @property
     def path(self) -> list[Section]:
@@ -117,6 +133,7 @@ class Section:
             "body",
             "attachment",
             "article",
+            "quote",
             "chapter",
             "section",
             "part_law",

@@ -91,6 +91,8 @@ def measure(files: list[Path]) -> dict[str, Any]:
                 "got": got,
                 "right": {k: field_right(k, got[k], truth[k]) for k in FIELDS if truth[k]},
                 "sections": sum(1 for _ in doc.walk()),
+                # a label that names two sections (a quoted amendment's 'Điều 1.1' under the host's)
+                "repeated_labels": sum(n - 1 for n in Counter(s.label for s in doc.walk()).values()),
                 "assignments": len(extract_assignments(doc)),
                 "table_rows": sum(len(t.rows) for t in doc.tables),
                 "criteria": len(doc.criteria),
@@ -154,6 +156,7 @@ def report(result: dict[str, Any], ingest_s: float | None, files: int) -> str:
         f"Sections {sum(r['sections'] for r in rows)}, assignments {sum(r['assignments'] for r in rows)}, "
         f"table rows {sum(r['table_rows'] for r in rows)}, criteria rows {sum(r['criteria'] for r in rows)} "
         f"in {sum(1 for r in rows if r['criteria'])} documents; "
+        f"section labels naming more than one section {sum(r['repeated_labels'] for r in rows)}; "
         f"parsing all files {parse_total:.1f} s.",
     ]
     if ingest_s is not None:
