@@ -456,6 +456,9 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
     directory = corpus.agencies
     if directory is None:
         return None
+    q = _NOT_ASSIGNING.sub("giao", q)  # 'giao thông' is traffic, not an assignment
+    if _AMOUNT_NOT_TASKS.search(q):
+        return None  # 'được giao bao nhiêu biên chế': a figure asked of the agency, not its tasks
     keys = directory.find_agencies_in_text(question)
     task_words = bool(_TASK.search(q))
     if keys and (task_words or len(q.split()) <= 8):
@@ -483,6 +486,10 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
     return None
 
 
+_AMOUNT_NOT_TASKS = re.compile(r"\b(?:bao nhieu|may) (?!nhiem vu|viec|cong viec|noi dung|lan\b|nhom)\w+")
+_NOT_ASSIGNING = re.compile(r"\bgiao (?=thong\b|dich\b|luu\b|tiep\b)")
+
+
 def _sentences(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"[.?!;:>]\s*", text) if p.strip()]
 
@@ -492,7 +499,7 @@ def _agency_phrase(question: str) -> str:
     text = squash(question).rstrip("?.! ")
     text = re.sub(r"^(?:Còn|Và|Thế|Con|Va|The)\s+", "", text, flags=re.IGNORECASE)
     stop = re.search(
-        r"\s(có|co|được|duoc|phải|phai|cần|can|làm|lam|thì|thi|nhiệm|nhiem|giao|trách|trach)\b",
+        r"\s(có|co|được|duoc|phải|phai|cần|can|làm|lam|thì|thi|nhiệm|nhiem|giao(?!\s+(?:thông|thong)\b)|trách|trach)\b",
         text,
         re.IGNORECASE,
     )

@@ -24,7 +24,8 @@ _DOC_WORDS = r"(?:van ban|quyet dinh|nghi quyet|thong tu|nghi dinh|chi thi|cong 
 ASKED = re.compile(
     rf"\b(?:bai bo|thay the|het hieu luc|sua doi|bo sung|dinh chinh)\b(?:, bo sung)? (?:nhung |cac |toan bo )?{_DOC_WORDS}\b"
     r".{0,30}\b(?:nao|gi|so may)\b"
-    rf"|\b{_DOC_WORDS} (?:nao|gi) (?:bi|duoc) (?:bai bo|thay the|sua doi)\b"
+    # 'nghị quyết nào hết hiệu lực', 'những quyết định nào của UBND tỉnh Kon Tum bị bãi bỏ'
+    rf"|\b{_DOC_WORDS} (?:nao|gi)(?: \w+){{0,10}} (?:bi |duoc )?(?:bai bo|thay the|sua doi|het hieu luc)\b"
 )
 _SKIP = {BASES, RECIPIENTS, CC, SIGNATURE}
 
