@@ -1062,6 +1062,8 @@ class _Parser:
                     stop = nxt.line_start - 1
                     break
             sec.line_end = self._trim_end(stop)
+        # the words outside its children, once every child's span is known (a parent comes first)
+        for sec in opened:
             sec.text = "\n".join(
                 t for a, b in sec.own_spans(sec.body_start) if (t := self._body_text(a, self._trim_end(b)))
             )

@@ -585,7 +585,7 @@ def test_a_yes_no_passage_answer_leads_with_what_it_found(passage_service: ChatS
 
 
 def test_what_an_unanswerable_question_asks_about_is_read() -> None:
-    from assistant.compose.passage import asked_head, measured_thing
+    from assistant.compose.asked import asked_head, measured_thing
     from assistant.places import named_localities
 
     assert asked_head("Thủ đô của Pháp là gì?") == "thu do"
@@ -605,13 +605,14 @@ def test_what_an_unanswerable_question_asks_about_is_read() -> None:
     ],
 )
 def test_the_head_of_what_is_asked_skips_classifiers(question: str, head: str) -> None:
-    from assistant.compose.passage import asked_head
+    from assistant.compose.asked import asked_head
 
     assert asked_head(question) == head
 
 
 def test_the_words_naming_a_document_are_not_what_a_question_measures() -> None:
-    from assistant.compose.passage import measured_thing, without_naming
+    from assistant.compose.asked import measured_thing
+    from assistant.compose.passage import without_naming
     from assistant.documents import parse_text
 
     doc = parse_text(
@@ -909,7 +910,7 @@ def test_no_document_named_is_no_document_fact(question: str) -> None:
     ],
 )
 def test_the_unit_of_a_figure_asked_is_a_unit(question: str, measured: tuple[str, str]) -> None:
-    from assistant.compose.passage import measured_thing
+    from assistant.compose.asked import measured_thing
 
     assert measured_thing(question) == measured
 
@@ -964,13 +965,13 @@ def test_a_change_of_something_else_is_not_a_change_of_documents(question: str) 
     ],
 )
 def test_what_the_unit_asked_is_of(question: str, tail: list[str]) -> None:
-    from assistant.compose.passage import measured_tail
+    from assistant.compose.asked import measured_tail
 
     assert measured_tail(question) == tail
 
 
 def test_theo_a_law_unnamed_is_part_of_what_is_asked() -> None:
-    from assistant.compose.passage import asked_head
+    from assistant.compose.asked import asked_head
 
     # 'Theo luật,' names no document the corpus could hold: the question asks what the law says
     assert asked_head("Theo luật, hành vi tham nhũng được định nghĩa thế nào?") == "theo luat"
@@ -1077,7 +1078,7 @@ def test_an_article_of_an_attached_regulation_named_by_its_kind(question: str, l
     ],
 )
 def test_the_words_of_what_is_measured(question: str, words: list[str]) -> None:
-    from assistant.compose.passage import measured_thing, measured_words
+    from assistant.compose.asked import measured_thing, measured_words
 
     assert measured_words(question) == words
     assert measured_thing("Lương cơ sở của cán bộ, công chức năm 2025 là bao nhiêu?") == ("luong", "")

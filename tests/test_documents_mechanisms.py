@@ -464,3 +464,22 @@ def test_an_abbreviation_carried_to_the_next_line_is_part_of_the_heading() -> No
 def test_a_heading_in_capitals_after_text_stays_apart() -> None:
     doc = doc_of("I. NHIỆM VỤ\n1. Nội dung chính\nII. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Tài chính thực hiện.\n")
     assert body_labels(doc) == ["I", "I.1", "II", "II.1"]
+
+
+def test_a_parent_s_own_words_are_read_once_its_children_s_spans_are_known() -> None:
+    # the spans of an article's clauses were not yet known when its own words were taken: each
+    # clause's text came back once per clause before it ('1 … 1 … 2 … 1 … 2 … 3')
+    doc = parse_text(
+        "nq",
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH BÌNH MINH\nSố: 8/2025/NQ-HĐND\nNGHỊ QUYẾT\nVề mức chi\n"
+        "Điều 1. Mức chi\n1. Nội dung chi:\nHỗ trợ 2.340.000 đồng/người/tháng.\n"
+        "2. Nguyên tắc: chỉ hưởng 01 mức.\n3. Nguồn kinh phí: ngân sách tỉnh.\n"
+        "Điều 2. Hiệu lực\nNghị quyết có hiệu lực từ ngày ký.\n",
+    )
+    art = doc.section("Điều 1")
+    assert art is not None and art.text == ""
+    assert [c.text for c in art.children] == [
+        "Hỗ trợ 2.340.000 đồng/người/tháng.",
+        "Nguyên tắc: chỉ hưởng 01 mức.",
+        "Nguồn kinh phí: ngân sách tỉnh.",
+    ]

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.answers import amount_form
 from assistant.chat import ChatService
-from assistant.compose.passage import counted_noun
+from assistant.compose.asked import counted_noun
 from assistant.corpus import Corpus
 
 RESOLUTION = """HỘI ĐỒNG NHÂN DÂN

@@ -9,8 +9,8 @@ from typing import Any
 
 from assistant.answers import Answer, CitationSet, section_for_line
 from assistant.cells import Cell, Match, match_tables, unit_line
+from assistant.compose.asked import topic_words
 from assistant.compose.common import doc_name, part_name, short
-from assistant.compose.passage import topic_words
 from assistant.corpus import Corpus
 from assistant.model import Document
 from assistant.text import format_decimal, plain
