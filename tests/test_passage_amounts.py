@@ -130,3 +130,14 @@ def test_the_amount_asked(question: str, money: bool, percent: bool) -> None:
 )
 def test_the_thing_counted(question: str, noun: str) -> None:
     assert counted_noun(question) == noun
+
+
+def test_a_rate_times_the_months_asked_is_computed_and_cited(service: ChatService) -> None:
+    a = service.ask(
+        "Trong 12 tháng, mỗi thành viên lực lượng bảo vệ dân phố được hỗ trợ tổng cộng bao nhiêu tiền theo NQ 80/2025?"
+    )
+    assert a.kind == "passage"
+    assert "**Tính từ văn bản**" in a.answer and "**28.080.000 đồng/người**" in a.answer
+    assert a.data["computed"]["value"] == "28.080.000"
+    # the rate it rests on is cited where it stands
+    assert any("2.340.000 đồng/người/tháng" in c.quote and c.section == "Điều 2.1" for c in a.citations)

@@ -7,7 +7,8 @@ import re
 import unicodedata
 from typing import Any, Protocol
 
-from assistant.answers import Answer, CitationSet, amount_form, answer_form, form_bonus
+from assistant import prose_figures
+from assistant.answers import Answer, CitationSet, amount_form, answer_form, form_bonus, section_for_line
 from assistant.compose.asked import (
     STOPWORDS,
     asked_head,
@@ -306,6 +307,12 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
     data: dict[str, Any] = {"sources": sources}
     if data_count is not None:
         data["count"] = data_count
+    computed = _computed_from_prose(corpus, question, cites)
+    if computed is not None:
+        # '10 ha ... bao nhiêu tiền mỗi năm', 'A cao hơn B bao nhiêu': worked out from the figures
+        # the quoted lines state, each cited, and said to be computed
+        lead = computed[0] + "\n\n" + lead
+        data["computed"] = computed[1]
     if YES_NO.search(squash(fold(question))):
         # 'Kế hoạch có yêu cầu báo cáo hằng năm không?': yes when the first passage says every word
         # the question asks about; else which of them no passage says (the quotes stay for checking)
@@ -477,6 +484,38 @@ def _narrow(sec: Section, question: str) -> Section:
         return coverage(question, text) + (0.2 if stated else 0.0)
 
     return max(sec.children, key=fit)
+
+
+def _computed_from_prose(
+    corpus: Corpus, question: str, cites: CitationSet
+) -> tuple[str, dict[str, str]] | None:
+    """A rate times a quantity, or the difference of two figures, the question asks for and the
+    cited passages state (prose_figures), with its own citations; None when none applies."""
+    if not re.search(r"\b(?:bao nhieu|may)\b", plain(question)):
+        return None
+    # the quoted lines first (the rate that best answers), then the rest of their sections and of
+    # a point's clause (the other side of a comparison is often the next point)
+    where: list[tuple[Document, Section, int]] = []
+    seen: set[tuple[str, int]] = set()
+    for c in list(cites.items):
+        doc, sec = corpus.docs.get(c.doc), corpus.section(c.doc, c.section)
+        if doc is None or sec is None:
+            continue
+        scope = sec.parent if sec.kind == "point" and sec.parent is not None else sec
+        for n in [*range(c.line_start, c.line_end + 1), *range(scope.line_start, scope.line_end + 1)]:
+            if (doc.doc_id, n) not in seen:
+                seen.add((doc.doc_id, n))
+                where.append((doc, section_for_line(doc, n) or sec, n))
+    lines = [doc.line(n) for doc, _, n in where]
+    found = prose_figures.rate_times_quantity(question, lines) or prose_figures.difference(question, lines)
+    if found is None:
+        return None
+    refs = []
+    for i, fig in found.used:
+        doc, sec, n = where[i]
+        refs.append(f"[{cites.add_line(doc, sec, n, focus=fig.written, max_chars=1000)}]")
+    text = f"**Tính từ văn bản** (văn bản không nêu sẵn con số này): {found.text} {' '.join(refs)}"
+    return text, {"value": format_decimal(found.value), "how": found.text}
 
 
 def document_list(corpus: Corpus, most: int = 10) -> str:
