@@ -181,8 +181,11 @@ def difference(question: str, lines: list[str]) -> Computed | None:
                 continue
             sb = score(fb, side_b | only_b, only_a)
             if sb > 0:
-                # near: in figures stated between them (a wrapped paragraph is one logical line)
-                pairs.append((sa + sb - 0.5 * abs(ka - kb), -min(ia, ib), (ia, fa), (ib, fb)))
+                # near: in figures stated between them (a wrapped paragraph is one logical line),
+                # and in one sentence
+                between = [found[k][1].context for k in range(min(ka, kb) + 1, max(ka, kb) + 1)]
+                apart = any(re.search(r"[.;]\s", c) for c in between)
+                pairs.append((sa + sb - 0.5 * abs(ka - kb) - apart, -min(ia, ib), (ia, fa), (ib, fb)))
     if not pairs:
         return None
     _, _, best_a, best_b = max(pairs, key=lambda p: (p[0], p[1]))
