@@ -80,3 +80,42 @@ def test_what_the_question_asks(corpus: Corpus, question: str, kind: str, intent
 def test_an_agency_named_with_giao_thong_is_read_whole(corpus: Corpus) -> None:
     route = detect("Sở Giao thông vận tải được giao nhiệm vụ gì trong KH 597?", corpus)
     assert route.params["name"] == "Sở Giao thông vận tải"
+
+
+MERGER = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH MINH
+
+Số: 44/2025/QĐ-UBND
+
+Bình Minh, ngày 21 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Quy định tiêu chuẩn máy móc, thiết bị chuyên dùng
+
+Điều 1. Phạm vi
+Trường hợp cần thiết bổ sung số lượng máy móc đã quy định tại Mục A Phụ lục II ban hành kèm theo Quyết định số 15/2025/QĐ-TTg thì thực hiện theo quy định.
+
+Điều 2. Hiệu lực thi hành
+1. Quyết định này có hiệu lực thi hành kể từ ngày 05 tháng 12 năm 2025.
+2. Các Quyết định sau hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực:
+a) Quyết định số 09/2019/QĐ-UBND ngày 28/5/2019 của Ủy ban nhân dân tỉnh Sơn Lâm về việc ban hành tiêu chuẩn máy móc;
+b) Quyết định số 06/2020/QĐ-UBND ngày 13/02/2020 của Ủy ban nhân dân tỉnh Sơn Lâm bổ sung tiêu chuẩn quy định tại Quyết định số 09/2019/QĐ-UBND;
+c) Quyết định số 60/2023/QĐ-UBND ngày 09/11/2023 của Ủy ban nhân dân tỉnh Sơn Lâm ban hành tiêu chuẩn thuộc lĩnh vực y tế.
+3. Bãi bỏ Điều 3 Quyết định số 12/2024/QĐ-UBND ngày 02/3/2024 của Ủy ban nhân dân tỉnh.
+
+CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+def test_documents_listed_by_a_repealing_clause_are_repealed_whatever_their_titles_say() -> None:
+    from assistant.compose.changes import changes
+
+    found = {ref.number: verb for verb, ref in changes(parse_text("qd-44", MERGER))}
+    # every point of '2. Các Quyết định sau hết hiệu lực …:', though b)'s title says 'bổ sung'
+    assert found == {
+        "09/2019/QĐ-UBND": "bãi bỏ",
+        "06/2020/QĐ-UBND": "bãi bỏ",
+        "60/2023/QĐ-UBND": "bãi bỏ",
+        "12/2024/QĐ-UBND": "bãi bỏ",
+    }  # and 15/2025/QĐ-TTg, whose appendix 'bổ sung số lượng' speaks of, is not changed

@@ -10,7 +10,7 @@ import re
 from assistant.answers import CitationSet, section_for_line
 from assistant.compose.common import bullet_list, doc_long_name
 from assistant.documents import find_refs
-from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, DocRef, Document
+from assistant.model import BASES, CC, RECIPIENTS, SIGNATURE, DocRef, Document, Section
 from assistant.text import fold
 
 # the change a line makes, as its verb says it (folded)
@@ -38,7 +38,11 @@ def fullness(r: DocRef) -> tuple[bool, bool]:
 
 
 def changes(doc: Document) -> list[tuple[str, DocRef]]:
-    """(change, document changed) in the order the document says them, each document once."""
+    """(change, document changed) in the order the document says them, each document once. A
+    document is changed by a verb that governs it: one just before it ('Bãi bỏ Quyết định số …',
+    'sửa đổi, bổ sung một số điều của …'), a passive one after it ('Quyết định số … hết hiệu lực'), or
+    that of the clause listing it ('Các Quyết định sau hết hiệu lực …:' over points a), b), …). A verb
+    in the title of the document named ('… bổ sung tiêu chuẩn, định mức …') changes nothing."""
     lines: list[int] = []
     for sec in doc.walk():
         if sec.label in _SKIP:
@@ -50,17 +54,55 @@ def changes(doc: Document) -> list[tuple[str, DocRef]]:
         text = doc.line(n)
         if not text:
             continue
-        folded = fold(text)
-        verb = next((name for name, rx in _VERBS if rx.search(folded)), "")
-        if not verb:
+        refs = find_refs(text, n)
+        if not refs:
             continue
-        for ref in find_refs(text, n):
+        listing = _listing_verb(doc, section_for_line(doc, n))
+        for ref in refs:
+            pos = text.find(ref.text)
+            verb = listing or _governing_verb(text, pos, len(ref.text))
+            if not verb:
+                continue
             key = ref.number.upper()
             held = found.get(key)
             # the title names it ('Bãi bỏ Quyết định số 14/2020'); the article says its date and issuer
             if key != own and (held is None or fullness(ref) > fullness(held[1])):
                 found[key] = (held[0] if held else verb, ref)
     return list(found.values())
+
+
+_PASSIVE = (
+    ("bãi bỏ", re.compile(r"^[^.;]{0,160}?\b(?:het hieu luc|bi bai bo|duoc bai bo|cham dut hieu luc)\b")),
+    ("thay thế", re.compile(r"^[^.;]{0,160}?\b(?:bi thay the|duoc thay the)\b")),
+)
+
+
+def _governing_verb(text: str, pos: int, size: int) -> str:
+    """The change a verb next to a named document makes to it, or ''."""
+    if pos < 0:
+        return ""
+    before = fold(text[max(0, pos - 90) : pos])
+    for name, rx in _VERBS:
+        last = list(rx.finditer(before))[-1:]
+        # 'bãi bỏ', 'sửa đổi, bổ sung một số điều của', 'thay thế' and the document right after
+        if last and len(before) - last[0].end() <= 45 and not re.search(r"[.;]", before[last[0].end() :]):
+            return name
+    after = fold(text[pos + size :])
+    return next((name for name, rx in _PASSIVE if rx.search(after)), "")
+
+
+def _listing_verb(doc: Document, sec: Section | None) -> str:
+    """The change the clause listing ``sec`` makes to the documents it lists: its lead ends with ':'
+    and says the change ('2. Các Quyết định sau hết hiệu lực thi hành …:')."""
+    if sec is None or sec.kind not in ("point", "clause", "item") or sec.parent is None:
+        return ""
+    # the lead: the clause's own words, or its heading line when it has none ('2. Các … sau …:')
+    parent = sec.parent
+    lead = (parent.text or doc.line(parent.line_start)).strip().rstrip("*_ ")
+    if not lead.endswith(":"):
+        return ""
+    folded = fold(lead.splitlines()[-1])
+    return next((name for name, rx in _VERBS if rx.search(folded)), "")
 
 
 def _asked_verbs(question: str) -> set[str]:
