@@ -43,6 +43,7 @@ EXPECTED: dict[str, set[str]] = {
     "not_found_person": {"signers"},
     "understood_as": {"typed", "agency"},
     "passage_lead_yes": set(),
+    "passage_footnotes": set(),
     "passage_lead_unsaid": {"words"},
     "query_rows": {"count", "what", "scope", "codes", "table"},
     "query_none": {"what", "scope"},

@@ -141,3 +141,53 @@ def test_a_rate_times_the_months_asked_is_computed_and_cited(service: ChatServic
     assert a.data["computed"]["value"] == "28.080.000"
     # the rate it rests on is cited where it stands
     assert any("2.340.000 đồng/người/tháng" in c.quote and c.section == "Điều 2.1" for c in a.citations)
+
+
+DISPATCH = """THỦ TƯỚNG CHÍNH PHỦ
+
+Số: 224/CĐ-TTg
+
+Hà Nội, ngày 05 tháng 12 năm 2025
+
+CÔNG ĐIỆN
+Về việc chuẩn bị lễ khánh thành các công trình
+
+Thủ tướng Chính phủ yêu cầu các bộ, địa phương báo cáo đăng ký công trình khánh thành. Tuy nhiên, hiện nay còn 02 bộ[1] và 03 địa phương[2] chưa gửi báo cáo đăng ký công trình.
+
+1. Các bộ, địa phương khẩn trương gửi báo cáo trước ngày 10 tháng 12 năm 2025.
+
+THỦ TƯỚNG
+Phạm Văn An
+
+[1] Bộ Ngoại giao, Bộ Tư pháp.
+[2]
+UBND các tỉnh: Sơn Lâm, Bình Minh, Hải Đông.
+"""
+
+
+def test_a_footnote_the_quoted_line_points_to_is_given_and_cited(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from assistant.config import Settings
+    from assistant.documents import load_corpus
+    from assistant.indexing import ingest
+    from assistant.retrieval import Retriever
+    from tests.fakes import FakeEmbedder
+
+    root = tmp_path_factory.mktemp("footnotes")
+    corpus_dir = root / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "cd-224.md").write_text(DISPATCH, encoding="utf-8")
+    settings = Settings(
+        corpus_dir=corpus_dir, index_dir=root / "index", data_dir=root / "data", llm_base_url=""
+    )
+    embedder = FakeEmbedder()
+    ingest(load_corpus(corpus_dir), settings=settings, embedder=embedder, progress=False)
+    chat = ChatService(Corpus.load(corpus_dir), lambda: nullcontext(Retriever.open(settings, embedder)))
+    a = chat.ask("Ba địa phương chưa gửi báo cáo đăng ký công trình theo Công điện 224 là những tỉnh nào?")
+    assert "Chú thích 2: UBND các tỉnh: Sơn Lâm, Bình Minh, Hải Đông." in a.answer
+    note = next(c for c in a.citations if c.section == "Chú thích [2]")
+    assert (
+        note.quote == "UBND các tỉnh: Sơn Lâm, Bình Minh, Hải Đông."
+        and note.line_start == DISPATCH.splitlines().index(note.quote) + 1
+    )

@@ -8,7 +8,15 @@ import unicodedata
 from typing import Any, Protocol
 
 from assistant import prose_figures
-from assistant.answers import Answer, CitationSet, amount_form, answer_form, form_bonus, section_for_line
+from assistant.answers import (
+    Answer,
+    CitationSet,
+    amount_form,
+    answer_form,
+    best_quote,
+    form_bonus,
+    section_for_line,
+)
 from assistant.compose.asked import (
     STOPWORDS,
     asked_head,
@@ -321,8 +329,57 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
             lead, data["yes_no"] = say("passage_lead_yes"), "yes"
         else:
             lead, data["yes_no"] = say("passage_lead_unsaid", words="”, “".join(missing)), "unsaid"
+    notes = _footnotes(corpus, cites)
+    if notes:
+        # '09 địa phương[3] chưa gửi báo cáo': the footnote names them
+        blocks.append(say("passage_footnotes") + "\n" + "\n".join(notes))
     text = lead + "\n\n" + "\n\n".join(blocks)
     return Answer(answer=text, kind="passage", citations=cites.items, data=data)
+
+
+_MARKER = re.compile(r"(?<=[^\s\[\d])\[(\d{1,3})\]")
+_NOTE_START = re.compile(r"^\s*\[(\d{1,3})\]\s*")
+
+
+def _footnotes(corpus: Corpus, cites: CitationSet) -> list[str]:
+    """The footnotes the quoted lines point to ('… 09 địa phương[3] …' -> '[3] UBND các tỉnh: Tuyên
+    Quang, …'), each cited where it stands: a line opening with its marker after the line quoted,
+    and the lines after it up to the next footnote."""
+    out: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for c in list(cites.items):
+        doc = corpus.docs.get(c.doc)
+        if doc is None:
+            continue
+        for marker in _MARKER.findall(c.quote):
+            if (c.doc, marker) in seen:
+                continue
+            seen.add((c.doc, marker))
+            start = next(
+                (n for n in range(c.line_end + 1, len(doc.lines) + 1) if _note_marker(doc.line(n)) == marker),
+                0,
+            )
+            if not start:
+                continue
+            refs = []
+            for n in range(start, min(start + 6, len(doc.lines)) + 1):
+                text = doc.line(n).strip()
+                if n > start and (not text or _note_marker(text)):
+                    break
+                if _NOTE_START.sub("", text):
+                    quote, ln = best_quote(doc, n, n, "", 1000)
+                    if quote:
+                        refs.append((quote, ln))
+            if refs:
+                ids = [cites.add(doc, f"Chú thích [{marker}]", "Chú thích", q, ln, ln) for q, ln in refs]
+                body = " ".join(_NOTE_START.sub("", q) for q, _ in refs)
+                out.append(f"- Chú thích {marker}: {body} " + " ".join(f"[{i}]" for i in ids))
+    return out
+
+
+def _note_marker(line: str) -> str:
+    m = _NOTE_START.match(line)
+    return m.group(1) if m else ""
 
 
 YES_NO = re.compile(r"\b(co|phai|da|co phai)\b.+\b(khong|chua)\s*\??\s*$")
