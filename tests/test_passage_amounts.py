@@ -191,3 +191,25 @@ def test_a_footnote_the_quoted_line_points_to_is_given_and_cited(
         note.quote == "UBND các tỉnh: Sơn Lâm, Bình Minh, Hải Đông."
         and note.line_start == DISPATCH.splitlines().index(note.quote) + 1
     )
+
+
+def test_a_name_the_question_gives_narrows_a_long_list_to_its_item() -> None:
+    from assistant.compose.passage import _narrow
+    from assistant.documents import parse_text
+
+    names = ["Tân Đức", "Nguyễn Huân", "Tạ An", "Tân Trung", "Ngọc Chánh", "Đá Bạc", "Trần Hợi"]
+    clauses = "\n".join(
+        f"{i}. Sắp xếp toàn bộ diện tích của xã {a} và xã Phú {i} thành xã mới có tên gọi là xã {a}."
+        for i, a in enumerate(names, 1)
+    )
+    doc = parse_text(
+        "nq-1655",
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 1655/NQ-UBTVQH15\nNGHỊ QUYẾT\nVề sắp xếp đơn vị hành chính cấp xã\n"
+        f"Điều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh Sơn Lâm\nỦy ban quyết định như sau:\n{clauses}\n"
+        "Điều 2. Hiệu lực\nNghị quyết có hiệu lực từ ngày ký.\n",
+    )
+    art = doc.section("Điều 1")
+    assert art is not None
+    assert _narrow(art, "Xa Da Bac cua tinh Son Lam duoc sap xep tu nhung xa nao?").label == "Điều 1.6"
+    # ordinary words singling out a clause are no name: the article stays whole
+    assert _narrow(art, "Điều 1 sắp xếp toàn bộ diện tích những xã nào?") is art

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
+from collections import Counter
 from typing import Any, Protocol
 
 from assistant import prose_figures
@@ -249,11 +251,13 @@ def answer_passage(corpus: Corpus, searcher: Searcher | None, question: str, max
                 body = "\n" + _table_rows(doc, sec, table, cites)
             else:
                 body = best_sentences(clean_line(doc.line(line)) or target.text or sec.title, question)
-        heading = sec.heading_path if sec.kind != "header" else sec.title
+        # the part quoted: the child the passage was narrowed to, if any ('Điều 1.16', not 'Điều 1')
+        shown = sec if h.kind == "table_row" and h.line_start else target
+        heading = shown.heading_path if shown.kind != "header" else shown.title
         blocks.append(
             say(
                 "passage_item",
-                where=f"{doc_name(doc)}, {part_name(sec.label, sec.title)}",
+                where=f"{doc_name(doc)}, {part_name(shown.label, shown.title)}",
                 heading=heading,
                 text=body,
                 cite=f"[{cid}]",
@@ -528,7 +532,11 @@ def _own_or_children_text(sec: Section) -> str:
 
 
 def _narrow(sec: Section, question: str) -> Section:
-    """A parent without text of its own answers through its best child."""
+    """A parent without text of its own answers through its best child; any parent through the one
+    child that names what the question names ('xã Đá Bạc' among sixty clauses forming communes)."""
+    named = _named_child(sec, question)
+    if named is not None:
+        return named
     if sec.text or not sec.children:
         return sec
     form = answer_form(question)
@@ -573,6 +581,33 @@ def _computed_from_prose(
         refs.append(f"[{cites.add_line(doc, sec, n, focus=fig.written, max_chars=1000)}]")
     text = f"**Tính từ văn bản** (văn bản không nêu sẵn con số này): {found.text} {' '.join(refs)}"
     return text, {"value": format_decimal(found.value), "how": found.text}
+
+
+def _named_child(sec: Section, question: str) -> Section | None:
+    """The child of ``sec`` holding a pair of the question's words that no other of its children
+    holds — a name ('Đá Bạc', 'Nam Từ Liêm') in a long list of like items (six or more: among a few
+    clauses a pair of ordinary words is as often unique); None when no child is singled out."""
+    if len(sec.children) < 6:
+        return None
+    # a name: two words written with capitals after the question's first ('xã Đá Bạc', 'Xa Da Bac')
+    words = re.findall(r"\w+", nfc(question))
+    pairs = {
+        f"{fold(a)}_{fold(b)}"
+        for a, b in itertools.pairwise(words[1:])
+        if a[:1].isupper() and b[:1].isupper()
+    }
+    pairs = {p for p in pairs if not set(p.split("_")) & STOPWORDS}
+    if not pairs:
+        return None
+    holding: dict[str, list[int]] = {}
+    for i, child in enumerate(sec.children):
+        held = set(search_tokens("\n".join(f"{x.title}\n{x.text}" for x in child.walk())))
+        for pair in pairs & held:
+            holding.setdefault(pair, []).append(i)
+    singled = Counter(at[0] for at in holding.values() if len(at) == 1).most_common(2)
+    if not singled or (len(singled) > 1 and singled[1][1] == singled[0][1]):
+        return None  # none, or two children singled out as often
+    return sec.children[singled[0][0]]
 
 
 def document_list(corpus: Corpus, most: int = 10) -> str:
