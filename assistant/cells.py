@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.model import Document, Table
-from assistant.text import parse_decimal, plain
+from assistant.text import ABBREVIATIONS, parse_decimal, plain
 
 _SEQUENCE = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$", re.IGNORECASE)
 # the generic first words of a column's name ('Tỷ lệ để lại cho đơn vị thu' is asked as 'để lại cho đơn vị thu')
@@ -86,6 +86,7 @@ class Match:
     grid: Grid
     rows: list[int] = field(default_factory=list)
     cols: list[int] = field(default_factory=list)
+    column_implied: bool = False  # the question named no column: the table's only one is meant
 
     def column_name(self, col: int) -> str:
         group = self.grid.groups[col] if col < len(self.grid.groups) else ""
@@ -98,12 +99,14 @@ class Match:
         value = _number(cells[col])
         if value is None:
             return None
+        group = group_of(self.grid, row)
+        name = row_name(self.grid, row)
         return Cell(
             self.doc,
             self.table,
             row,
             col,
-            row_name(self.grid, row),
+            f"{row_name(self.grid, group)} – {name}" if group >= 0 else name,
             self.column_name(col),
             value,
             self.grid.lines[row],
@@ -127,6 +130,43 @@ def row_name(g: Grid, row: int) -> str:
         if text and not _SEQUENCE.match(text) and _number(text) is None:
             return text
     return ""
+
+
+_ABBREVIATED = re.compile(
+    r"(?<![\w&])(?:"
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w&])"
+)
+_CODE = re.compile(r"^[*_ ]*(\d{1,3}(?:\.\d{1,3})*)[.)]?[*_ ]*$")
+
+
+def _code(g: Grid, row: int) -> str:
+    """The row's number in the table's own numbering ('8', '8.1'), or ''."""
+    cells = g.rows[row]
+    m = _CODE.match(cells[0]) if cells else None
+    return m.group(1) if m else ""
+
+
+def _has_figures(g: Grid, row: int) -> bool:
+    return any(j < len(g.rows[row]) and _number(g.rows[row][j]) is not None for j in numeric_columns(g))
+
+
+def group_of(g: Grid, row: int) -> int:
+    """The row a row belongs to in a table of groups and their items: the one numbered its number's
+    head ('8' for '8.1'), a row naming a school over its classes; -1 when none."""
+    code = _code(g, row)
+    if "." not in code:
+        return -1
+    head = code.rsplit(".", 1)[0]
+    for i in range(row - 1, -1, -1):
+        if _code(g, i) == head:
+            return i if not _has_figures(g, i) else -1
+    return -1
+
+
+def items_of(g: Grid, row: int) -> list[int]:
+    """The rows of the group ``row`` heads ('8.1', '8.2', … under '8')."""
+    return [i for i in range(row + 1, len(g.rows)) if group_of(g, i) == row]
 
 
 def numeric_columns(g: Grid) -> list[int]:
@@ -199,7 +239,8 @@ def _figures(doc: Document) -> list[_Figures]:
 def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
     """Tables of figures in which the question names a row or a numeric column, best first (both
     named before one of them; more names before fewer)."""
-    q = plain(question)
+    # abbreviations spelled out in place ('Trường THCS Cầu Giấy' names 'Trường Trung học cơ sở Cầu Giấy')
+    q = _ABBREVIATED.sub(lambda m: ABBREVIATIONS[m.group(0)], plain(question))
     found: list[tuple[int, int, int, Match]] = []
     for doc in docs:
         for f in _figures(doc):
@@ -211,13 +252,32 @@ def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
             named += [(p, ("r", i)) for i in range(len(g.rows)) for p in _positions(row_name(g, i), q)]
             kept = sorted(_longest(named))  # 'xã' (a column) inside 'xã Vinh Lộc' (a row) is the row's
             m.cols = list(dict.fromkeys(k for _, (kind, k) in kept if kind == "c"))
-            m.rows = list(dict.fromkeys(k for _, (kind, k) in kept if kind == "r"))
+            m.rows = _within_groups(g, list(dict.fromkeys(k for _, (kind, k) in kept if kind == "r")))
+            if m.rows and not m.cols and len(cols) == 1:
+                m.cols = list(cols)  # one column of figures: the row named is the cell asked
+                m.column_implied = True
             if m.rows or m.cols:
                 # ties broken by the words the question shares with the table's columns ('phí' in 'Mức thu phí')
                 about = len(set(q.split()) & set(plain(" ".join(g.header[j] for j in cols)).split()))
                 found.append((int(bool(m.rows)) + int(bool(m.cols)), len(m.rows) + len(m.cols), about, m))
     found.sort(key=lambda x: (-x[0], -x[1], -x[2]))
     return [m for *_, m in found]
+
+
+def _within_groups(g: Grid, rows: list[int]) -> list[int]:
+    """Rows named, read through the table's groups: items named under a group named are those of
+    that group ('Khối 1' of 'Trường Tiểu học Nam Từ Liêm', not every school's); a group named alone
+    stands for its items."""
+    groups = [r for r in rows if items_of(g, r)]
+    if not groups:
+        return rows
+    items = [r for r in rows if r not in groups]
+    inside = [r for r in items if group_of(g, r) in groups]
+    if inside:
+        return inside
+    if items:
+        return rows
+    return [i for r in groups for i in items_of(g, r)]
 
 
 def edit(previous: Match, question: str) -> Match | None:

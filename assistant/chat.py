@@ -149,7 +149,7 @@ class ChatService:
                 if current.narrowed:
                     return question, Route("numeric", "query", {"query": current})
         # 'Còn xã Vinh Lộc thì sao?' after a figure of a table: the same question, that row (or column)
-        if previous_user and route.intent != "cells" and len(q.split()) <= 10:
+        if previous_user and route.intent != "cells" and len(question.split()) <= 10:
             _, prev_route = self._resolve(previous_user, history[: max(0, len(history) - 2)])
             if prev_route.intent == "cells":
                 edited = cells.edit(prev_route.params["match"], question)

@@ -158,3 +158,69 @@ def test_a_follow_up_names_another_row_or_column(corpus: Corpus) -> None:
     assert a.data["cells"]["values"] == ["50"], a.answer
     b = svc.ask("Còn vùng trung du?", [Turn("user", first)])
     assert b.data["cells"]["values"] == ["35"], b.answer
+
+
+FEES = """HỘI ĐỒNG NHÂN DÂN
+TỈNH BÌNH MINH
+Số: 58/2025/NQ-HĐND
+NGHỊ QUYẾT
+Quy định mức học phí các trường chất lượng cao
+
+Điều 1. Mức học phí năm học 2025-2026 theo Phụ lục kèm theo.
+
+PHỤ LỤC
+MỨC HỌC PHÍ
+
+Đơn vị tính: đồng/học sinh/tháng
+
+| STT | Tên đơn vị | Mức học phí năm học 2025-2026 |
+|---|---|---|
+| 1 | Trường Tiểu học Sơn Lâm | |
+| 1.1 | Khối 1 | 4.650.000 |
+| 1.2 | Khối 2 | 4.650.000 |
+| 2 | Trường Trung học cơ sở Sơn Lâm | |
+| 2.1 | Khối 6 | 4.020.000 |
+| 2.2 | Khối 7 | 4.020.000 |
+| 3 | Trường Trung học cơ sở Bình Minh | |
+| 3.1 | Khối 6 | 3.300.000 |
+"""
+
+
+@pytest.fixture(scope="module")
+def fees() -> ChatService:
+    return ChatService(Corpus.from_documents([parse_text("nq-58", FEES)]), None)
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        # an item named under its group: that group's item, not every school's 'Khối 6'
+        ("Học phí khối 6 Trường THCS Bình Minh là bao nhiêu?", ["Trường Trung học cơ sở Bình Minh – Khối 6"]),
+        # a group named alone stands for its items
+        (
+            "Học phí Trường Tiểu học Sơn Lâm là bao nhiêu?",
+            ["Trường Tiểu học Sơn Lâm – Khối 1", "Trường Tiểu học Sơn Lâm – Khối 2"],
+        ),
+    ],
+)
+def test_rows_are_read_through_their_groups(fees: ChatService, question: str, rows: list[str]) -> None:
+    a = fees.ask(question)
+    assert a.data["route"]["intent"] == "cells"
+    for name in rows:
+        assert name in a.answer
+    assert a.answer.count(" – Khối") == len(rows)
+
+
+def test_a_follow_up_names_another_group(fees: ChatService) -> None:
+    from assistant.chat import history_from_dicts
+
+    first = "Học phí Trường Tiểu học Sơn Lâm là bao nhiêu?"
+    a = fees.ask("Còn Trường THCS Sơn Lâm thì sao?", history_from_dicts([{"role": "user", "content": first}]))
+    assert "Trường Trung học cơ sở Sơn Lâm – Khối 6: **4.020.000**" in a.answer
+    assert "Bình Minh" not in a.answer
+
+
+def test_a_figure_the_table_does_not_hold_is_not_read_off_its_only_column(fees: ChatService) -> None:
+    # the table holds fees, not reductions: its one column answers no 'được giảm … bao nhiêu'
+    a = fees.ask("Học sinh khối 6 Trường THCS Bình Minh thuộc hộ nghèo được giảm học phí bao nhiêu?")
+    assert a.data["route"]["intent"] != "cells"

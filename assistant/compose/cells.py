@@ -8,8 +8,8 @@ import re
 from typing import Any
 
 from assistant.answers import Answer, CitationSet, section_for_line
-from assistant.cells import Cell, Match, match_tables, unit_line
-from assistant.compose.asked import topic_words
+from assistant.cells import Cell, Match, match_tables, row_name, unit_line
+from assistant.compose.asked import measured_thing, topic_words
 from assistant.compose.common import doc_name, part_name, short
 from assistant.corpus import Corpus
 from assistant.model import Document
@@ -34,6 +34,8 @@ def find_cells(corpus: Corpus, question: str) -> Match | None:
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
     ranking = bool(_TOP.search(q) or _BOTTOM.search(q))
     for m in match_tables(docs, question):
+        if m.rows and m.cols and m.column_implied and not _about_the_column(m, question):
+            continue  # 'được giảm học phí bao nhiêu' of a table of fees: not what its figures are
         if m.rows and m.cols:
             return m
         # one name only ('học phí ở miền núi', 'tiểu học ở đâu cao nhất'): the table must also be
@@ -45,6 +47,18 @@ def find_cells(corpus: Corpus, question: str) -> Match | None:
         if about and (re.search(r"\b(nao|dau|gi)\b", q) if ranking else whole):
             return m
     return None
+
+
+def _about_the_column(m: Match, question: str) -> bool:
+    """Whether what the question measures is named by the table (its columns, rows or heading):
+    a column the question did not name answers only a question about its figures."""
+    head = measured_thing(question)[0]
+    if not head:
+        return True
+    sec = section_for_line(m.doc, m.table.line_start)
+    named = set(plain(" ".join([*m.grid.header, *(sec.heading_path if sec else "").split()])).split())
+    named |= {w for i in m.rows for w in plain(row_name(m.grid, i)).split()}
+    return set(head.split()) <= named
 
 
 def operation_of(question: str) -> str:
