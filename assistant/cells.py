@@ -188,6 +188,10 @@ def _keys(name: str) -> list[str]:
     keys = [plain(name)]
     if len(plain(head).split()) >= 2:  # a one-word head ('Cấp, cấp lại ...') names nothing
         keys += [plain(head), _GENERIC_LEAD.sub("", plain(head))]
+    # without the period it is of ('Mức học phí năm học 2025-2026' is asked as 'mức học phí')
+    unperiod = re.split(r"\b(?:nam hoc|nam|giai doan|ky)\s+\d", plain(head))[0].strip()
+    if unperiod != plain(head) and len(unperiod.split()) >= 2:
+        keys += [unperiod, _GENERIC_LEAD.sub("", unperiod)]
     return [k for k in dict.fromkeys(keys) if len(k) >= 2 and re.search(r"[a-z]", k)]
 
 

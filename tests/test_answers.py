@@ -1087,3 +1087,18 @@ def test_the_words_of_what_is_measured(question: str, words: list[str]) -> None:
 def test_a_group_letter_the_tables_lack_is_not_found(service: ChatService) -> None:
     a = service.ask("Nhóm tiêu chí E đạt bao nhiêu điểm?")
     assert a.kind == "not_found" and "các nhóm hiện có: A, B, C, D" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        # 'đô thị' is no 'thì': the clause asking is not cut there
+        ("Theo Nghị quyết 36/2025/NQ-HĐND của Huế, học phí mầm non ở đô thị là bao nhiêu?", "hoc phi"),
+        # 'phần trăm' is a share, not a count of the document's parts
+        ("Học sinh hộ nghèo được giảm học phí bao nhiêu phần trăm theo NQ 58/2025?", "giam hoc"),
+    ],
+)
+def test_words_folded_alike_are_told_apart(question: str, head: str) -> None:
+    from assistant.compose.asked import measured_thing
+
+    assert measured_thing(question)[0] == head

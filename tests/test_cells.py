@@ -224,3 +224,19 @@ def test_a_figure_the_table_does_not_hold_is_not_read_off_its_only_column(fees: 
     # the table holds fees, not reductions: its one column answers no 'được giảm … bao nhiêu'
     a = fees.ask("Học sinh khối 6 Trường THCS Bình Minh thuộc hộ nghèo được giảm học phí bao nhiêu?")
     assert a.data["route"]["intent"] != "cells"
+
+
+def test_the_highest_of_a_long_column_lists_the_tie_and_the_next_ones_only() -> None:
+    rows = "\n".join(
+        f"| {i} | Trường {i} | {4_000_000 + i * 10_000:,} |".replace(",", ".") for i in range(1, 31)
+    )
+    text = (
+        FEES.split("| STT |")[0]
+        + "| STT | Tên đơn vị | Mức học phí năm học 2025-2026 |\n|---|---|---|\n"
+        + rows
+        + "\n"
+    )
+    chat = ChatService(Corpus.from_documents([parse_text("nq-59", text)]), None)
+    a = chat.ask("Mức học phí cao nhất là bao nhiêu và thuộc trường nào?")
+    assert "**Trường 30** cao nhất: **4.300.000**" in a.answer
+    assert a.answer.count("\n- **") == 12 and "… và 18 ô khác, thấp hơn" in a.answer

@@ -177,7 +177,10 @@ _AFTER_NOT_NOUN = frozenset(
 )
 # a condition or frame before the clause that asks: 'Nếu ... thì', '... cho vay lãi suất 0% thì',
 # 'Trong phụ lục ...,', 'Khi có khiếu nại ...,'
-_LEAD_CONDITION = re.compile(r"^.{1,160}? thi (?=.*\b(?:bao nhieu|may)\b)")
+# 'thì', not the 'thị' of 'đô thị', 'chỉ thị', 'thị xã', 'thị trường' (folded alike)
+_LEAD_CONDITION = re.compile(
+    r"^.{1,160}?(?<!\bdo)(?<!\bchi)(?<!\bhien) thi (?!tran\b|xa\b|truong\b|sat\b)(?=.*\b(?:bao nhieu|may)\b)"
+)
 _LEAD_FRAME = re.compile(r"^(?:trong|theo|tai|o|sau|truoc|doi voi|voi|ve|khi|neu) [^,]{1,100}, ")
 _TIME_PREPOSITIONS = frozenset(["trong", "sau", "vao", "truoc", "khoang", "toi", "den", "tu", "la", "mat"])
 
@@ -243,7 +246,9 @@ def measured_thing(question: str) -> tuple[str, str]:
     # or thing it is per, not the unit the figure is stated in
     after = re.search(r"\b(?:bao nhieu|may) (?!(?:mot|moi)\b)(\w+)(?: (\w+))?", q) if glued else None
     first, second = (after.group(1), after.group(2) or "") if after else ("", "")
-    own_part = first in _OWN_PARTS or (second in _OWN_PARTS and len(first) <= 3)
+    own_part = (first in _OWN_PARTS and (first, second) != ("phan", "tram")) or (
+        second in _OWN_PARTS and len(first) <= 3
+    )  # 'bao nhiêu phần' counts parts; 'bao nhiêu phần trăm' is a share
     # what 'bao nhiêu' is followed by is the unit the figure is stated in: a unit ('mấy ngày') or the
     # thing counted ('bao nhiêu cấp phó', 'bao nhiêu doanh nghiệp': '05 cấp phó', '12 doanh nghiệp')
     unit = first if first and first not in _AFTER_NOT_NOUN | _NOT_UNIT | _TAIL_STOP else ""

@@ -34,7 +34,7 @@ def find_cells(corpus: Corpus, question: str) -> Match | None:
     docs = corpus.pick_documents(question) or list(corpus.docs.values())
     ranking = bool(_TOP.search(q) or _BOTTOM.search(q))
     for m in match_tables(docs, question):
-        if m.rows and m.cols and m.column_implied and not _about_the_column(m, question):
+        if m.rows and m.cols and not _about_the_column(m, question):
             continue  # 'được giảm học phí bao nhiêu' of a table of fees: not what its figures are
         if m.rows and m.cols:
             return m
@@ -51,14 +51,15 @@ def find_cells(corpus: Corpus, question: str) -> Match | None:
 
 def _about_the_column(m: Match, question: str) -> bool:
     """Whether what the question measures is named by the table (its columns, rows or heading):
-    a column the question did not name answers only a question about its figures."""
+    its figures answer only a question about them."""
     head = measured_thing(question)[0]
     if not head:
         return True
     sec = section_for_line(m.doc, m.table.line_start)
     named = set(plain(" ".join([*m.grid.header, *(sec.heading_path if sec else "").split()])).split())
     named |= {w for i in m.rows for w in plain(row_name(m.grid, i)).split()}
-    return set(head.split()) <= named
+    # its first word: the noun or verb of what is measured ('giảm' in 'được giảm học phí')
+    return head.split()[0] in named
 
 
 def operation_of(question: str) -> str:
@@ -112,7 +113,17 @@ def answer_cells(corpus: Corpus, question: str, m: Match) -> Answer | None:
         )
         data.update(operation="top" if highest else "bottom", value=str(best), winners=winners)
         note = "\n\n_Thứ hạng do hệ thống so sánh từ các ô của bảng (cùng giá trị thì nêu đủ)._"
-        return _answer(head + "\n\n" + "\n".join(item(c) for c in pool) + note, cites, data)
+        # a long column: the winners (the whole tie) and the next ones in rank, then how many more
+        ranked = sorted(pool, key=lambda c: c.value, reverse=highest)
+        shown = ranked[: max(MAX_CELLS, sum(1 for c in pool if c.value == best))]
+        lines = [item(c) for c in shown]
+        if len(pool) > len(shown):
+            lines.append(
+                f"- … và {len(pool) - len(shown)} ô khác, thấp hơn"
+                if highest
+                else f"- … và {len(pool) - len(shown)} ô khác, cao hơn"
+            )
+        return _answer(head + "\n\n" + "\n".join(lines) + note, cites, data)
 
     cells = [c for i in m.rows for j in m.cols if (c := m.cell(i, j)) is not None]
     if not cells:
