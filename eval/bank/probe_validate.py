@@ -1,10 +1,11 @@
-"""Check the probe batches (eval/bank/probe.jsonl, probe2.jsonl, probe3.jsonl) against the files they
-were written from.
+"""Check the probe batches (eval/bank/probe.jsonl, probe2.jsonl, probe3.jsonl, probe4.jsonl) against the
+files they were written from.
 
     python3 eval/bank/probe_validate.py
 
 For each batch (probe.jsonl: ids "pr-NNN", files probe-files.txt; probe2.jsonl: ids "p2-NNN", files
-probe2-files.txt; probe3.jsonl: ids "p3-NNN", files probe3-files.txt):
+probe2-files.txt; probe3.jsonl: ids "p3-NNN", files probe3-files.txt; probe4.jsonl: ids "p4-NNN",
+files probe4-files.txt):
 - ids of the batch's form, unique; a known class; "frozen" false; known expectation keys; not_found
   alone; history turns with a role (user/assistant) and content;
 - every "contains" string is verbatim (whitespace folded) in a file the question cites or needs
@@ -15,7 +16,7 @@ probe2-files.txt; probe3.jsonl: ids "p3-NNN", files probe3-files.txt):
 - "docs" are files of ../shared/realdocs listed in realdocs-files.txt, the batch's own list or an
   earlier batch's list; the
   batch's own files are not the bank's, not the check set's, not an earlier batch's, and have no
-  known gaps (probe2's and probe3's are also not in tests/data/realdocs_golden.json);
+  known gaps (probe2's, probe3's and probe4's are also not in tests/data/realdocs_golden.json);
 - no question repeats a question of the bank's other files (folded text).
 Exit status 1 on any problem.
 """
@@ -57,6 +58,13 @@ BATCHES = [
     ("probe.jsonl", "pr", "probe-files.txt", [], False),
     ("probe2.jsonl", "p2", "probe2-files.txt", ["probe-files.txt"], True),
     ("probe3.jsonl", "p3", "probe3-files.txt", ["probe-files.txt", "probe2-files.txt"], True),
+    (
+        "probe4.jsonl",
+        "p4",
+        "probe4-files.txt",
+        ["probe-files.txt", "probe2-files.txt", "probe3-files.txt"],
+        True,
+    ),
 ]
 
 
