@@ -298,7 +298,9 @@ _FLAT_CC = re.compile(r"^-\s[^;]+;(?:\s*-\s[^;]+;)+\s*-\s*Lưu\b")  # '- Chính 
 _SIGNED = re.compile(r"^\(\s*đã\s+ký\s*\)\s*|^đã\s+ký\s*$", re.IGNORECASE)  # '(Đã ký)' of a published copy
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S", re.IGNORECASE)
 _CAPTION = re.compile(
-    r"Kèm theo\s+(?P<kind>[^\d.…]*?)\s*số\s*(?P<num>.*?)\s*ngày\s*(?P<date>[\d.…/\s]*\d{4})", re.IGNORECASE
+    r"Kèm theo\s+(?P<kind>[^\d.…]*?)\s*số\s*(?P<num>.*?)\s*ngày\s*"
+    r"(?P<date>\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|[\d.…/\s]*\d{4})",
+    re.IGNORECASE,
 )
 # The place an amendment's quoted text stands in: '(điểm c) khoản 4 Điều 12', 'Điều 6a' (the first
 # named: 'Bổ sung Điều 6a vào sau Điều 6 như sau:').
@@ -509,8 +511,9 @@ class _Parser:
             s, raw = self.c(i), self.layout.text[i - 1].strip()
             if not s:
                 continue
-            if raw.endswith("|") and not raw.startswith("|"):
-                for cell in raw.rstrip("|").split("|"):
+            if raw.endswith("|") and (not raw.startswith("|") or raw.count("|") >= 2):
+                # '| CỘNG HÒA … Hạnh phúc |': a row whose first cell (the issuer) was lost in the copy
+                for cell in raw.strip("|").split("|"):
                     units.extend((i, t) for t in (clean_line(x) for x in _GLUED_RULE.split(cell)) if t)
             else:
                 units.append((i, s))
@@ -1124,7 +1127,7 @@ class _Parser:
                 s = self.c(j)
                 if "\t" in self.layout.text[j - 1] or s.startswith("|") or self._pipe_row(j):
                     break
-                if s and ("Kèm theo" in s or caption_lines):
+                if s and ("kèm theo" in s.lower() or caption_lines):
                     caption_lines.append(j)
                     if ")" in s:
                         j += 1
@@ -1143,7 +1146,7 @@ class _Parser:
                         AppendixCaption(
                             label,
                             clean_filled_number(cm.group("num")),
-                            parse_filled_date(cm.group("date")),
+                            parse_filled_date(cm.group("date")) or parse_date("ngày " + cm.group("date")),
                             caption_lines[0],
                             raw,
                         )
@@ -1525,6 +1528,16 @@ class _Parser:
                 if len(numbers) == 1:
                     doc.number, doc.number_source = numbers.pop(), "Phụ lục"
                     doc.symbol = doc.number.split("/", 1)[1]
+        if not raw and not doc.number:
+            # no number in a header (a text copied without it): its appendices' captions name it
+            # ('Ban hành kèm theo Thông tư số 44/2025/TT-NHNN') when they agree among themselves
+            numbers = {c.number for c in doc.captions if c.number}
+            if len(numbers) == 1:
+                doc.number, doc.number_source = numbers.pop(), "Phụ lục"
+                doc.symbol = doc.number.split("/", 1)[1]
+                dates = {str(c.date) for c in doc.captions if c.date}
+                if not doc.date and len(dates) == 1:
+                    doc.date = next(c.date for c in doc.captions if c.date)
         if not doc.doc_type and self.vv_subject:
             doc.doc_type = "Công văn"  # 'V/v ...' under the number: a dispatch, whatever its symbol
         if not doc.doc_type:
@@ -1803,6 +1816,7 @@ def _points(cell: str) -> Decimal | None:
 
 WARN_HEADER = "Không đọc được phần đầu văn bản (loại, số, ngày, cơ quan ban hành)"
 WARN_HEADER_FIELDS = "Phần đầu văn bản thiếu"
+WARN_NUMBER_FROM_CAPTIONS = "Phần đầu văn bản không ghi số; số và ngày lấy từ lời dẫn của phụ lục kèm theo"
 WARN_STRUCTURE = "Không nhận ra mục đánh số, điều hay phụ lục nào; nội dung được đọc như một khối liền"
 
 
@@ -1827,6 +1841,8 @@ def reading_warnings(doc: Document) -> list[str]:
         out.append(f"{WARN_HEADER_FIELDS}: {', '.join(missing)}.")
     if not any(s.kind not in {"header", "body"} for s in doc.walk()) and not doc.criteria and not doc.tables:
         out.append(WARN_STRUCTURE + ".")
+    if doc.number and not doc.number_raw and doc.number_source == "Phụ lục":
+        out.append(WARN_NUMBER_FROM_CAPTIONS + f" ({doc.number}).")
     return out
 
 

@@ -65,6 +65,7 @@ EXPECTED: dict[str, set[str]] = {
     "answer_issuer": {"cite", "document", "issuer"},
     "answer_number": {"cite", "document", "number"},
     "answer_number_from_captions": {"as_written", "cite_caption", "cite_header", "number"},
+    "answer_number_captions_only": {"cite_caption", "number"},
     "answer_number_missing": {"as_written", "cite", "document"},
     "answer_phases": {"count", "document", "items", "lead"},
     "answer_recipients": {"document", "items"},

@@ -934,3 +934,48 @@ def test_website_notice_and_related_list_are_no_part_of_the_document() -> None:
         assert not s.line_start <= related <= s.line_end, s.label
         assert "thu vien phap luat" not in key(s.title)
     assert section(doc, SIGNATURE).line_end <= line_of(WEBSITE, "**Nguyễn Bắc Hải**") + 1
+
+
+# --- a header whose issuer cell was lost in the copy; a text copied with no header at all --------
+LOST_ISSUER = """| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |
+Số: 21/2025/TT-BGDĐT |
+|
+
+**Quy định chế độ trả tiền lương dạy thêm giờ đối với nhà giáo**
+
+**Điều 1. Phạm vi điều chỉnh**
+Thông tư này quy định chế độ trả tiền lương dạy thêm giờ.
+"""
+
+NO_HEADER = """**THÔNG TƯ**
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 07/2024/TT-NHNN
+
+**Điều 1. Sửa đổi Điều 4**
+Bên giao đại lý được giao cho bên đại lý thực hiện nghiệp vụ nhận hồ sơ.
+
+**Điều 2. Hiệu lực thi hành**
+Thông tư này có hiệu lực từ ngày 01 tháng 01 năm 2026.
+
+**KT. THỐNG ĐỐC**
+**PHÓ THỐNG ĐỐC**
+Phạm Tiến Dũng
+
+**PHỤ LỤC**
+
+*(Ban hành kèm theo Thông tư số 44/2025/TT-NHNN
+ngày 18/11/2025 của Thống đốc Ngân hàng Nhà nước Việt Nam)*
+
+Mẫu báo cáo quý.
+"""
+
+
+def test_a_number_in_a_row_whose_first_cell_was_lost() -> None:
+    doc = parse_text("tt-21", LOST_ISSUER)
+    assert doc.number == "21/2025/TT-BGDĐT" and doc.doc_type == "Thông tư"
+
+
+def test_with_no_header_the_appendix_caption_gives_number_and_date_and_says_so() -> None:
+    doc = parse_text("tt-44", NO_HEADER)
+    assert doc.number == "44/2025/TT-NHNN" and doc.number_source == "Phụ lục"
+    assert str(doc.date) == "18/11/2025"
+    assert any("lấy từ lời dẫn của phụ lục" in w for w in doc.warnings)

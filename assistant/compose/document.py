@@ -137,6 +137,9 @@ def _number(doc: Document, cites: CitationSet, question: str, data: list[dict[st
         cap = doc.captions[0]
         sec_app = _sec(doc, cap.appendix)
         cid2 = cites.add_line(doc, sec_app, cap.line, "Kèm theo Văn bản số") if sec_app else cid
+        if not doc.number_raw:
+            # no number in a header at all (a text copied without it): only the captions say it
+            return say("answer_number_captions_only", number=doc.number, cite_caption=f"[{cid2}]")
         return say(
             "answer_number_from_captions",
             number=doc.number,
