@@ -119,7 +119,10 @@ _DOC_FACTS: list[tuple[str, re.Pattern[str]]] = [
         "number",
         re.compile(
             r"\bso hieu\b|\bso ky hieu\b|\bky hieu\b|\bso van ban\b|\bmang so\b|\bla so (may|bao nhieu)\b"
-            r"|(?<!\bma )(?<!\bthoai )(?<!\bkhoan )\bso bao nhieu\b"  # not 'mã số bao nhiêu' (a code in the text)
+            # not 'mã số bao nhiêu' (a code in the text), nor 'hệ số, chỉ số, tổng số, tỷ số … bao nhiêu'
+            # (a figure): the document's number is 'số' of the document alone
+            r"|(?<!\bma )(?<!\bthoai )(?<!\bkhoan )(?<!\bhe )(?<!\bchi )(?<!\btong )(?<!\bty )(?<!\bdiem )"
+            r"(?<!\bcap )\bso bao nhieu\b"
         ),
     ),
     (
@@ -487,7 +490,8 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
 
 
 _AMOUNT_NOT_TASKS = re.compile(r"\b(?:bao nhieu|may) (?!nhiem vu|viec|cong viec|noi dung|lan\b|nhom)\w+")
-_NOT_ASSIGNING = re.compile(r"\bgiao (?=thong\b|dich\b|luu\b|tiep\b)")
+# 'giao thông, giao dịch, giáo viên, giáo dục, giáo trình …' are no assignment ('giao')
+_NOT_ASSIGNING = re.compile(r"\bgiao (?=thong\b|dich\b|luu\b|tiep\b|vien\b|duc\b|trinh\b|khoa\b|an\b)")
 
 
 def _sentences(text: str) -> list[str]:

@@ -65,6 +65,11 @@ def corpus() -> Corpus:
         ("Sở Xây dựng được giao bao nhiêu biên chế theo KH 597?", "passage", "search"),
         ("Sở Xây dựng được giao bao nhiêu nhiệm vụ?", "tasks", "agency"),
         ("NQ 80/2025 làm nghị quyết nào hết hiệu lực?", "document", "changes"),
+        ("NQ 80/2025 sửa đổi khoản 2 Điều 1 của nghị quyết nào?", "document", "changes"),
+        # 'hệ số / chỉ số … bao nhiêu' is a figure, not the document's number
+        ("Thành viên được hưởng phụ cấp theo hệ số bao nhiêu theo NQ 80/2025?", "passage", "search"),
+        # 'giáo viên', 'giáo dục' are no 'giao' (assign)
+        ("Giáo viên được hỗ trợ bao nhiêu theo NQ 80/2025?", "passage", "search"),
         (
             "Những nghị quyết nào của Hội đồng nhân dân tỉnh hết hiệu lực theo NQ 80/2025?",
             "document",

@@ -112,3 +112,12 @@ def test_the_attached_text_is_counted_by_its_own_units(chat: ChatService, questi
 def test_the_decision_itself_is_counted_by_its_articles(chat: ChatService) -> None:
     a = chat.ask("Quyết định 12/2025/QĐ-UBND có mấy điều?")
     assert a.kind == "document" and "3 điều" in a.answer
+
+
+def test_a_chapter_of_the_attached_text_is_found_by_its_number(chat: ChatService) -> None:
+    a = chat.ask("Chương II của Quy chế phối hợp quản lý chợ nói về nội dung gì?")
+    assert a.data["route"]["intent"] == "section" and "NỘI DUNG PHỐI HỢP" in a.answer
+    # its articles, not the decision's own Điều 2
+    assert a.citations and {c.section for c in a.citations} <= {
+        f"Quy chế kèm theo, Điều {n}" for n in (3, 4, 5)
+    }

@@ -24,6 +24,8 @@ _DOC_WORDS = r"(?:van ban|quyet dinh|nghi quyet|thong tu|nghi dinh|chi thi|cong 
 ASKED = re.compile(
     rf"\b(?:bai bo|thay the|het hieu luc|sua doi|bo sung|dinh chinh)\b(?:, bo sung)? (?:nhung |cac |toan bo )?{_DOC_WORDS}\b"
     r".{0,30}\b(?:nao|gi|so may)\b"
+    # 'sửa đổi khoản 9 Điều 1 của quyết định nào'
+    rf"|\b(?:bai bo|thay the|sua doi|bo sung)\b(?: [\w,]+){{1,8}} cua {_DOC_WORDS} nao\b"
     # 'nghị quyết nào hết hiệu lực', 'những quyết định nào của UBND tỉnh Kon Tum bị bãi bỏ'
     rf"|\b{_DOC_WORDS} (?:nao|gi)(?: \w+){{0,10}} (?:bi |duoc )?(?:bai bo|thay the|sua doi|het hieu luc)\b"
 )

@@ -86,6 +86,12 @@ def _named_labels(question: str) -> list[str]:
     return labels
 
 
+_OF_ANOTHER = re.compile(
+    r"\b(?:dieu|khoan|diem|chuong|muc|phan) \w+(?: \w+){0,4} (?:cua|tai) (?:van ban|quyet dinh|nghi dinh|nghi quyet"
+    r"|thong tu|luat|chi thi|ke hoach) nao\b"
+)
+
+
 def missing_sections(corpus: Corpus, question: str) -> tuple[list[str], list[Document]]:
     """Labels a question names with a section word ('Phụ lục IV', 'mục 15 phần II', 'Điều 30') that
     no document it is about has, and those documents; ([], []) when every label exists somewhere."""
@@ -93,6 +99,8 @@ def missing_sections(corpus: Corpus, question: str) -> tuple[list[str], list[Doc
         return [], []
     # a bare 'mục 3' is some part's item 3, not a label to be missing; 'II.15', 'Phụ lục IV', 'Điều 30' are
     labels = [lb for lb in _named_labels(question) if not lb.isdigit()]
+    if _OF_ANOTHER.search(fold(question)):
+        return [], []  # 'sửa đổi khoản 9 Điều 1 của quyết định nào?': a part of another document
     docs = _docs_asked(corpus, question)
     missing = [lb for lb in labels if not any(_lookup(d, lb, question) is not None for d in docs)]
     return (missing, docs) if missing and len(missing) == len(labels) else ([], [])
@@ -128,13 +136,20 @@ def _attachments_asked(doc: Document, question: str) -> list[Section]:
 
 
 def _lookup(doc: Document, label: str, question: str) -> Section | None:
-    """``label`` in ``doc``: in an attached regulation the question names, else in the document."""
-    for att in _attachments_asked(doc, question):
-        sec = doc.section(f"{att.label}, {label}")
-        if sec is not None:
+    """``label`` in ``doc``: in an attached regulation the question names, else in the document; a
+    chapter asked as 'Chương III' is labelled so in a text divided into chapters."""
+    names = [label]
+    if re.search(rf"\bchuong {re.escape(label.lower())}\b", fold(question)):
+        names.append(f"Chương {label}")
+    for name in names:
+        for att in _attachments_asked(doc, question):
+            sec = doc.section(f"{att.label}, {name}")
+            if sec is not None:
+                return sec
+        sec = doc.section(name)
+        if sec is not None and sec.kind != "header":
             return sec
-    sec = doc.section(label)
-    return sec if sec is not None and sec.kind != "header" else None
+    return None
 
 
 def _docs_asked(corpus: Corpus, question: str) -> list[Document]:
