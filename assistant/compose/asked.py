@@ -219,8 +219,16 @@ _MEASURES = frozenset(
     ]
 )
 # a verb of receiving or paying, then what is received or paid, then 'bao nhiêu'
+_VERB_WORD = re.compile(r"\b(?:duoc|phai|nhan|dong|nop|huong|het|mat|phan dau)\b")
 _VERB_OBJECT = re.compile(
-    r"\b(?:duoc|phai|nhan|dong|nop|huong)(?P<obj>(?: (?!la\b|co\b|bang\b|dat\b|khoang\b)\w+){1,6}) (?:bao nhieu|may)\b"
+    r"\b(?:duoc|phai|nhan|dong|nop|huong|het|mat|phan dau)(?P<obj>(?: (?!la\b|co\b|bang\b|dat\b|khoang\b)\w+){0,8})"
+    r" (?:bao nhieu|may)\b"
+)
+# verbs at the start of what is received ('được' in 'lao động được hỗ trợ') and the bounds at its end
+# ('không quá', 'trên', 'tổng cộng') are no part of it
+_OBJECT_LEAD = frozenset(["duoc", "phai", "bi", "nhan", "dong", "nop", "huong", "tinh", "them"])
+_OBJECT_TAIL = frozenset(
+    ["khong", "qua", "tren", "duoi", "toi", "thieu", "da", "it", "nhat", "tong", "cong", "len"]
 )
 _TIME_LEAD = re.compile(r"^(?:tinh )?(?:den|tu|trong|vao|truoc|sau)(?: ngay| thang| nam)? (?:\d+[/.\- ]*)+")
 
@@ -269,9 +277,25 @@ def measured_thing(question: str) -> tuple[str, str]:
         # 'bao nhiêu học phí', 'bao nhiêu thủ tục hành chính': the noun after 'bao nhiêu' is the thing
         # counted or priced, whatever the clause before it is about ('Một học sinh lớp 6 ... đóng')
         return f"{first} {second}", unit
-    verb = _VERB_OBJECT.search(q)
-    if verb and verb.group("obj").split()[-1] in _TAIL_STOP | {"truoc", "sau", "toi", "khoang"}:
+    # the verb nearest 'bao nhiêu' ('… lao động được hỗ trợ bao nhiêu', 'hưởng trợ cấp được … hỗ trợ')
+    verb = next(
+        (v for p in reversed([w.start() for w in _VERB_WORD.finditer(q)]) if (v := _VERB_OBJECT.match(q, p))),
+        None,
+    )
+    if (
+        verb
+        and verb.group("obj").split()[-1:]
+        and verb.group("obj").split()[-1]
+        in _TAIL_STOP
+        | {
+            "truoc",
+            "sau",
+            "khoang",
+        }
+    ):
         verb = None  # 'được giải quyết trong mấy ngày': a time after the event, not a thing received
+    if verb and unit and unit not in _MEASURES and not own_part:
+        return unit, unit  # 'được tính trả lương không quá bao nhiêu tiết': '200 tiết'
     if verb and not own_part:
         # 'được trợ cấp xã hội hằng tháng bao nhiêu tiền', 'được hỗ trợ thêm bao nhiêu': what is
         # received or paid is named between the verb and 'bao nhiêu', not by the clause's subject
@@ -282,9 +306,15 @@ def measured_thing(question: str) -> tuple[str, str]:
             while obj and obj[0] in named:
                 obj = obj[1:]
             obj = obj[1:]  # the name's last syllable, written small ('Thành phố', 'Sở Y tế')
+        while obj and obj[0] in _OBJECT_LEAD:
+            obj = obj[1:]
+        while obj and obj[-1] in _OBJECT_TAIL:
+            obj = obj[:-1]
         obj = [w for w in obj if w not in _NOT_HEAD]
         if obj:
             return " ".join(obj[:2]), unit
+        if verb.group(0).split()[0] in ("het", "mat", "nhan"):
+            return "", ""  # 'thì hết bao nhiêu tiền', 'nhận tổng cộng bao nhiêu': an amount, named by none
     m = _HOW_MUCH.match(q)
     words = m.group("thing").split() if m else []
     while words and words[0] in _NOT_HEAD:  # 'tổng số', 'mức': the head is the noun after them
