@@ -903,7 +903,10 @@ def test_no_document_named_is_no_document_fact(question: str) -> None:
         ("Trong bao nhiêu ngày làm việc Chủ tịch UBND tỉnh ra quyết định?", ("ngay", "ngay")),
         # the verb nearest 'bao nhiêu' ('lao động' is no 'đóng'), and what it receives without bounds
         ("Trẻ em là con công nhân ở nơi có nhiều lao động được hỗ trợ bao nhiêu một tháng?", ("ho tro", "")),
-        ("Cong dien yeu cau phan dau tang truong ca nuoc nam 2025 tren bao nhieu phan tram?", ("tang truong", "")),
+        (
+            "Cong dien yeu cau phan dau tang truong ca nuoc nam 2025 tren bao nhieu phan tram?",
+            ("tang truong", ""),
+        ),
         ("Mỗi nhà giáo được tính trả lương không quá bao nhiêu tiết?", ("tiet", "tiet")),  # '200 tiết'
         ("Học sinh đóng học phí 9 tháng thì hết bao nhiêu tiền?", ("", "")),  # an amount, named by none
         ("Theo TT 130/2025/TT-BQP, thời hạn phê duyệt là mấy ngày?", ("thoi han", "ngay")),  # not 'theo tt'

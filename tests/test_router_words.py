@@ -25,6 +25,7 @@ Số hóa hạ tầng giao thông đường bộ của tỉnh.
 II. TỔ CHỨC THỰC HIỆN
 1. Sở Xây dựng chủ trì xây dựng cơ sở dữ liệu hạ tầng giao thông.
 2. Sở Tài chính bố trí kinh phí thực hiện.
+3. Ngân hàng Nhà nước khu vực 8 hướng dẫn các ngân hàng thương mại.
 
 KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH
@@ -65,6 +66,8 @@ def corpus() -> Corpus:
         ("Sở Xây dựng được giao bao nhiêu biên chế theo KH 597?", "passage", "search"),
         ("Sở Xây dựng được giao bao nhiêu nhiệm vụ?", "tasks", "agency"),
         ("NQ 80/2025 làm nghị quyết nào hết hiệu lực?", "document", "changes"),
+        # the symbol of a document's number ('TT-NHNN') names no agency
+        ("Ai ký Thông tư 44/2025/TT-NHNN?", "document", "signer"),
         ("NQ 80/2025 sửa đổi khoản 2 Điều 1 của nghị quyết nào?", "document", "changes"),
         # 'hệ số / chỉ số … bao nhiêu' is a figure, not the document's number
         ("Thành viên được hưởng phụ cấp theo hệ số bao nhiêu theo NQ 80/2025?", "passage", "search"),
