@@ -127,3 +127,16 @@ def test_documents_listed_by_a_repealing_clause_are_repealed_whatever_their_titl
         "60/2023/QĐ-UBND": "bãi bỏ",
         "12/2024/QĐ-UBND": "bãi bỏ",
     }  # and 15/2025/QĐ-TTg, whose appendix 'bổ sung số lượng' speaks of, is not changed
+
+
+def test_a_document_said_to_lapse_after_a_long_title_is_repealed() -> None:
+    from assistant.compose.changes import changes
+
+    text = MERGER.replace(
+        "3. Bãi bỏ Điều 3 Quyết định số 12/2024/QĐ-UBND ngày 02/3/2024 của Ủy ban nhân dân tỉnh.",
+        "3. Quyết định số 27/2024/QĐ-UBND ngày 20 tháng 11 năm 2024 của Ủy ban nhân dân tỉnh quy định danh mục"
+        " tài sản cố định đặc thù; danh mục, thời gian tính hao mòn và tỷ lệ hao mòn tài sản cố định vô hình"
+        " thuộc phạm vi quản lý của tỉnh hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực thi hành.",
+    )
+    found = {ref.number: verb for verb, ref in changes(parse_text("qd-44", text))}
+    assert found.get("27/2024/QĐ-UBND") == "bãi bỏ"

@@ -74,8 +74,8 @@ def changes(doc: Document) -> list[tuple[str, DocRef]]:
 
 
 _PASSIVE = (
-    ("bãi bỏ", re.compile(r"^[^.;]{0,160}?\b(?:het hieu luc|bi bai bo|duoc bai bo|cham dut hieu luc)\b")),
-    ("thay thế", re.compile(r"^[^.;]{0,160}?\b(?:bi thay the|duoc thay the)\b")),
+    ("bãi bỏ", re.compile(r"^[^.]{0,400}?\b(?:het hieu luc|bi bai bo|duoc bai bo|cham dut hieu luc)\b")),
+    ("thay thế", re.compile(r"^[^.]{0,400}?\b(?:bi thay the|duoc thay the)\b")),
 )
 
 
