@@ -91,6 +91,8 @@ class Corpus:
     agencies: AgencyDirectory | None = None
     assignments: list[Assignment] = field(default_factory=list)
     general: dict[str, list[GeneralTask]] = field(default_factory=dict)  # by document id
+    # each document as parsed with its own facts, by id: a reload reuses the unchanged ones
+    parsed: dict[str, Parsed] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_documents(cls, docs: list[Document]) -> Corpus:
@@ -109,14 +111,17 @@ class Corpus:
             agencies=AgencyDirectory(assignments, places=[d.place for d in docs.values() if d.place]),
             assignments=assignments,
             general={doc_id: list(p.general) for doc_id, p in by_id.items()},
+            parsed=by_id,
         )
 
     @classmethod
-    def load(cls, directory: Path, cache: ParseCache | None = None) -> Corpus:
-        """The corpus of a folder, parsed through ``cache`` when given."""
+    def load(cls, directory: Path, cache: ParseCache | None = None, previous: Corpus | None = None) -> Corpus:
+        """The corpus of a folder, parsed through ``cache`` when given; the documents of
+        ``previous`` whose text has not changed are taken as they are (a reload after an ingest
+        reads the folder's texts, and parses or unpickles only what is new)."""
         if cache is None:
             return cls.from_documents(load_corpus(directory))
-        return cls.from_parsed(cache.load_corpus(directory))
+        return cls.from_parsed(cache.load_corpus(directory, previous.parsed if previous else None))
 
     def doc(self, doc_id: str) -> Document | None:
         return self.docs.get(doc_id)
