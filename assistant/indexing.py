@@ -546,6 +546,7 @@ class PendingEmbedder:
     def __init__(self, settings: Settings) -> None:
         self._embedder: EmbedderLike | None = None
         self._error: BaseException | None = None
+        self._name, self._dim = "", 0  # once released
         # not a daemon: a process that ends meanwhile waits for the load instead of tearing the
         # interpreter down under an import of torch
         self._thread = threading.Thread(target=self._load, args=(settings,), name="embedder-load")
@@ -562,16 +563,27 @@ class PendingEmbedder:
         self._thread.join()
         if self._error is not None:
             raise self._error
-        assert self._embedder is not None
+        if self._embedder is None:
+            raise RuntimeError("the embedder was released")
         return self._embedder
+
+    def release(self) -> None:
+        """Let the model go (its name and size are kept): an ingest that loaded its own model
+        needs it no more once the texts are embedded, and what it builds after (the BM25 index,
+        the accent counts, their files) then has the model's memory (its tokenizer alone is about
+        300 MB) instead of adding to it."""
+        self._thread.join()
+        if self._embedder is not None:
+            self._name, self._dim = self._embedder.name, int(self._embedder.dim)
+            self._embedder = None
 
     @property
     def name(self) -> str:
-        return self.get().name
+        return self._name if self._embedder is None and self._name else self.get().name
 
     @property
     def dim(self) -> int:
-        return self.get().dim
+        return self._dim if self._embedder is None and self._name else self.get().dim
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self.get().embed_queries(texts)
@@ -769,8 +781,10 @@ def ingest(
     ids = [d.doc_id for d in docs]
     if len(set(ids)) != len(ids):
         raise ValueError("ingest() was given two documents with the same id")
-    if embedder is None:
-        embedder = PendingEmbedder(settings)
+    # the model this ingest loads itself is let go once the texts are embedded
+    own = PendingEmbedder(settings) if embedder is None else None
+    embedder = own or embedder
+    assert embedder is not None
     layout = Layout(settings.index_dir)
     report = IngestReport()
     with layout.lock():
@@ -840,6 +854,7 @@ def ingest(
                 fresh,
                 report,
                 check_cancel,
+                embedded=_releasing(own),
             )
             # Everything below is written only once the vectors are in place.
             bm25.save(vdir / BM25_FILE)
@@ -1007,7 +1022,10 @@ def _apply(
     fresh: bool,
     report: IngestReport,
     check_cancel: Callable[[], None],
+    embedded: Callable[[], None] = lambda: None,
 ) -> None:
+    """Delete what goes, embed and add what comes (``embedded`` is called once the texts are
+    embedded, before the BM25 index takes them), and record it in the manifest."""
     known: dict[str, dict[str, Any]] = manifest.setdefault("documents", {})
     same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
     given = {d.doc_id for d in docs}
@@ -1041,6 +1059,7 @@ def _apply(
         _add_chunks(collection, batch, vectors)
 
     report.chunks_embedded = embed_chunks(embedder, to_embed, settings.embed_batch_size, progress, sink)
+    embedded()
     if to_embed:
         bm25.add([c.id for c in to_embed], [c.text for c in to_embed], [_bm25_meta(c) for c in to_embed])
     by_doc: dict[str, list[str]] = {}
@@ -1056,6 +1075,18 @@ def _apply(
             }
     for name in ("added", "updated", "removed", "unchanged"):
         getattr(report, name).sort()
+
+
+def _releasing(own: PendingEmbedder | None) -> Callable[[], None]:
+    """What to do once the texts are embedded: let go of a model the ingest loaded itself, and
+    give the memory back (a model passed in, a server's, stays)."""
+
+    def release() -> None:
+        if own is not None:
+            own.release()
+            _release_memory()
+
+    return release
 
 
 def _unchanged(entry: dict[str, Any] | None, same_chunker: bool, doc: Document | Unparsed) -> bool:
