@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.agencies import AgencyDirectory, Assignment, GeneralTask, extract_assignments, general_tasks
-from assistant.documents import find_refs, load_corpus
+from assistant.documents import corpus_files, find_refs, load_corpus
+from assistant.errors import CorpusError
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.parsecache import ParseCache, Parsed
 from assistant.places import PROVINCES, locality_name, named_localities, named_places
-from assistant.text import doc_numbers, expand_abbreviations, fold, plain, syllables
+from assistant.text import doc_numbers, expand_abbreviations, fold, plain, syllables, text_hash
 
 logger = logging.getLogger(__name__)
 
@@ -146,7 +147,29 @@ class Corpus:
         reads the folder's texts, and parses or unpickles only what is new)."""
         if cache is None:
             return cls.from_documents(load_corpus(directory))
-        return cls.from_parsed(cache.load_corpus(directory, previous.parsed if previous else None))
+        if previous is None or not previous.parsed:
+            return cls.from_parsed(cache.load_corpus(directory))
+        if not directory.is_dir():
+            raise CorpusError(f"Không tìm thấy thư mục tài liệu {directory}.")
+        parsed = []
+        for path in corpus_files(directory):
+            held = previous.parsed.get(path.stem)
+            if held is not None and held.doc.path == str(path):
+                try:
+                    same = held.doc.content_hash == text_hash(path.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError):
+                    same = False  # parse_file says why
+                if same:
+                    parsed.append(held)
+                    continue
+            parsed.append(cache.parse_file(path))
+        logger.info(
+            "reloaded corpus: %d held, %d from the cache, %d parsed",
+            len(parsed) - cache.hits - cache.misses,
+            cache.hits,
+            cache.misses,
+        )
+        return cls.from_parsed(parsed)
 
     def doc(self, doc_id: str) -> Document | None:
         return self.docs.get(doc_id)

@@ -23,7 +23,6 @@ import logging
 import pickle
 import shutil
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +76,6 @@ class ParseCache:
         self.root = folder
         self.hits = 0
         self.misses = 0
-        self.reused = 0
         self._pruned = False
 
     @classmethod
@@ -109,27 +107,19 @@ class ParseCache:
         self._write(entry, key, parsed)
         return parsed
 
-    def parse_file(self, path: Path, known: Mapping[str, Parsed] | None = None) -> Parsed:
-        """The file parsed; taken from ``known`` (documents by id) when it holds this very text."""
+    def parse_file(self, path: Path) -> Parsed:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise CorpusError(f"Không đọc được tệp {path.name}: {exc}") from exc
-        held = known.get(path.stem) if known else None
-        if held is not None and held.doc.path == str(path) and held.doc.content_hash == text_hash(text):
-            self.reused += 1
-            return held
         return self.parse(path.stem, text, str(path))
 
-    def load_corpus(self, directory: Path, known: Mapping[str, Parsed] | None = None) -> list[Parsed]:
-        """Every document of a corpus folder, sorted by id (as :func:`assistant.documents.load_corpus`);
-        ``known`` holds documents already parsed, by id, reused when their text is unchanged."""
+    def load_corpus(self, directory: Path) -> list[Parsed]:
+        """Every document of a corpus folder, sorted by id (as :func:`assistant.documents.load_corpus`)."""
         if not directory.is_dir():
             raise CorpusError(f"Không tìm thấy thư mục tài liệu {directory}.")
-        out = [self.parse_file(p, known) for p in corpus_files(directory)]
-        logger.info(
-            "parsed corpus: %d held, %d from the cache, %d parsed", self.reused, self.hits, self.misses
-        )
+        out = [self.parse_file(p) for p in corpus_files(directory)]
+        logger.info("parsed corpus: %d from the cache, %d parsed", self.hits, self.misses)
         return out
 
     def load_documents(self, directory: Path) -> list[Document]:
