@@ -35,6 +35,7 @@ from assistant.errors import (
 )
 from assistant.feedback import FeedbackStore
 from assistant.guard import BodyTooLargeError, Guard, require_admin
+from assistant.handoff import store_identity
 from assistant.model import Section
 from assistant.services import Services
 
@@ -92,6 +93,9 @@ def create_app(services: Services) -> FastAPI:
     )
     app.state.services = services
     feedback = FeedbackStore(settings.data_dir / "feedback.sqlite3")
+    # which corpus and index this server serves: `assistant ingest FILE` hands its files to a
+    # server of its own store (assistant.handoff), and a load balancer can see that instances agree
+    store = store_identity(settings, create=True)
 
     # --- errors: always a Vietnamese message, never internals ---
     @app.exception_handler(AssistantError)
@@ -155,6 +159,7 @@ def create_app(services: Services) -> FastAPI:
             "status": "ready" if ready else ("unavailable" if problem is not None else "starting"),
             "documents": len(services.corpus.docs),
             "index": services.ready,
+            "store": store,
         }
         if problem is not None:
             body["error"] = type(problem).__name__

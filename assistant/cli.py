@@ -278,12 +278,21 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
-    from assistant.ingest import ingest_paths
+    from assistant.ingest import incoming_files, ingest_paths
 
-    report = ingest_paths(settings, args.paths, rebuild=args.rebuild, progress=not args.json)
+    report = None
+    if args.paths and not args.rebuild and not args.local:
+        # a running server of this store has the model and the corpus loaded: it does the work
+        from assistant.handoff import hand_over
+
+        report = hand_over(settings, incoming_files(settings, args.paths))
+    if report is None:
+        report = ingest_paths(settings, args.paths, rebuild=args.rebuild, progress=not args.json)
     if args.json:
         _print_json(report)
     else:
+        if report.get("server"):
+            print(f"Đã nạp qua máy chủ đang chạy tại {report['server']}.")
         print(report["summary"])
         for f in report.get("findings", []):
             print(f"  ! {f['doc']} dòng {f['line']}: {f['message']}")
@@ -399,6 +408,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("ingest", cmd_ingest, "nạp văn bản vào kho và chỉ mục (mặc định: thư mục corpus)")
     sp.add_argument("paths", nargs="*", help="tệp hoặc thư mục (.docx, .pdf, .md, .txt)")
     sp.add_argument("--rebuild", action="store_true", help="dựng lại chỉ mục từ đầu")
+    sp.add_argument(
+        "--local",
+        action="store_true",
+        help="nạp trong tiến trình này, không gửi cho máy chủ đang chạy (ASSISTANT_SERVER_URL)",
+    )
     sp = add("serve", cmd_serve, "chạy máy chủ web và API", json_flag=False)
     sp.add_argument("--host")
     sp.add_argument("--port", type=int)

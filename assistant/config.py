@@ -71,6 +71,11 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `assistant serve` listens on.")
     port: int = Field(8000, description="Port `assistant serve` listens on.")
+    server_url: str = Field(
+        "",
+        description="Address of the running `assistant serve` that `assistant ingest FILE` hands "
+        "its files to when it serves the same corpus and index; empty means http://<host>:<port>.",
+    )
     log_level: str = Field("INFO", description="Logging level.")
 
     @property

@@ -91,14 +91,37 @@ REBUILD_HINT = "Hãy chạy `assistant ingest --rebuild` để xây dựng lại
 class EmbedderLike(Protocol):
     """What the index needs of :class:`assistant.embedding.Embedder`."""
 
-    name: str
-    dim: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def embed_passages(
         self, texts: Sequence[str], batch_size: int = 32, show_progress: bool = False
     ) -> np.ndarray: ...
+
+
+class Unparsed(Protocol):
+    """A corpus document not parsed yet (:class:`assistant.ingest.Stored`): what :func:`ingest`
+    needs of an unchanged document, and ``document()`` to parse it when its chunks are made."""
+
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def content_hash(self) -> str: ...
+
+    def document(self) -> Document: ...
+
+
+def _parsed(doc: Document | Unparsed) -> Document:
+    return doc if isinstance(doc, Document) else doc.document()
 
 
 # --- small file helpers ----------------------------------------------------------------------------
@@ -510,6 +533,67 @@ def load_embedder(settings: Settings) -> EmbedderLike:
     return cast(EmbedderLike, embedding.Embedder(settings.embed_model_path))
 
 
+class PendingEmbedder:
+    """The configured embedder, loading in a background thread from the moment this is made.
+
+    Loading the model takes seconds (importing torch, the tokenizer, the encoder's weights), and
+    an ingest has work that needs no model: copying the live version, parsing and chunking the
+    changed documents. With this, that work is done while the model loads, and the ingest waits
+    only where the model is first used (its name checked against the index's, or texts embedded).
+    A failed load (the model not built) raises its error there.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._embedder: EmbedderLike | None = None
+        self._error: BaseException | None = None
+        self._name, self._dim = "", 0  # once released
+        # not a daemon: a process that ends meanwhile waits for the load instead of tearing the
+        # interpreter down under an import of torch
+        self._thread = threading.Thread(target=self._load, args=(settings,), name="embedder-load")
+        self._thread.start()
+
+    def _load(self, settings: Settings) -> None:
+        try:
+            self._embedder = load_embedder(settings)
+        except BaseException as exc:  # re-raised in the thread that needs the model
+            self._error = exc
+
+    def get(self) -> EmbedderLike:
+        """The loaded embedder, once the load is over."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        if self._embedder is None:
+            raise RuntimeError("the embedder was released")
+        return self._embedder
+
+    def release(self) -> None:
+        """Let the model go (its name and size are kept): an ingest that loaded its own model
+        needs it no more once the texts are embedded, and what it builds after (the BM25 index,
+        the accent counts, their files) then has the model's memory (its tokenizer alone is about
+        300 MB) instead of adding to it."""
+        self._thread.join()
+        if self._embedder is not None:
+            self._name, self._dim = self._embedder.name, int(self._embedder.dim)
+            self._embedder = None
+
+    @property
+    def name(self) -> str:
+        return self._name if self._embedder is None and self._name else self.get().name
+
+    @property
+    def dim(self) -> int:
+        return self._dim if self._embedder is None and self._name else self.get().dim
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self.get().embed_queries(texts)
+
+    def embed_passages(
+        self, texts: Sequence[str], batch_size: int = 32, show_progress: bool = False
+    ) -> np.ndarray:
+        return self.get().embed_passages(texts, batch_size=batch_size, show_progress=show_progress)
+
+
 # --- ingest ----------------------------------------------------------------------------------------
 
 
@@ -660,7 +744,7 @@ def embed_chunks(
 
 
 def ingest(
-    docs: Sequence[Document],
+    docs: Sequence[Document | Unparsed],
     *,
     settings: Settings | None = None,
     embedder: EmbedderLike | None = None,
@@ -670,11 +754,15 @@ def ingest(
 ) -> IngestReport:
     """Bring the index in line with ``docs`` (the whole corpus).
 
-    Unchanged documents (same content hash, same chunker version) are not embedded again;
-    changed ones are replaced; documents no longer given are deleted. Every change is made in a
-    new version built beside the live one (a copy of it, or from scratch with ``rebuild`` or no
-    usable index) and switched to only when complete: the live version is never written, so
-    queries keep being answered from it during the ingest and after a failed one.
+    Unchanged documents (same content hash, same chunker version) are not embedded again, nor
+    parsed when given :class:`Unparsed`; changed ones are replaced; documents no longer given are
+    deleted. Every change is made in a new version built beside the live one (a copy of it, or
+    from scratch with ``rebuild`` or no usable index) and switched to only when complete: the live
+    version is never written, so queries keep being answered from it during the ingest and after a
+    failed one.
+
+    Without ``embedder`` the configured one loads in the background (:class:`PendingEmbedder`)
+    while the live version is copied and the changed documents are parsed and chunked.
 
     ``cancel``, once set, stops the ingest at its next step (IngestCancelledError): the new
     version is dropped and nothing is changed. Once the switch has begun it is no longer looked at.
@@ -690,17 +778,20 @@ def ingest(
 
     started = time.perf_counter()
     settings = settings or get_settings()
-    if embedder is None:
-        embedder = load_embedder(settings)
     ids = [d.doc_id for d in docs]
     if len(set(ids)) != len(ids):
         raise ValueError("ingest() was given two documents with the same id")
+    # the model this ingest loads itself is let go once the texts are embedded
+    own = PendingEmbedder(settings) if embedder is None else None
+    embedder = own or embedder
+    assert embedder is not None
     layout = Layout(settings.index_dir)
     report = IngestReport()
     with layout.lock():
         live = layout.current()
-        base = None if rebuild or live is None else _usable_manifest(layout.path(live), settings, embedder)
+        base = None if rebuild or live is None else _usable_manifest(layout.path(live), settings)
         if base is not None and _nothing_changed(base, docs):
+            _check_manifest_model(base, embedder)
             report.version, report.unchanged = str(live), sorted(ids)
             report.chunks_total = int(base.get("chunks", 0))
             report.seconds = time.perf_counter() - started
@@ -712,7 +803,7 @@ def ingest(
         vdir = layout.path(version)
         report.version, report.rebuilt = version, fresh
         vdir.mkdir(parents=True)
-        manifest = _new_manifest(settings, embedder, version, base)
+        manifest = _new_manifest(settings, version, base)
         try:
             if base is not None and not settings.chroma_host:
                 assert live is not None
@@ -721,6 +812,24 @@ def ingest(
                 shutil.copytree(layout.path(live) / CHROMA_DIR, vdir / CHROMA_DIR)
             if client is None:
                 client = make_chroma_client(settings, vdir / CHROMA_DIR)
+            # only the documents whose chunks are (re)embedded are parsed and chunked, one at a
+            # time (the parsed document is dropped once chunked): an unchanged one's chunks are in
+            # the copy already
+            known = manifest.get("documents", {})
+            same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
+            chunks: dict[str, list[Chunk]] = {}
+            parsed: dict[str, tuple[str, str]] = {}  # content hash and path of what was chunked
+            for d in docs:
+                if fresh or not _unchanged(known.get(d.doc_id), same_chunker, d):
+                    doc = _parsed(d)
+                    chunks[d.doc_id] = chunk_document(doc)
+                    parsed[d.doc_id] = (doc.content_hash, doc.path)
+                    del doc
+            check_cancel()
+            # the model is needed from here on (its name is checked against the live version's)
+            if base is not None:
+                _check_manifest_model(base, embedder)
+            manifest["embedding"] = {"model": embedder.name, "dim": int(embedder.dim)}
             if base is None:
                 collection = _create_collection(client, manifest["chroma"]["collection"], embedder, version)
                 bm25 = BM25Index()
@@ -729,15 +838,6 @@ def ingest(
                 collection, bm25 = _copy_of_live(
                     client, settings, embedder, layout.path(live), base, manifest
                 )
-            # only the documents whose chunks are (re)embedded are chunked: an unchanged one's
-            # chunks are in the copy already
-            known = manifest.get("documents", {})
-            same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
-            chunks = {
-                d.doc_id: chunk_document(d)
-                for d in docs
-                if fresh or not _unchanged(known.get(d.doc_id), same_chunker, d)
-            }
             kept = {d.doc_id for d in docs if d.doc_id not in chunks}
             old_ids = [c for d in known if d not in kept for c in known[d].get("chunks", [])]
             accents = _updated_accents(layout.path(live) if live else None, collection, old_ids, fresh)
@@ -745,6 +845,7 @@ def ingest(
                 manifest,
                 docs,
                 chunks,
+                parsed,
                 collection,
                 bm25,
                 embedder,
@@ -753,16 +854,17 @@ def ingest(
                 fresh,
                 report,
                 check_cancel,
+                embedded=_releasing(own),
             )
             # Everything below is written only once the vectors are in place.
             bm25.save(vdir / BM25_FILE)
-            new_texts = [c.text for cs in chunks.values() for c in cs]
             if accents is None:  # a first build, or the live counts could not be updated
-                if len(chunks) < len(docs):
-                    new_texts = [c.text for d in docs for c in chunks.get(d.doc_id) or chunk_document(d)]
-                accents = AccentModel.build(new_texts)
+                accents = AccentModel.build(
+                    c.text for d in docs for c in chunks.get(d.doc_id) or chunk_document(_parsed(d))
+                )
             else:
-                accents.add(new_texts)
+                accents.add(c.text for cs in chunks.values() for c in cs)
+            del chunks
             accents.save(vdir / ACCENTS_FILE)
             manifest["chunker_version"] = CHUNKER_VERSION
             manifest["updated"] = _now()
@@ -791,25 +893,27 @@ def ingest(
     return report
 
 
-def _usable_manifest(vdir: Path, settings: Settings, embedder: EmbedderLike) -> dict[str, Any] | None:
+def _usable_manifest(vdir: Path, settings: Settings) -> dict[str, Any] | None:
     """The live version's manifest if a new version can be built from it; None means build afresh.
-
-    A different embedding model stops the ingest (IndexModelMismatchError: mixing vectors of two
-    models would make search meaningless).
-    """
+    Its model is checked by :func:`_check_manifest_model` before anything is embedded."""
     try:
         manifest = read_manifest(vdir)
     except IndexNotBuiltError:
         logger.warning("index %s unreadable: building a new version", vdir.name)
         return None
-    emb = manifest.get("embedding", {})
-    _check_model("manifest", emb.get("model"), emb.get("dim"), embedder)
     if bool(settings.chroma_host) != (manifest.get("chroma", {}).get("mode") == "server"):
         return None  # built for the other backend: build afresh
     return manifest
 
 
-def _nothing_changed(manifest: dict[str, Any], docs: Sequence[Document]) -> bool:
+def _check_manifest_model(manifest: dict[str, Any], embedder: EmbedderLike) -> None:
+    """A different embedding model stops the ingest (IndexModelMismatchError: mixing vectors of two
+    models would make search meaningless)."""
+    emb = manifest.get("embedding", {})
+    _check_model("manifest", emb.get("model"), emb.get("dim"), embedder)
+
+
+def _nothing_changed(manifest: dict[str, Any], docs: Sequence[Document | Unparsed]) -> bool:
     known = manifest.get("documents", {})
     return (
         manifest.get("chunker_version") == CHUNKER_VERSION
@@ -825,10 +929,9 @@ def _collection_name(settings: Settings, version: str) -> str:
     return settings.collection
 
 
-def _new_manifest(
-    settings: Settings, embedder: EmbedderLike, version: str, base: dict[str, Any] | None
-) -> dict[str, Any]:
-    """The manifest of a new version: empty, or the live one's documents carried over."""
+def _new_manifest(settings: Settings, version: str, base: dict[str, Any] | None) -> dict[str, Any]:
+    """The manifest of a new version: empty, or the live one's documents carried over; its
+    ``embedding`` is filled in once the model is known."""
     server = bool(settings.chroma_host)
     coll_name = _collection_name(settings, version)
     return {
@@ -836,7 +939,7 @@ def _new_manifest(
         "format_version": FORMAT_VERSION,
         "index_version": version,
         "created": _now(),
-        "embedding": {"model": embedder.name, "dim": int(embedder.dim)},
+        "embedding": {},
         # the live one's until the new chunks are in: _apply re-chunks every document if it differs
         "chunker_version": base.get("chunker_version") if base else CHUNKER_VERSION,
         "chroma": {
@@ -908,8 +1011,9 @@ def _copy_records(source: Any, target: Any, page: int = 1000) -> None:
 
 def _apply(
     manifest: dict[str, Any],
-    docs: Sequence[Document],
+    docs: Sequence[Document | Unparsed],
     chunks: dict[str, list[Chunk]],
+    parsed: dict[str, tuple[str, str]],
     collection: Any,
     bm25: BM25Index,
     embedder: EmbedderLike,
@@ -918,7 +1022,10 @@ def _apply(
     fresh: bool,
     report: IngestReport,
     check_cancel: Callable[[], None],
+    embedded: Callable[[], None] = lambda: None,
 ) -> None:
+    """Delete what goes, embed and add what comes (``embedded`` is called once the texts are
+    embedded, before the BM25 index takes them), and record it in the manifest."""
     known: dict[str, dict[str, Any]] = manifest.setdefault("documents", {})
     same_chunker = manifest.get("chunker_version") == CHUNKER_VERSION
     given = {d.doc_id for d in docs}
@@ -952,6 +1059,7 @@ def _apply(
         _add_chunks(collection, batch, vectors)
 
     report.chunks_embedded = embed_chunks(embedder, to_embed, settings.embed_batch_size, progress, sink)
+    embedded()
     if to_embed:
         bm25.add([c.id for c in to_embed], [c.text for c in to_embed], [_bm25_meta(c) for c in to_embed])
     by_doc: dict[str, list[str]] = {}
@@ -959,16 +1067,29 @@ def _apply(
         by_doc.setdefault(c.doc, []).append(c.id)
     for doc in docs:
         if doc.doc_id in report.added or doc.doc_id in report.updated:
+            content_hash, path = parsed.get(doc.doc_id, (doc.content_hash, doc.path))
             known[doc.doc_id] = {
-                "content_hash": doc.content_hash,
-                "path": doc.path,
+                "content_hash": content_hash,
+                "path": path,
                 "chunks": by_doc.get(doc.doc_id, []),
             }
     for name in ("added", "updated", "removed", "unchanged"):
         getattr(report, name).sort()
 
 
-def _unchanged(entry: dict[str, Any] | None, same_chunker: bool, doc: Document) -> bool:
+def _releasing(own: PendingEmbedder | None) -> Callable[[], None]:
+    """What to do once the texts are embedded: let go of a model the ingest loaded itself, and
+    give the memory back (a model passed in, a server's, stays)."""
+
+    def release() -> None:
+        if own is not None:
+            own.release()
+            _release_memory()
+
+    return release
+
+
+def _unchanged(entry: dict[str, Any] | None, same_chunker: bool, doc: Document | Unparsed) -> bool:
     """True when the live version holds ``doc``'s chunks as they are (same text, same chunker)."""
     return entry is not None and same_chunker and entry.get("content_hash") == doc.content_hash
 
@@ -1024,6 +1145,8 @@ __all__ = [
     "Index",
     "IngestReport",
     "Layout",
+    "PendingEmbedder",
+    "Unparsed",
     "clean_unfinished",
     "embed_chunks",
     "ingest",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,13 @@ from typing import Any
 from assistant.check import check_documents, finding_to_dict
 from assistant.config import Settings
 from assistant.documents import TEXT_SUFFIXES, corpus_files, parse_text
-from assistant.errors import EmptyDocumentError, InputError
+from assistant.errors import CorpusError, EmptyDocumentError, InputError
 from assistant.files import write_atomic
 from assistant.limits import DocumentLimits, parse_within_limits
 from assistant.model import Document
 from assistant.parsecache import ParseCache
 from assistant.readers import SUPPORTED_EXTENSIONS, content_sha256, read_bytes, read_path, safe_doc_id
+from assistant.text import text_hash, unify_lines
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +37,41 @@ class Incoming:
     duplicate_of: str = ""
 
 
-def _corpus(settings: Settings) -> list[Document]:
-    """The corpus folder's documents, parsed through the parse cache (only new texts are parsed)."""
+@dataclass(frozen=True)
+class Stored:
+    """A document of ``corpus/`` as an ingest needs it before it is parsed: its id, path, content
+    hash (what the index's manifest records) and the key its duplicates are found by.
+
+    It is parsed (through the parse cache) only when its chunks are made, that is when it is new or
+    changed: adding one document to a province's corpus reads the folder's texts (a fraction of a
+    second), not every parsed document (seconds), and a full ingest parses, chunks and drops one
+    document at a time instead of holding the whole parsed corpus.
+    """
+
+    doc_id: str
+    path: str
+    content_hash: str
+    text_key: str
+    cache: ParseCache
+
+    def document(self) -> Document:
+        return self.cache.parse_file(Path(self.path)).doc
+
+
+def _corpus(settings: Settings) -> list[Stored]:
+    """The corpus folder's documents, read but not parsed (see :class:`Stored`)."""
     if not settings.corpus_dir.is_dir():
         return []
-    return ParseCache.for_data_dir(settings.data_dir).load_documents(settings.corpus_dir)
+    cache = ParseCache.for_data_dir(settings.data_dir)
+    out = []
+    for p in corpus_files(settings.corpus_dir):
+        try:
+            text = unify_lines(p.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"Không đọc được tệp {p.name}: {exc}") from exc
+        # text_hash unifies again: a no-op on unified text, so the same hash as the parsed document's
+        out.append(Stored(p.stem, str(p), text_hash(text), _text_key(text), cache))
+    return out
 
 
 def _max_bytes(settings: Settings) -> int:
@@ -67,8 +99,9 @@ def _text_key(text: str) -> str:
     return content_sha256("\n".join(line for line in lines if line).encode("utf-8"))
 
 
-def _text_hashes(docs: list[Document]) -> dict[str, str]:
-    return {_text_key("\n".join(d.lines)): d.doc_id for d in docs}
+def _text_hashes(docs: Sequence[Document | Stored]) -> dict[str, str]:
+    # a parsed document's lines are its unified text split at "\n" (documents._Parser)
+    return {d.text_key if isinstance(d, Stored) else _text_key("\n".join(d.lines)): d.doc_id for d in docs}
 
 
 def prepare(
@@ -76,7 +109,7 @@ def prepare(
     name: str,
     data: bytes | None = None,
     path: Path | None = None,
-    existing: list[Document] | None = None,
+    existing: Sequence[Document | Stored] | None = None,
     replace: bool = False,
 ) -> Incoming:
     """Read and parse one incoming file; raise a clear error for a bad one (nothing is written).
@@ -125,12 +158,12 @@ def commit(
     progress: bool = True,
     embedder: Any = None,
     cancel: threading.Event | None = None,
-    current: list[Document] | None = None,
+    current: Sequence[Document | Stored] | None = None,
 ) -> dict[str, Any]:
     """Index the corpus with ``incoming`` added and ``remove`` taken out; then write/delete the files.
 
-    ``current`` is the corpus as read by the caller (read again when not given: reading a
-    province's corpus, even from the parse cache, takes seconds). ``cancel`` stops it with
+    ``current`` is the corpus as the caller has it (parsed, or :class:`Stored`; read from the
+    folder when not given). ``cancel`` stops it with
     nothing changed until the new index version is switched in (see
     :func:`assistant.indexing.ingest`); the file writes after the switch are always completed."""
     from assistant.indexing import ingest
@@ -174,15 +207,24 @@ def _doc_report(i: Incoming) -> dict[str, Any]:
     }
 
 
+def incoming_files(settings: Settings, paths: list[str]) -> list[Path]:
+    """The files `assistant ingest PATH...` brings in: folders expanded, corpus files left out."""
+    corpus = settings.corpus_dir.resolve()
+    return [
+        p
+        for p in _expand(paths)
+        # a text file of corpus/ is already part of the corpus
+        if not (p.resolve().parent == corpus and p.suffix.lower() in TEXT_SUFFIXES)
+    ]
+
+
 def ingest_paths(
     settings: Settings, paths: list[str], *, rebuild: bool = False, progress: bool = True
 ) -> dict[str, Any]:
     """`assistant ingest [PATH...]`: with no path, index ``corpus/`` as it is."""
-    existing = _corpus(settings)
+    existing: list[Document | Stored] = list(_corpus(settings))
     incoming: list[Incoming] = []
-    for p in _expand(paths):
-        if p.resolve().parent == settings.corpus_dir.resolve() and p.suffix.lower() in TEXT_SUFFIXES:
-            continue  # already part of the corpus
+    for p in incoming_files(settings, paths):
         item = prepare(settings, p.name, path=p, existing=existing + [i.doc for i in incoming])
         incoming.append(item)
     return commit(settings, incoming, rebuild=rebuild, progress=progress, current=existing)

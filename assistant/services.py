@@ -178,7 +178,8 @@ class Services:
         """Re-read the corpus after an ingest and open the new index version; requests keep being
         answered from the old ones until both are in."""
         version = self._layout.current()
-        corpus = Corpus.load(self.settings.corpus_dir, self.parse_cache)
+        # only the documents the ingest changed are parsed (or unpickled) again
+        corpus = Corpus.load(self.settings.corpus_dir, self.parse_cache, previous=self.corpus)
         with self._lock:
             self.corpus = corpus
             self.chat.corpus = corpus

@@ -84,3 +84,19 @@ def test_unwritable_folder_still_parses(tmp_path: Path, corpus_dir: Path) -> Non
     blocker.write_text("a file where the folder should be")
     docs = ParseCache(blocker).load_documents(corpus_dir)
     assert docs == load_corpus(corpus_dir)
+
+
+def test_a_reload_reuses_the_unchanged_documents_it_holds(tmp_path: Path, corpus_dir: Path) -> None:
+    first = Corpus.load(corpus_dir, ParseCache(tmp_path / "cache"))
+    path = sorted(corpus_dir.glob("*.md"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + "\nDòng thêm cuối.\n", encoding="utf-8")
+    cache = ParseCache(tmp_path / "cache")
+    second = Corpus.load(corpus_dir, cache, previous=first)
+    assert (cache.hits, cache.misses) == (0, 1)  # the other documents: those held
+    changed, *kept = sorted(second.docs)
+    assert changed == path.stem and second.docs[changed] is not first.docs[changed]
+    assert all(second.docs[d] is first.docs[d] for d in kept)
+    fresh = Corpus.from_documents(load_corpus(corpus_dir))
+    assert second.docs == fresh.docs
+    assert second.assignments == fresh.assignments and second.general == fresh.general
+    assert second.criteria == fresh.criteria
