@@ -66,6 +66,7 @@ EXPECTED: dict[str, set[str]] = {
     "answer_number": {"cite", "document", "number"},
     "answer_number_from_captions": {"as_written", "cite_caption", "cite_header", "number"},
     "answer_number_captions_only": {"cite_caption", "number"},
+    "answer_signer_unknown": {"document"},
     "answer_number_missing": {"as_written", "cite", "document"},
     "answer_phases": {"count", "document", "items", "lead"},
     "answer_recipients": {"document", "items"},

@@ -979,3 +979,12 @@ def test_with_no_header_the_appendix_caption_gives_number_and_date_and_says_so()
     assert doc.number == "44/2025/TT-NHNN" and doc.number_source == "Phụ lục"
     assert str(doc.date) == "18/11/2025"
     assert any("lấy từ lời dẫn của phụ lục" in w for w in doc.warnings)
+
+
+def test_a_signer_not_read_is_said_not_left_out() -> None:
+    from assistant.chat import ChatService
+    from assistant.corpus import Corpus
+
+    chat = ChatService(Corpus.from_documents([parse_text("tt-21", LOST_ISSUER)]), None)
+    a = chat.ask("Ai ký Thông tư 21/2025/TT-BGDĐT?")
+    assert "Không đọc được tên người ký của Thông tư số 21/2025/TT-BGDĐT" in a.answer

@@ -104,7 +104,9 @@ def _signer(doc: Document, cites: CitationSet, question: str, data: list[dict[st
     s = doc.signer
     sec = _sec(doc, SIGNATURE)
     if not s or not s.name or not sec:
-        return ""
+        # said, not left out: an answer of its date alone would pass for one about its signer
+        data.append({"doc": doc.doc_id, "signer": None})
+        return say("answer_signer_unknown", document=doc_long_name(doc))
     cid = cites.add(doc, sec.label, sec.title, s.name, s.line_end, s.line_end)
     authority = f" ({', '.join(s.authority)})" if s.authority else ""
     data.append({"doc": doc.doc_id, "signer": s.name, "title": s.title, "authority": s.authority})
