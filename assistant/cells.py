@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.model import Document, Table
-from assistant.text import ABBREVIATIONS, parse_decimal, plain
+from assistant.text import parse_decimal, plain, spell_abbreviations
 
 _SEQUENCE = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])[.)]?$", re.IGNORECASE)
 # the generic first words of a column's name ('Tỷ lệ để lại cho đơn vị thu' is asked as 'để lại cho đơn vị thu')
@@ -132,11 +132,6 @@ def row_name(g: Grid, row: int) -> str:
     return ""
 
 
-_ABBREVIATED = re.compile(
-    r"(?<![\w&])(?:"
-    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![\w&])"
-)
 _CODE = re.compile(r"^[*_ ]*(\d{1,3}(?:\.\d{1,3})*)[.)]?[*_ ]*$")
 
 
@@ -244,7 +239,7 @@ def match_tables(docs: Iterable[Document], question: str) -> list[Match]:
     """Tables of figures in which the question names a row or a numeric column, best first (both
     named before one of them; more names before fewer)."""
     # abbreviations spelled out in place ('Trường THCS Cầu Giấy' names 'Trường Trung học cơ sở Cầu Giấy')
-    q = _ABBREVIATED.sub(lambda m: ABBREVIATIONS[m.group(0)], plain(question))
+    q = spell_abbreviations(plain(question))
     found: list[tuple[int, int, int, Match]] = []
     for doc in docs:
         for f in _figures(doc):

@@ -15,7 +15,16 @@ from assistant.errors import CorpusError
 from assistant.model import CriterionRow, DocRef, Document, Section, TableTotal
 from assistant.parsecache import ParseCache, Parsed
 from assistant.places import PROVINCES, locality_name, named_localities, named_places
-from assistant.text import ABBREVIATIONS, doc_numbers, expand_abbreviations, fold, plain, syllables, text_hash
+from assistant.text import (
+    ABBREVIATIONS,
+    doc_numbers,
+    expand_abbreviations,
+    fold,
+    plain,
+    syllables,
+    text_hash,
+    written_as,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -104,17 +113,6 @@ def names_a_document(question: str) -> bool:
     """Whether a question names a document by its kind or number ('theo QĐ 26/2025', 'Công điện
     217', 'CĐ 217'); a place alone names none."""
     return _NAMES_DOCUMENT.search(with_kinds_spelled(expand_abbreviations(fold(question)))) is not None
-
-
-def _written_as(line: str, folded_words: list[str]) -> str:
-    """The words of ``line`` that fold to ``folded_words``, as the line writes them."""
-    words = re.findall(r"\w+", line)
-    keys = [fold(w) for w in words]
-    size = len(folded_words)
-    for i in range(len(keys) - size + 1):
-        if keys[i : i + size] == folded_words:
-            return " ".join(words[i : i + size])
-    return ""
 
 
 @dataclass
@@ -296,7 +294,7 @@ class Corpus:
             doc = self.docs[doc_id]
             for n, text in lines:
                 for m in pattern.finditer(text):
-                    written = _written_as(doc.line(n), m.group(1).split())
+                    written = written_as(doc.line(n), m.group(1).split())
                     if written:
                         counts[written] = counts.get(written, 0) + 1
                         after = text[m.end() :].split()[:1]

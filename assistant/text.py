@@ -181,6 +181,23 @@ _ABBR_RE = re.compile(
 )
 
 
+def spell_abbreviations(folded: str) -> str:
+    """Each abbreviation in folded text replaced by its expansion ('truong thcs cau giay' ->
+    'truong trung hoc co so cau giay'): names matched whole against what the documents write."""
+    return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], folded)
+
+
+def written_as(text: str, folded_words: list[str]) -> str:
+    """The words of ``text`` that fold to ``folded_words``, as ``text`` writes them; '' if none do."""
+    words = re.findall(r"[^\W_]+", text)
+    keys = [fold(w) for w in words]
+    size = len(folded_words)
+    for i in range(len(keys) - size + 1):
+        if keys[i : i + size] == folded_words:
+            return " ".join(words[i : i + size])
+    return ""
+
+
 def expand_abbreviations(folded: str) -> str:
     """Append the expansion after each abbreviation found in folded text (keeps the abbreviation)."""
     return _ABBR_RE.sub(lambda m: f"{m.group(1)} {ABBREVIATIONS[m.group(1)]}", folded)

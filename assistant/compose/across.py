@@ -12,7 +12,7 @@ from assistant.compose.passage import document_list
 from assistant.corpus import Corpus
 from assistant.effect import effect_of, effective_date
 from assistant.model import TITLE, Document, PartialDate
-from assistant.text import plain
+from assistant.text import plain, written_as
 
 ORDER = re.compile(
     r"\b(van ban|cong van|ke hoach|quyet dinh|tai lieu) nao\b.{0,40}"
@@ -215,7 +215,8 @@ def answer_phrase_mentions(corpus: Corpus, question: str) -> Answer | None:
         hits = _mentions(corpus, " ".join(w)) if w else []
         if hits:
             break
-    typed = _as_typed(question, w if hits else words)
+    asked = w if hits else words
+    typed = written_as(question, asked) or " ".join(asked)  # as the user typed them
     if not hits:
         return Answer(
             answer=say("not_found_absent", names=typed, documents=document_list(corpus)),
@@ -245,17 +246,6 @@ def answer_phrase_mentions(corpus: Corpus, question: str) -> Answer | None:
         citations=cites.items,
         data={"mentions": [d.doc_id for d, _ in hits], "phrase": typed},
     )
-
-
-def _as_typed(question: str, folded_words: list[str]) -> str:
-    """The words of ``question`` that fold to ``folded_words``, as the user typed them."""
-    words = re.findall(r"[^\W_]+", question)
-    keys = [plain(w) for w in words]
-    k = len(folded_words)
-    for i in range(len(words) - k + 1):
-        if keys[i : i + k] == folded_words:
-            return " ".join(words[i : i + k])
-    return " ".join(folded_words)
 
 
 def _mentions(corpus: Corpus, phrase: str) -> list[tuple[Document, int]]:

@@ -104,53 +104,6 @@ def asked_head(question: str) -> str:
 
 
 _NOT_UNIT = {"la", "vay", "a", "nhi", "the", "thi", "nam", "phan", "tien"}
-# what may follow 'bao nhiêu' as the unit of the figure asked ('bao nhiêu người', '... ngày'); any
-# other word there ('bao nhiêu để miễn phí', 'bao nhiêu, nộp ...') begins the rest of the question
-_UNITS = frozenset(
-    [
-        "nguoi",
-        "ngay",
-        "thang",
-        "tuan",
-        "gio",
-        "phut",
-        "nam",
-        "dong",
-        "trieu",
-        "ty",
-        "nghin",
-        "ngan",
-        "km",
-        "m",
-        "ha",
-        "tan",
-        "kg",
-        "lit",
-        "diem",
-        "lan",
-        "muc",
-        "vu",
-        "can",
-        "bo",
-        "cong",
-        "chuc",
-        "dieu",
-        "khoan",
-        "xa",
-        "phuong",
-        "huyen",
-        "tinh",
-        "don",
-        "vi",
-        "co",
-        "quan",
-        "truong",
-        "hop",
-        "ho",
-        "du",
-        "an",
-    ]
-)
 
 
 # words that may follow 'bao nhiêu' and are not what is counted ('bao nhiêu để miễn phí', 'bao nhiêu thì')

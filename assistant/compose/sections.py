@@ -129,7 +129,7 @@ def _attachments_asked(doc: Document, question: str) -> list[Section]:
     for sec in doc.walk():
         if sec.kind != "attachment":
             continue
-        kind = fold(sec.label.split(" kèm")[0])  # 'Quy chế kèm theo' -> 'quy che'
+        kind = attachment_kind(sec)  # 'Quy chế kèm theo' -> 'quy che'
         if kind and re.search(rf"\b{re.escape(kind)}\b", q):
             out.append(sec)
     return out
@@ -397,15 +397,10 @@ def attachment_kind(sec: Section) -> str:
 
 def named_attachments(question: str, doc: Document) -> list[Section]:
     """The texts issued with ``doc`` that the question names by their kind ('Quy chế kèm theo
-    Quyết định 26 có mấy chương?' is about the Quy chế, not the decision issuing it)."""
-    q = squash(fold(question))
+    Quyết định 26 có mấy chương?' is about the Quy chế, not the decision issuing it), other than
+    texts of the document's own kind."""
     own = fold(doc.doc_type)
-    out = []
-    for sec in doc.sections:
-        kind = attachment_kind(sec) if sec.kind == "attachment" else ""
-        if kind and kind != own and re.search(rf"\b{re.escape(kind)}\b", q):
-            out.append(sec)
-    return out
+    return [sec for sec in _attachments_asked(doc, question) if attachment_kind(sec) != own]
 
 
 def answer_outline(corpus: Corpus, question: str) -> Answer | None:
@@ -430,11 +425,11 @@ def answer_outline(corpus: Corpus, question: str) -> Answer | None:
                 items = []
                 for s in top:
                     cid = cites.add_line(doc, s, s.line_start)
-                    sub = _unit_counts(s, asked) or _child_count(s)
+                    sub = _unit_counts_of(s.children, asked) or _child_count(s)
                     items.append(
                         f"- **{s.label_own}** {s.title}" + (f" ({sub})" if sub else "") + f" [{cid}]"
                     )
-                count = _unit_counts(att, asked) or f"{len(top)} phần"
+                count = _unit_counts_of(att.children, asked) or f"{len(top)} phần"
                 parts.append(
                     f"**{att.label} {doc_name(doc)}** gồm {count}"
                     + (" (đếm theo bố cục văn bản)" if asked else "")
@@ -483,12 +478,9 @@ def _child_count(sec: Section) -> str:
     return f"{sum(1 for c in sec.children if c.kind == kind)} {_KIND_WORDS.get(kind, 'mục')}"
 
 
-def _unit_counts(sec: Section, asked: list[tuple[str, str]]) -> str:
-    """'3 chương, 7 điều': how many units of each asked kind ``sec`` holds (kinds it has none of left out)."""
-    return _unit_counts_of(sec.children, asked)
-
-
 def _unit_counts_of(sections: list[Section], asked: list[tuple[str, str]]) -> str:
+    """'3 chương, 7 điều': how many units of each asked kind ``sections`` hold (kinds they have none
+    of left out)."""
     out = []
     for kind, word in asked:
         n = sum(1 for top in sections for s in top.walk() if s.kind == kind)
