@@ -28,7 +28,15 @@ from assistant.compose.sections import (
 )
 from assistant.corpus import Corpus, names_a_document, naming_words, with_kinds_spelled
 from assistant.query import CODE, needs_engine, understand
-from assistant.text import doc_numbers, expand_abbreviations, fold, plain, squash, syllables
+from assistant.text import (
+    doc_numbers,
+    expand_abbreviations,
+    fold,
+    plain,
+    squash,
+    syllables,
+    without_doc_numbers,
+)
 
 
 @dataclass
@@ -463,7 +471,7 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
     if _AMOUNT_NOT_TASKS.search(q):
         return None  # 'được giao bao nhiêu biên chế': a figure asked of the agency, not its tasks
     # a document's number is no agency ('Thông tư 44/2025/TT-NHNN do ai ký?' names no 'NHNN')
-    keys = directory.find_agencies_in_text(_DOC_NUMBER_TOKEN.sub(" ", question))
+    keys = directory.find_agencies_in_text(without_doc_numbers(question))
     task_words = bool(_TASK.search(q))
     if keys and (task_words or len(q.split()) <= 8):
         return Route("tasks", "agency", {"agencies": keys})
@@ -490,7 +498,6 @@ def _tasks(q: str, question: str, corpus: Corpus) -> Route | None:
     return None
 
 
-_DOC_NUMBER_TOKEN = re.compile(r"\b\d+(?:/\d{4})?/[\w.\-]+")
 _AMOUNT_NOT_TASKS = re.compile(r"\b(?:bao nhieu|may) (?!nhiem vu|viec|cong viec|noi dung|lan\b|nhom)\w+")
 # 'giao thông, giao dịch, giáo viên, giáo dục, giáo trình …' are no assignment ('giao')
 _NOT_ASSIGNING = re.compile(r"\bgiao (?=thong\b|dich\b|luu\b|tiep\b|vien\b|duc\b|trinh\b|khoa\b|an\b)")

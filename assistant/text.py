@@ -181,6 +181,12 @@ _ABBR_RE = re.compile(
 )
 
 
+def without_doc_numbers(text: str) -> str:
+    """``text`` with the documents' numbers it holds blanked out ('Thông tư 44/2025/TT-NHNN' -> 'Thông
+    tư  '): their symbols ('NHNN') name no agency and no initialism."""
+    return _DOC_NUMBER_ANY_CASE.sub(" ", nfc(text))
+
+
 def spell_abbreviations(folded: str) -> str:
     """Each abbreviation in folded text replaced by its expansion ('truong thcs cau giay' ->
     'truong trung hoc co so cau giay'): names matched whole against what the documents write."""
